@@ -1,0 +1,17 @@
+// activate/deactivate only: everything else hangs off Ctx.
+import type * as vscode from 'vscode';
+import { Ctx } from './ctx';
+
+let ctx: Ctx | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
+  ctx = new Ctx(context);
+  await ctx.start();
+  // Returned so integration tests await a ready API instead of sleeping.
+  return ctx;
+}
+
+export async function deactivate(): Promise<void> {
+  await ctx?.dispose();
+  ctx = undefined;
+}

@@ -1,0 +1,28 @@
+// Bundles the three entry points. Type checking is `tsc --noEmit` (npm run lint), not esbuild's job.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'info',
+  external: ['vscode'],
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+];
+
+for (const e of entries) {
+  const ctx = await esbuild.context({ ...common, ...e });
+  if (watch) await ctx.watch();
+  else { await ctx.rebuild(); await ctx.dispose(); }
+}

@@ -1,0 +1,7 @@
+// Public surface of the engine for the LSP server, the CLI and tests.
+export { validateText, validateParsed, type ValidateOptions } from './validate';
+export { parseFile, type ParsedFile, type ParsedDocument } from './parse';
+export { defaultRegistry } from './rules';
+export { RuleRegistry } from './registry';
+export type { Finding, Severity, SeveritySetting, RuleSettings, Range, Position, Fix, TextEdit } from './types';
+export type { Rule } from './rule';

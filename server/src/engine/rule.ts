@@ -1,0 +1,62 @@
+// What a rule is. A rule is data (code, severity, docs) plus one check function; the registry
+// runs it on every object (scope 'object') or every pod spec (scope 'pod') of a document.
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { K8sObject, PodLocation } from './k8sObject';
+import type { ParsedDocument, ParsedFile } from './parse';
+import type { FieldPath } from './path';
+import type { ContainerRef } from './podModel';
+import type { Fix, RuleCategory, Severity } from './types';
+
+export const DOCS_BASE = 'https://github.com/podscope/podscope/blob/main/docs/generated/rules.md';
+
+export interface Report {
+  /** Node whose source range the finding points at: a value node, or a Pair. */
+  node: Node | Pair | null | undefined;
+  /** For a Pair: point at its key (unknown field, duplicate key) or its value (default). */
+  on?: 'key' | 'value';
+  path: FieldPath;
+  message: string;
+  fixes?: Fix[];
+  /** Overrides the rule's default severity for this one finding (e.g. info vs warning). */
+  severity?: Severity;
+}
+
+export interface ObjectContext {
+  file: ParsedFile;
+  document: ParsedDocument;
+  doc: Document.Parsed;
+  object: K8sObject;
+  report(r: Report): void;
+  /** Builds a fix that replaces the node's source text. */
+  replaceFix(title: string, node: Node | null | undefined, newText: string): Fix | undefined;
+}
+
+export interface PodContext extends ObjectContext {
+  pod: PodLocation;
+  /** All containers (init, app, ephemeral) in declaration order, computed once per pod. */
+  containers: ContainerRef[];
+  spec: YAMLMap;
+}
+
+interface RuleBase {
+  /** Stable, kebab-case; users key severity settings on it. */
+  code: string;
+  severity: Severity;
+  category: RuleCategory;
+  /** One line, ending with a period. */
+  description: string;
+  /** Where the behaviour is documented (Kubernetes docs or source). */
+  docUrl: string;
+}
+
+export interface ObjectRule extends RuleBase {
+  scope: 'object';
+  check(ctx: ObjectContext): void;
+}
+
+export interface PodRule extends RuleBase {
+  scope: 'pod';
+  check(ctx: PodContext): void;
+}
+
+export type Rule = ObjectRule | PodRule;

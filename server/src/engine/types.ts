@@ -1,0 +1,29 @@
+// Shared shapes of the engine. Positions are LSP-style (0-based line and UTF-16 character)
+// so the LSP server, the CLI and SARIF output all use them without conversion.
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+export interface TextEdit { range: Range; newText: string }
+export interface Fix { title: string; edits: TextEdit[] }
+
+export interface Finding {
+  /** Stable rule code, e.g. `port-name-invalid`. */
+  code: string;
+  severity: Severity;
+  /** Message body in Kubernetes' own wording, without the field path. */
+  message: string;
+  /** Field path in Kubernetes notation; "" for YAML syntax errors. */
+  path: string;
+  /** 0-based index of the YAML document in its file. */
+  document: number;
+  range: Range;
+  fixes?: Fix[];
+}
+
+export type RuleCategory = 'syntax' | 'schema' | 'api' | 'runtime';
+
+/** Per-code severity overrides, from VS Code settings or the CLI's config file. */
+export type RuleSettings = Record<string, SeveritySetting>;

@@ -1,0 +1,115 @@
+// The engine's one entry point: text in, findings out. No I/O, no editor types.
+import type { Node, Pair } from 'yaml';
+import { isPair } from 'yaml';
+import { findAliasBomb } from './aliasGuard';
+import { k8sObjectOf, looksLikeKubernetes, looksTemplated, podLocation } from './k8sObject';
+import { parseFile, rangeAt, syntaxFindings, type ParsedDocument, type ParsedFile } from './parse';
+import { formatPath } from './path';
+import { containersOf } from './podModel';
+import type { RuleRegistry } from './registry';
+import type { ObjectContext, PodContext, Report, Rule } from './rule';
+import type { Finding, Fix, Range, RuleSettings } from './types';
+import { nodeSpan } from './yamlNodes';
+
+export interface ValidateOptions {
+  settings?: RuleSettings;
+}
+
+export function validateText(text: string, registry: RuleRegistry, options: ValidateOptions = {}): Finding[] {
+  return validateParsed(parseFile(text), registry, options);
+}
+
+export function validateParsed(file: ParsedFile, registry: RuleRegistry, options: ValidateOptions = {}): Finding[] {
+  const settings = options.settings ?? {};
+  const findings: Finding[] = [];
+  const rules = registry.all().filter((r) => settings[r.code] !== 'off');
+  for (const d of file.documents) validateDocument(file, d, rules, settings, findings);
+  return findings;
+}
+
+function validateDocument(file: ParsedFile, d: ParsedDocument, rules: Rule[], settings: RuleSettings, out: Finding[]): void {
+  const source = file.text.slice(d.start, d.end);
+  if (looksTemplated(source)) return;
+  const obj = k8sObjectOf(d);
+  if (!obj && !looksLikeKubernetes(source)) return;
+
+  const syntax = syntaxFindings(file, d);
+  for (const f of syntax) pushWithSetting(out, f, settings);
+  if (!obj || !obj.checked) return;
+
+  const bomb = findAliasBomb(d.doc);
+  if (bomb) {
+    const span = nodeSpan(bomb) ?? [d.start, d.start + 1];
+    pushWithSetting(out, {
+      code: 'yaml-alias-bomb', severity: 'error', path: '', document: d.index,
+      message: 'Refusing to check this document: its aliases expand to more than 100000 nodes (a "billion laughs" document)',
+      range: rangeAt(file.lineCounter, span[0], span[1]),
+    }, settings);
+    return;
+  }
+  // A document that does not parse cleanly is still checked: the yaml package recovers, and the
+  // user wants schema errors in the parts that are fine.
+  const base = baseContext(file, d, obj);
+  const pod = podLocation(obj, d);
+  const containers = pod ? containersOf(pod.spec, pod.specPath, d.doc) : [];
+  for (const rule of rules) {
+    const report = (r: Report) => pushWithSetting(out, toFinding(file, d, rule, r), settings);
+    try {
+      if (rule.scope === 'object') rule.check({ ...base, report });
+      else if (pod) rule.check({ ...base, report, pod, spec: pod.spec, containers } satisfies PodContext);
+    } catch (err) {
+      // A rule bug must never take down the whole check of a document.
+      out.push({
+        code: 'internal-error', severity: 'error', path: '', document: d.index,
+        message: `Podscope rule ${rule.code} failed: ${(err as Error).message}`,
+        range: rangeAt(file.lineCounter, d.start, d.start),
+      });
+    }
+  }
+}
+
+function baseContext(file: ParsedFile, d: ParsedDocument, object: ObjectContext['object']): Omit<ObjectContext, 'report'> {
+  const replaceFix = (title: string, node: Node | null | undefined, newText: string): Fix | undefined => {
+    const span = nodeSpan(node);
+    if (!span) return undefined;
+    return { title, edits: [{ range: rangeAt(file.lineCounter, span[0], span[1]), newText }] };
+  };
+  return { file, document: d, doc: d.doc, object, replaceFix };
+}
+
+function toFinding(file: ParsedFile, d: ParsedDocument, rule: Rule, r: Report): Finding {
+  return {
+    code: rule.code,
+    severity: r.severity ?? rule.severity,
+    message: r.message,
+    path: formatPath(r.path),
+    document: d.index,
+    range: reportRange(file, d, r),
+    ...(r.fixes && r.fixes.length ? { fixes: r.fixes } : {}),
+  };
+}
+
+function reportRange(file: ParsedFile, d: ParsedDocument, r: Report): Range {
+  let target: unknown = r.node;
+  if (isPair(target)) {
+    const pair = target as Pair;
+    target = r.on === 'key' ? pair.key : (pair.value ?? pair.key);
+  }
+  const span = nodeSpan(target) ?? [d.start, d.start];
+  return rangeAt(file.lineCounter, span[0], firstLineEnd(file.text, span[0], span[1]));
+}
+
+/** A block collection spans many lines; a squiggle over all of them hides the point, so clip to its first line. */
+function firstLineEnd(text: string, start: number, end: number): number {
+  const nl = text.indexOf('\n', start);
+  if (nl < 0 || nl >= end) return end;
+  let e = nl;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}
+
+function pushWithSetting(out: Finding[], f: Finding, settings: RuleSettings): void {
+  const s = settings[f.code];
+  if (s === 'off') return;
+  out.push(s ? { ...f, severity: s } : f);
+}

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertFinding, byCode, y } from '../../helpers';
+
+test('image-required: missing image on an app container is an error at the container', () => {
+  const fs = byCode(y`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.27
+      - name: broken
+  `, 'image-required');
+  assert.equal(fs.length, 1);
+  assertFinding(fs[0], { path: 'spec.containers[1].image', severity: 'error', message: 'Required value', at: [7, 4, 7, 16] });
+});
+
+test('image-required: empty image string in a Deployment template', () => {
+  const fs = byCode(y`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: d}
+    spec:
+      template:
+        spec:
+          initContainers:
+          - name: init
+            image: ""
+          containers:
+          - {name: app, image: nginx:1.27}
+  `, 'image-required');
+  assert.equal(fs.length, 1);
+  assertFinding(fs[0], { path: 'spec.template.spec.initContainers[0].image', at: [8, 15, 8, 17] });
+});
+
+test('image-required: every container with an image passes', () => {
+  assert.deepEqual(byCode(y`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers: [{name: a, image: x}]
+  `, 'image-required'), []);
+});
