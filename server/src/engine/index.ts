@@ -5,3 +5,7 @@ export { defaultRegistry } from './rules';
 export { RuleRegistry } from './registry';
 export type { Finding, Severity, SeveritySetting, RuleSettings, Range, Position, Fix, TextEdit } from './types';
 export type { Rule } from './rule';
+export {
+  SCHEMA_VERSION, schemaKinds, servedApiVersion, rootTypeFor, typeByName, fieldsOf, fieldOf, resolvePath, displayName, typeLabel,
+  type ValueKind, type SchemaType, type SchemaField, type ObjectType, type ResolvedPath,
+} from './schema/schema';

@@ -1,6 +1,9 @@
 // Text -> YAML documents with source positions. All syntax errors are kept, not just the first.
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { findDuplicateKeys } from './duplicateKeys';
+import { formatPath } from './path';
 import type { Finding, Position, Range } from './types';
+import { nodeSpan } from './yamlNodes';
 
 export interface ParsedDocument {
   index: number;
@@ -20,7 +23,10 @@ export function parseFile(text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, {
     lineCounter,
-    uniqueKeys: true,
+    // kubectl decodes with go-yaml v2, i.e. YAML 1.1 scalars: `0644` is octal, `yes` is a boolean.
+    version: '1.1',
+    // Duplicate keys are judged in duplicateKeys.ts, which can tell a harmless repeat from a lost value.
+    uniqueKeys: false,
     prettyErrors: false,
     keepSourceTokens: false,
     strict: true,
@@ -46,20 +52,34 @@ export function rangeAt(lc: LineCounter, start: number, end: number): Range {
   return { start: positionAt(lc, start), end: positionAt(lc, Math.max(start, end)) };
 }
 
-/** YAML errors of one document as findings (code `yaml-syntax`, or `yaml-duplicate-key`). */
+/** YAML errors of one document as findings (`yaml-syntax`, `yaml-escape`, `yaml-duplicate-key`). */
 export function syntaxFindings(file: ParsedFile, d: ParsedDocument): Finding[] {
-  return d.doc.errors.map((e) => {
+  const errors = d.doc.errors.map((e): Finding => {
     const [s, en] = e.pos;
-    const duplicate = e.code === 'DUPLICATE_KEY';
-    return {
-      code: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
-      severity: 'error',
-      message: firstLine(e.message),
-      path: '',
-      document: d.index,
-      range: rangeAt(file.lineCounter, s, en > s ? en : s + 1),
-    } satisfies Finding;
+    const range = rangeAt(file.lineCounter, s, en > s ? en : s + 1);
+    // go-yaml (kubectl) accepts `\'` inside double quotes; YAML forbids it. Not fatal for the cluster.
+    if (e.code === 'BAD_DQ_ESCAPE' && file.text.startsWith("\\'", s)) {
+      return { code: 'yaml-escape', severity: 'warning', path: '', document: d.index, range,
+        message: "Invalid escape sequence \\' in a double-quoted string: kubectl accepts it, other YAML tools reject it; write ' or use single quotes" };
+    }
+    return { code: 'yaml-syntax', severity: 'error', message: firstLine(e.message), path: '', document: d.index, range };
   });
+  const duplicates = findDuplicateKeys(d.doc).map((dup): Finding => {
+    const span = nodeSpan(dup.pair.key) ?? [d.start, d.start + 1];
+    const name = formatPath(dup.path);
+    const firstLineNo = file.lineCounter.linePos(nodeSpan(dup.first.key)?.[0] ?? 0).line;
+    return {
+      code: 'yaml-duplicate-key',
+      severity: dup.sameValue ? 'warning' : 'error',
+      path: name,
+      document: d.index,
+      range: rangeAt(file.lineCounter, span[0], span[1]),
+      message: dup.sameValue
+        ? `duplicate field "${name}": repeats line ${firstLineNo} with the same value`
+        : `duplicate field "${name}": the value on line ${firstLineNo} is silently replaced by this one`,
+    };
+  });
+  return [...errors, ...duplicates];
 }
 
 function firstLine(msg: string): string {

@@ -1,8 +1,10 @@
 import { k8s } from '../../k8sErrors';
 import type { PodRule } from '../../rule';
-import { getNode, getPair } from '../../yamlNodes';
+import { getPair } from '../../yamlNodes';
+import { isSet, stringField } from './fields';
 
 // kube-apiserver: validateContainerCommon -> "image": Required value (ephemeral too; init and app always).
+// Only an empty string counts as missing: " " passes here (pod templates use it as a placeholder).
 export const imageRequired: PodRule = {
   code: 'image-required',
   severity: 'error',
@@ -12,11 +14,32 @@ export const imageRequired: PodRule = {
   docUrl: 'https://kubernetes.io/docs/concepts/containers/images/',
   check(ctx) {
     for (const c of ctx.containers) {
-      const value = getNode(c.node, 'image', ctx.doc);
-      const s = value && 'value' in value ? (value as { value: unknown }).value : undefined;
-      if (typeof s === 'string' && s.trim() !== '') continue;
+      const f = stringField(c.node, 'image', ctx.doc);
+      if (f && f.value !== '') continue;
+      // A number or a map is a decoding error, which the schema rules report.
+      if (!f && isSet(c.node, 'image', ctx.doc)) continue;
       const pair = getPair(c.node, 'image');
-      ctx.report({ node: pair ?? c.node, path: [...c.path, 'image'], message: k8s.required() });
+      ctx.report({ node: f?.node ?? pair ?? c.node, path: [...c.path, 'image'], message: k8s.required() });
+    }
+  },
+};
+
+// validateContainerOnlyForPod: a Pod (not a pod template) may not pad its image names.
+export const imageWhitespace: PodRule = {
+  code: 'image-whitespace',
+  severity: 'error',
+  category: 'api',
+  scope: 'pod',
+  description: 'A Pod\'s container image has leading or trailing whitespace.',
+  docUrl: 'https://kubernetes.io/docs/concepts/containers/images/#image-names',
+  check(ctx) {
+    if (ctx.object.kind !== 'Pod') return;
+    for (const c of ctx.containers) {
+      const f = stringField(c.node, 'image', ctx.doc);
+      if (!f || f.value === '' || f.value === f.value.trim()) continue;
+      const trimmed = f.value.trim();
+      const fix = trimmed ? ctx.replaceFix(`Change to "${trimmed}"`, f.node, trimmed) : undefined;
+      ctx.report({ node: f.node, path: [...c.path, 'image'], message: k8s.invalid(f.value, 'must not have leading or trailing whitespace'), fixes: fix ? [fix] : undefined });
     }
   },
 };

@@ -1,4 +1,8 @@
 // Schema rules: unknown fields, wrong types, missing required fields (from the generated 1.36 schema).
 import type { Rule } from '../../rule';
+import { apiVersion } from './apiVersion';
+import { invalidType } from './invalidType';
+import { requiredField } from './requiredField';
+import { unknownField } from './unknownField';
 
-export const schemaRules: Rule[] = [];
+export const schemaRules: Rule[] = [apiVersion, unknownField, invalidType, requiredField];

@@ -1,0 +1,111 @@
+// One `exec` into a container over client-node's websocket Exec: stdin in, stdout/stderr out, terminal size on the
+// resize channel, and the exit status from the status channel. No VS Code here; the terminal is a thin layer on top.
+import { PassThrough, Writable } from 'node:stream';
+import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
+import type WebSocket from 'ws';
+import { execOutcome, type ExecOutcome } from './execStatus';
+import { ChannelConnector } from './channelConnector';
+
+export interface ExecRequest {
+  namespace: string;
+  pod: string;
+  container: string;
+  command: readonly string[];
+  tty: boolean;
+  /** Initial terminal size (tty only). */
+  columns?: number;
+  rows?: number;
+}
+
+export interface ExecOutput {
+  stdout(data: Buffer): void;
+  /** With a TTY the server merges stderr into stdout, so this only sees data without one. */
+  stderr(data: Buffer): void;
+}
+
+/**
+ * The stdout stream client-node writes to. Having `rows`, `columns` and 'resize' events makes Exec open the resize
+ * channel and send the size at start and after each 'resize' (client-node's TerminalSizeQueue).
+ */
+class TerminalOutput extends Writable {
+  constructor(private readonly sink: (data: Buffer) => void, public columns: number, public rows: number) {
+    super();
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
+    this.sink(chunk);
+    callback();
+  }
+}
+
+function sinkStream(sink: (data: Buffer) => void): Writable {
+  return new Writable({ write(chunk: Buffer, _e, callback) { sink(chunk); callback(); } });
+}
+
+export class ExecSession {
+  /** Settles once: with the exit status, or an error when the connection ends without one. */
+  readonly done: Promise<ExecOutcome>;
+  private finish!: (outcome: ExecOutcome) => void;
+  private socket: WebSocket | undefined;
+  private closedByUs = false;
+
+  private constructor(private readonly stdin: PassThrough, private readonly output: TerminalOutput | undefined) {
+    this.done = new Promise((resolve) => {
+      let settled = false;
+      this.finish = (o) => { if (!settled) { settled = true; resolve(o); } };
+    });
+  }
+
+  /** Connects; rejects with the API server's reason when the exec is refused (forbidden, container not running). */
+  static async open(kubeConfig: KubeConfig, request: ExecRequest, out: ExecOutput): Promise<ExecSession> {
+    const stdin = new PassThrough();
+    const stdout = request.tty
+      ? new TerminalOutput(out.stdout, request.columns ?? 80, request.rows ?? 24)
+      : sinkStream(out.stdout);
+    const session = new ExecSession(stdin, stdout instanceof TerminalOutput ? stdout : undefined);
+    const exec = new Exec(kubeConfig, new ChannelConnector(kubeConfig));
+    const socket = await exec.exec(
+      request.namespace, request.pod, request.container, [...request.command],
+      stdout, sinkStream(out.stderr), stdin, request.tty,
+      (status: V1Status) => session.finish(execOutcome(status)),
+    );
+    session.attach(socket);
+    return session;
+  }
+
+  write(data: string | Buffer): void {
+    this.stdin.write(data);
+  }
+
+  /** Tells the server there is no more input (the command sees EOF on stdin). */
+  endInput(): void {
+    this.stdin.end();
+  }
+
+  resize(columns: number, rows: number): void {
+    const out = this.output;
+    if (!out || (out.columns === columns && out.rows === rows)) return;
+    out.columns = columns;
+    out.rows = rows;
+    out.emit('resize');
+  }
+
+  close(): void {
+    this.closedByUs = true;
+    this.socket?.close();
+    this.finish({ kind: 'error', message: 'the session was closed' });
+  }
+
+  private attach(socket: WebSocket): void {
+    this.socket = socket;
+    const lost = (why: string) => this.finish(
+      this.closedByUs ? { kind: 'error', message: 'the session was closed' } : { kind: 'error', message: why },
+    );
+    socket.on('close', (code: number, reason: Buffer) => {
+      // Status arrives before close; reaching here unsettled means the connection dropped.
+      const text = reason.toString('utf8');
+      lost(`the connection to the container closed (${code}${text ? `: ${text}` : ''})`);
+    });
+    socket.on('error', (err: Error) => lost(`the connection to the container failed: ${err.message}`));
+  }
+}

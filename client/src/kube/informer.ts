@@ -1,0 +1,246 @@
+// List + watch of the pods in one scope (a namespace or all, optionally a label selector), kept converged with the
+// server: a dropped watch resumes from the last resourceVersion; a 410 Gone (that version was compacted) re-lists and
+// diffs, so no pod is missed, duplicated or left behind as a ghost.
+import type { V1Pod, V1Status } from '@kubernetes/client-node';
+import type { ClusterApi, PodQuery, WatchEventType, WatchHandle } from './clusterApi';
+import { describeConnectionError, type ConnectionProblem } from './connectionError';
+import { InformerStore, type PodChangeListener } from './informerStore';
+
+export type InformerState =
+  | { kind: 'listing'; loaded: number }
+  | { kind: 'synced' }
+  /** The initial list failed: nothing to show but the reason. Retried after `retryInMs`. */
+  | { kind: 'error'; problem: ConnectionProblem; retryInMs: number }
+  /** The watch broke after a successful list: the pods shown may be stale until it reconnects. */
+  | { kind: 'reconnecting'; problem: ConnectionProblem; retryInMs: number }
+  | { kind: 'stopped' };
+
+export interface InformerListener extends PodChangeListener {
+  onState(state: InformerState): void;
+}
+
+export interface Clock {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  now(): number;
+}
+
+export const systemClock: Clock = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  now: () => Date.now(),
+};
+
+export interface InformerOptions {
+  /** Page size of the initial list, like kubectl's --chunk-size. */
+  pageSize?: number;
+  listTimeoutMs?: number;
+  clock?: Clock;
+}
+
+const DEFAULT_PAGE_SIZE = 500;
+const MIN_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 30_000;
+/** A watch that ends sooner than this without delivering anything counts as a failure (avoids a hot reconnect loop). */
+const QUICK_CLOSE_MS = 1_000;
+
+export class PodInformer {
+  private readonly store: InformerStore;
+  private readonly clock: Clock;
+  private readonly pageSize: number;
+  private resourceVersion = '';
+  private watch: WatchHandle | undefined;
+  private timer: unknown;
+  private generation = 0;
+  private failures = 0;
+  private synced = false;
+  private current: InformerState = { kind: 'stopped' };
+
+  constructor(
+    private readonly api: ClusterApi,
+    readonly query: PodQuery,
+    private readonly listener: InformerListener,
+    private readonly options: InformerOptions = {},
+  ) {
+    this.store = new InformerStore(listener);
+    this.clock = options.clock ?? systemClock;
+    this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  }
+
+  get state(): InformerState {
+    return this.current;
+  }
+
+  /** True once an initial list has completed (the store then mirrors the server, give or take a reconnect). */
+  get hasSynced(): boolean {
+    return this.synced;
+  }
+
+  get size(): number {
+    return this.store.size;
+  }
+
+  pods(): IterableIterator<V1Pod> {
+    return this.store.values();
+  }
+
+  get(namespace: string, name: string): V1Pod | undefined {
+    return this.store.get(`${namespace}/${name}`);
+  }
+
+  start(): void {
+    this.restart(true);
+  }
+
+  /** Re-list now (the Refresh command, or after an error): converges by diff, never by clearing. */
+  resync(): void {
+    this.restart(true);
+  }
+
+  stop(): void {
+    this.generation++;
+    this.cancelPending();
+    this.setState({ kind: 'stopped' });
+  }
+
+  private restart(relist: boolean): void {
+    this.generation++;
+    this.cancelPending();
+    const gen = this.generation;
+    if (relist || !this.resourceVersion) void this.list(gen);
+    else this.startWatch(gen);
+  }
+
+  private cancelPending(): void {
+    this.watch?.stop();
+    this.watch = undefined;
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private async list(gen: number): Promise<void> {
+    if (!this.synced) this.setState({ kind: 'listing', loaded: 0 });
+    try {
+      const { items, resourceVersion } = await this.listAllPages(gen);
+      if (gen !== this.generation) return;
+      this.store.replace(items);
+      this.resourceVersion = resourceVersion;
+      this.synced = true;
+      this.failures = 0;
+      this.setState({ kind: 'synced' });
+      this.startWatch(gen);
+    } catch (err) {
+      if (gen !== this.generation) return;
+      const problem = describeConnectionError(err);
+      const retryInMs = this.nextBackoff();
+      this.setState(this.synced ? { kind: 'reconnecting', problem, retryInMs } : { kind: 'error', problem, retryInMs });
+      this.schedule(gen, retryInMs, () => void this.list(gen));
+    }
+  }
+
+  private async listAllPages(gen: number): Promise<{ items: V1Pod[]; resourceVersion: string }> {
+    const items: V1Pod[] = [];
+    let continueToken: string | undefined;
+    let resourceVersion = '';
+    do {
+      const page = await this.api.listPods({
+        ...this.query,
+        limit: this.pageSize,
+        continueToken,
+        timeoutMs: this.options.listTimeoutMs,
+      });
+      if (gen !== this.generation) return { items, resourceVersion };
+      for (const pod of page.items) items.push(pod);
+      resourceVersion = page.metadata?.resourceVersion ?? '';
+      continueToken = page.metadata?._continue || undefined;
+      if (!this.synced && continueToken) this.setState({ kind: 'listing', loaded: items.length });
+    } while (continueToken);
+    return { items, resourceVersion };
+  }
+
+  private startWatch(gen: number): void {
+    const startedAt = this.clock.now();
+    let delivered = false;
+    let needsRelist = false;
+    this.watch = this.api.watchPods(
+      { ...this.query, resourceVersion: this.resourceVersion },
+      {
+        onEvent: (type, obj) => {
+          if (gen !== this.generation) return;
+          delivered = true;
+          needsRelist = this.applyEvent(type, obj) || needsRelist;
+          // A 410 inside the stream: our version is gone; don't wait for the server to close the stream.
+          if (needsRelist) this.afterWatch(null, true, delivered, startedAt);
+        },
+        onDone: (err) => {
+          if (gen !== this.generation) return;
+          this.afterWatch(err, needsRelist, delivered, startedAt);
+        },
+      },
+    );
+  }
+
+  /** Returns true when the stream can no longer be trusted and only a re-list converges. */
+  private applyEvent(type: WatchEventType, obj: V1Pod | V1Status): boolean {
+    switch (type) {
+      case 'ADDED':
+      case 'MODIFIED':
+        this.store.upsert(obj as V1Pod);
+        break;
+      case 'DELETED':
+        this.store.delete(obj as V1Pod);
+        break;
+      case 'BOOKMARK':
+        break;
+      case 'ERROR':
+        // 410 Expired (our version was compacted) or another server-side watch failure.
+        return true;
+    }
+    const rv = (obj as V1Pod).metadata?.resourceVersion;
+    if (rv) this.resourceVersion = rv;
+    return false;
+  }
+
+  private afterWatch(err: unknown, needsRelist: boolean, delivered: boolean, startedAt: number): void {
+    this.generation++;
+    this.cancelPending();
+    const gen = this.generation;
+    if (delivered) this.failures = 0;
+    const problem = err ? describeConnectionError(err) : undefined;
+    if (needsRelist || problem?.kind === 'gone') {
+      // Re-listing is the cure for an expired version, not a failure to back off from.
+      void this.list(gen);
+      return;
+    }
+    if (!problem || problem.kind === 'timeout') {
+      // A normal close (server timeout) or client inactivity timeout: resume from our version, throttled only if
+      // the server keeps closing at once.
+      const quiet = !delivered && this.clock.now() - startedAt < QUICK_CLOSE_MS;
+      if (!quiet) this.startWatch(gen);
+      else this.schedule(gen, this.nextBackoff(), () => this.startWatch(gen));
+      return;
+    }
+    // The connection broke: show it, then re-list (which also proves the cluster is back) after a backoff.
+    const retryInMs = this.nextBackoff();
+    this.setState({ kind: 'reconnecting', problem, retryInMs });
+    this.schedule(gen, retryInMs, () => void this.list(gen));
+  }
+
+  private nextBackoff(): number {
+    const ms = Math.min(MIN_BACKOFF_MS * 2 ** this.failures, MAX_BACKOFF_MS);
+    this.failures++;
+    return ms;
+  }
+
+  private schedule(gen: number, ms: number, fn: () => void): void {
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      if (gen === this.generation) fn();
+    }, ms);
+  }
+
+  private setState(state: InformerState): void {
+    this.current = state;
+    this.listener.onState(state);
+  }
+}

@@ -1,0 +1,144 @@
+// One log view's worth of streaming: one resumable stream per container, interleaved by time when there are several,
+// written into a capped buffer. No VS Code here, so integration tests and the benchmark drive it directly.
+import { LogBuffer } from './logBuffer';
+import { containerPrefix, formatLogLine } from './logFormat';
+import { LogMerger } from './logMerger';
+import { ResumableLogStream, type LogStreamOptions, type LogStreamState } from './logStream';
+import type { TimedLine } from './logTimestamp';
+import type { LogOpener, LogRequest } from './logTransport';
+
+export interface LogSpec {
+  namespace: string;
+  pod: string;
+  /** One container, or several to interleave (each line then carries kubectl's `[pod/<pod>/<container>] ` prefix). */
+  containers: readonly string[];
+  follow: boolean;
+  previous: boolean;
+  timestamps: boolean;
+  tailLines?: number;
+  sinceSeconds?: number;
+}
+
+export interface LogSessionOptions {
+  maxLines: number;
+  /** How long a silent container may hold back the others' lines while interleaving. */
+  quietMs?: number;
+  stream?: LogStreamOptions;
+  now?: () => number;
+}
+
+export interface LogSessionListener {
+  /** The buffer changed. Called often under load; the view batches its own updates. */
+  changed(): void;
+  state(container: string, state: LogStreamState): void;
+}
+
+export type OpenerFactory = (container: string) => LogOpener;
+
+const MERGE_TICK_MS = 100;
+
+export class LogSession {
+  readonly buffer: LogBuffer;
+  readonly states = new Map<string, LogStreamState>();
+  private streams: ResumableLogStream[] = [];
+  private merger: LogMerger | undefined;
+  private tick: ReturnType<typeof setInterval> | undefined;
+  private generation = 0;
+  private finished: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly spec: LogSpec,
+    private readonly openerFor: OpenerFactory,
+    private readonly listener: LogSessionListener,
+    private readonly options: LogSessionOptions,
+  ) {
+    if (spec.containers.length === 0) throw new Error(`pod "${spec.pod}" has no container to show logs for`);
+    this.buffer = new LogBuffer(options.maxLines);
+  }
+
+  get running(): boolean {
+    return this.streams.length > 0;
+  }
+
+  /** Starts streaming into an empty buffer; resolves when every stream has ended, failed or been stopped. */
+  start(): Promise<void> {
+    this.stop();
+    this.buffer.clear();
+    this.listener.changed();
+    const generation = ++this.generation;
+    const { containers } = this.spec;
+    const merged = containers.length > 1;
+    const now = this.options.now ?? Date.now;
+    this.merger = merged ? new LogMerger(containers.length, this.options.quietMs ?? 1000, now) : undefined;
+    const request: LogRequest = {
+      follow: this.spec.follow,
+      previous: this.spec.previous,
+      tailLines: this.spec.tailLines,
+      sinceSeconds: this.spec.sinceSeconds,
+    };
+    this.streams = containers.map((container, i) => new ResumableLogStream(this.openerFor(container), request, {
+      lines: (lines, unterminated) => {
+        if (generation !== this.generation) return;
+        if (this.merger) {
+          this.merger.push(i, lines);
+          this.release(this.merger.drain());
+        } else {
+          this.buffer.append(lines.map((l) => formatLogLine(l, this.spec.timestamps)), unterminated);
+          this.listener.changed();
+        }
+      },
+      state: (state) => {
+        if (generation !== this.generation) return;
+        this.states.set(container, state);
+        if (isFinal(state)) this.merger?.end(i);
+        this.listener.state(container, state);
+      },
+    }, this.options.stream));
+    if (this.merger) this.tick = setInterval(() => this.release(this.merger?.drain() ?? []), MERGE_TICK_MS);
+    this.finished = Promise.all(this.streams.map((s) => s.start())).then(() => {
+      if (generation !== this.generation) return;
+      this.finishMerge();
+    });
+    return this.finished;
+  }
+
+  /** Stops every stream; what was received stays in the buffer. */
+  stop(): void {
+    const streams = this.streams;
+    this.streams = [];
+    for (const s of streams) s.stop();
+    this.finishMerge();
+  }
+
+  /** The one-line state of the whole view, for the status bar. */
+  summary(): string {
+    const states = this.spec.containers.map((c) => this.states.get(c));
+    const failed = states.find((s) => s?.kind === 'failed');
+    if (failed?.kind === 'failed') return `failed: ${failed.message}`;
+    const reconnecting = states.find((s) => s?.kind === 'reconnecting');
+    if (reconnecting?.kind === 'reconnecting') return `reconnecting (attempt ${reconnecting.attempt}): ${reconnecting.reason}`;
+    if (states.some((s) => s === undefined || s.kind === 'connecting')) return 'connecting';
+    if (states.some((s) => s?.kind === 'streaming')) return this.spec.follow ? 'following' : 'loading';
+    if (states.every((s) => s?.kind === 'stopped')) return 'stopped';
+    return 'ended';
+  }
+
+  private release(lines: { source: number; line: TimedLine }[]): void {
+    if (lines.length === 0) return;
+    const { pod, containers, timestamps } = this.spec;
+    this.buffer.append(lines.map(({ source, line }) => formatLogLine(line, timestamps, containerPrefix(pod, containers[source]))));
+    this.listener.changed();
+  }
+
+  private finishMerge(): void {
+    if (this.tick) clearInterval(this.tick);
+    this.tick = undefined;
+    const merger = this.merger;
+    this.merger = undefined;
+    if (merger) this.release(merger.drainAll());
+  }
+}
+
+function isFinal(state: LogStreamState): boolean {
+  return state.kind === 'ended' || state.kind === 'stopped' || state.kind === 'failed';
+}

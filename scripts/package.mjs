@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm run package`: production build, then a VSIX with @vscode/vsce. The esbuild bundles are self-contained, so
+// vsce runs with --no-dependencies and .vscodeignore allow-lists what ships. The file list is checked before
+// packaging so a VSIX that misses a bundle, or drags in sources or node_modules, fails here rather than in an editor.
+//
+//   node scripts/package.mjs [--out PATH] [--skip-build]
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const vsce = join(root, 'node_modules', '.bin', 'vsce');
+// The missing `repository` is deliberate: the project has no public URL yet, and inventing one would be wrong.
+const vsceFlags = ['--no-dependencies'];
+
+const REQUIRED = ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/LICENSE'];
+const FORBIDDEN = [/\/node_modules\//, /\.ts$/, /\.map$/, /^extension\/(test|client|server|scripts)\//];
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${[cmd, ...args].join(' ')} exited with ${r.status ?? r.signal}\n${r.stdout}`);
+  return r.stdout;
+}
+
+function listedFiles() {
+  // `vsce ls` prints paths relative to the extension root; inside the VSIX they live under extension/.
+  return run(vsce, ['ls', ...vsceFlags]).split('\n').map((l) => l.trim()).filter(Boolean).map((f) => `extension/${f}`);
+}
+
+function checkContents(files) {
+  const missing = REQUIRED.filter((f) => !files.includes(f));
+  const unwanted = files.filter((f) => FORBIDDEN.some((re) => re.test(f)));
+  const problems = [];
+  if (missing.length) problems.push(`missing: ${missing.join(', ')}`);
+  if (unwanted.length) problems.push(`should not ship: ${unwanted.join(', ')}`);
+  if (problems.length) throw new Error(`VSIX contents are wrong (fix .vscodeignore or the build): ${problems.join('; ')}`);
+}
+
+export function packageVsix({ out, build = true, log = (m) => process.stderr.write(`[package] ${m}\n`) } = {}) {
+  const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const vsix = resolve(out ?? join(root, `${name}-${version}.vsix`));
+  if (build) {
+    log('esbuild --production');
+    run(process.execPath, ['esbuild.mjs', '--production']);
+  }
+  const files = listedFiles();
+  checkContents(files);
+  run(vsce, ['package', ...vsceFlags, '--allow-missing-repository', '--out', vsix]);
+  const bytes = statSync(vsix).size;
+  log(`${vsix}: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB`);
+  for (const f of files) log(`  ${f}`);
+  return { vsix, files, bytes };
+}
+
+function main(argv) {
+  const outAt = argv.indexOf('--out');
+  const { vsix } = packageVsix({ out: outAt >= 0 ? argv[outAt + 1] : undefined, build: !argv.includes('--skip-build') });
+  process.stdout.write(`${vsix}\n`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try { main(process.argv.slice(2)); } catch (e) {
+    process.stderr.write(`[package] ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
+}

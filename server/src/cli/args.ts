@@ -1,0 +1,59 @@
+// Command-line parsing with node's own parseArgs; every mistake becomes a usage error naming it.
+import { parseArgs } from 'node:util';
+import { CliError } from './errors';
+
+export type Command =
+  | { name: 'help' }
+  | { name: 'version' }
+  | { name: 'lint'; format: 'text' | 'json' | 'sarif'; config?: string; paths: string[] }
+  | { name: 'rules'; format: 'text' | 'markdown' | 'json' }
+  | { name: 'lsp' };
+
+export function parseCommand(argv: readonly string[]): Command {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') return { name: 'help' };
+  if (name === '-v' || name === '--version') return { name: 'version' };
+  if (rest.includes('-h') || rest.includes('--help')) return { name: 'help' };
+  switch (name) {
+    case 'lint': return parseLint(rest);
+    case 'rules': return parseRules(rest);
+    case 'lsp': return parseLsp(rest);
+    default: throw new CliError(`unknown command "${name}"`, 'usage');
+  }
+}
+
+function parseLint(args: string[]): Command {
+  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, config: { type: 'string', short: 'c' } });
+  const format = oneOf(values.format ?? 'text', ['text', 'json', 'sarif'] as const, '--format');
+  if (positionals.length === 0) throw new CliError('lint needs at least one PATH (a file or a directory)', 'usage');
+  const config = values.config as string | undefined;
+  return { name: 'lint', format, ...(config !== undefined ? { config } : {}), paths: positionals };
+}
+
+function parseRules(args: string[]): Command {
+  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' } });
+  if (positionals.length) throw new CliError(`rules takes no arguments, got "${positionals[0]}"`, 'usage');
+  return { name: 'rules', format: oneOf(values.format ?? 'text', ['text', 'markdown', 'json'] as const, '--format') };
+}
+
+function parseLsp(args: string[]): Command {
+  if (args.length !== 1 || args[0] !== '--stdio') throw new CliError('lsp supports one transport: podscope lsp --stdio', 'usage');
+  return { name: 'lsp' };
+}
+
+type Options = Record<string, { type: 'string'; short?: string }>;
+
+function parse(args: string[], options: Options): { values: Record<string, string | undefined>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | undefined>, positionals };
+  } catch (err) {
+    // parseArgs words its errors well ("Unknown option '--x'"); drop its advice about `--`.
+    throw new CliError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''), 'usage');
+  }
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {
+  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new CliError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`, 'usage');
+}

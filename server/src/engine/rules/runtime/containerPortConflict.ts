@@ -1,0 +1,36 @@
+import { formatPath } from '../../path';
+import type { PodRule } from '../../rule';
+import { podPorts, portField, portKey, rejectedHostPortPair } from './portDecls';
+import { samePortPairs } from './portOverlap';
+import { describeContainer, runTogether } from './runTogether';
+
+// All containers of a pod share one network namespace, so two that run at the same time cannot
+// both listen on one port. The API server only warns ("duplicate port definition"), and it also
+// warns about pairs that never overlap (a regular init container exits first); this rule reports
+// just the pairs that really collide, and portDefinitionDuplicate reports the rest.
+export const containerPortConflict: PodRule = {
+  code: 'container-port-conflict',
+  severity: 'warning',
+  category: 'runtime',
+  scope: 'pod',
+  description: 'Two containers that run at the same time declare the same containerPort and protocol.',
+  docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/#how-pods-manage-multiple-containers',
+  check(ctx) {
+    const reported = new Set<unknown>();
+    for (const { port, other } of samePortPairs(podPorts(ctx))) {
+      if (port.container === other.container || !runTogether(port.container, other.container)) continue;
+      if (reported.has(port) || rejectedHostPortPair(port, other)) continue;
+      reported.add(port);
+      const at = portField(port, 'containerPort', ctx.doc);
+      const key = portKey(port);
+      ctx.report({
+        node: at.node,
+        path: at.path,
+        message:
+          `port ${key} is also declared by ${describeContainer(other.container)} (${formatPath(other.path)}); ` +
+          `containers of a pod share one network namespace and these two run at the same time, ` +
+          `so whichever binds ${key} second fails with "address already in use".`,
+      });
+    }
+  },
+};

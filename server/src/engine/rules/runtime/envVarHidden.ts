@@ -1,0 +1,41 @@
+import { formatPath } from '../../path';
+import type { PodRule } from '../../rule';
+import { mapItems } from '../../podModel';
+import { getNode, getString } from '../../yamlNodes';
+import { WARNINGS_GO } from './apiWarning';
+
+// A repeated env name is accepted; the container sees the last definition. kube-apiserver warns
+// unless the later one builds on the earlier through "$(NAME)" (X=a, then X=$(X):b), because
+// kubectl apply merges env by name and may drop one of the two.
+export const envVarHidden: PodRule = {
+  code: 'env-var-hidden',
+  severity: 'warning',
+  category: 'runtime',
+  scope: 'pod',
+  description: 'An env entry repeats an earlier name and hides its value.',
+  docUrl: WARNINGS_GO,
+  check(ctx) {
+    for (const c of ctx.containers) {
+      const first = new Map<string, string>();
+      for (const item of mapItems(c.node, 'env', c.path, ctx.doc)) {
+        const name = getString(item.node, 'name', ctx.doc);
+        if (name === undefined) continue;
+        const earlier = first.get(name);
+        if (earlier === undefined) {
+          first.set(name, formatPath(item.path));
+          continue;
+        }
+        const value = getString(item.node, 'value', ctx.doc) ?? '';
+        const ref = `$(${name})`;
+        const hides = getNode(item.node, 'valueFrom', ctx.doc) !== undefined || value === ref || !value.includes(ref);
+        if (!hides) continue;
+        ctx.report({
+          node: item.node,
+          path: item.path,
+          message: `hides previous definition of ${JSON.stringify(name)}, which may be dropped when using apply; ` +
+            `the container only sees this later value, not the one at ${earlier}.`,
+        });
+      }
+    }
+  },
+};

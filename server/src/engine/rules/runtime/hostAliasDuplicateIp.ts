@@ -1,0 +1,31 @@
+import { mapItems } from '../../podModel';
+import type { PodRule } from '../../rule';
+import { getNode, getString } from '../../yamlNodes';
+import { WARNINGS_GO } from './apiWarning';
+
+// hostAliases is merged by ip (its patch merge key), so two entries for one ip collapse into one
+// on kubectl apply and hostnames silently disappear from /etc/hosts.
+export const hostAliasDuplicateIp: PodRule = {
+  code: 'host-alias-duplicate-ip',
+  severity: 'warning',
+  category: 'runtime',
+  scope: 'pod',
+  description: 'Two hostAliases entries use the same ip.',
+  docUrl: WARNINGS_GO,
+  check(ctx) {
+    const seen = new Set<string>();
+    for (const a of mapItems(ctx.spec, 'hostAliases', ctx.pod.specPath, ctx.doc)) {
+      const ip = getString(a.node, 'ip', ctx.doc);
+      if (ip === undefined) continue;
+      if (!seen.has(ip)) {
+        seen.add(ip);
+        continue;
+      }
+      ctx.report({
+        node: getNode(a.node, 'ip', ctx.doc),
+        path: [...a.path, 'ip'],
+        message: `duplicate ip ${JSON.stringify(ip)}; kubectl apply merges hostAliases by ip, so one entry's hostnames may be dropped: list them all under one ip.`,
+      });
+    }
+  },
+};

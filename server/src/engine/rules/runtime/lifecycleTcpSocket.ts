@@ -1,0 +1,26 @@
+import type { PodRule } from '../../rule';
+import { handlerPorts, WHEN_IT_FAILS } from './handlerPorts';
+
+// LifecycleHandler.tcpSocket is still accepted by validation ("kept for backward compatibility"),
+// but the kubelet's handler runner has no case for it (pkg/kubelet/lifecycle/handlers.go Run), so
+// the hook fails every time with "invalid handler".
+export const lifecycleTcpSocket: PodRule = {
+  code: 'lifecycle-tcp-socket',
+  severity: 'warning',
+  category: 'runtime',
+  scope: 'pod',
+  description: 'A postStart or preStop hook uses tcpSocket, which the kubelet does not support.',
+  docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#LifecycleHandler',
+  check(ctx) {
+    for (const h of handlerPorts(ctx.containers, ctx.doc)) {
+      if (h.action !== 'tcpSocket' || h.owner.endsWith('Probe')) continue;
+      ctx.report({
+        node: h.actionPair,
+        on: 'key',
+        path: h.actionPath,
+        message: `tcpSocket is not supported as a lifecycle handler: the API server accepts it only for backward compatibility, ` +
+          `the kubelet fails the ${h.owner} hook with "invalid handler", and ${WHEN_IT_FAILS[h.owner]}. Use exec, httpGet or sleep.`,
+      });
+    }
+  },
+};

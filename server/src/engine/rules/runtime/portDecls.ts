@@ -1,0 +1,74 @@
+// The `ports` entries of a pod's containers as plain values, with the nodes to point at, after
+// the API server's defaulting (protocol TCP; under hostNetwork a Pod's unset hostPort becomes its
+// containerPort — SetDefaults_Pod, so Pods only, not templates). Ephemeral containers are left out:
+// the API server forbids ports on them, so the API rules own that.
+import type { Document, Node, YAMLMap } from 'yaml';
+import type { PathSeg } from '../../path';
+import { mapItems, type ContainerRef } from '../../podModel';
+import type { PodContext } from '../../rule';
+import { getNode, getNumber, getScalar, getString } from '../../yamlNodes';
+
+export interface PortDecl {
+  container: ContainerRef;
+  index: number;
+  node: YAMLMap;
+  /** `...ports[i]`, the path the API server's warnings name. */
+  path: PathSeg[];
+  /** Undefined when missing or not a number (the schema rules report that). */
+  containerPort: number | undefined;
+  /** 0 when unset, as in the API (after hostNetwork defaulting). */
+  hostPort: number;
+  /** "" when unset, as in the API. */
+  hostIP: string;
+  /** Defaulted to TCP, as the API server does before validation. */
+  protocol: string;
+  name: string | undefined;
+}
+
+export function portsOf(c: ContainerRef, doc: Document, hostNetworkDefaults = false): PortDecl[] {
+  return mapItems(c.node, 'ports', c.path, doc).map((item) => {
+    const containerPort = getNumber(item.node, 'containerPort', doc);
+    const hostPort = getNumber(item.node, 'hostPort', doc) || (hostNetworkDefaults ? containerPort ?? 0 : 0);
+    return port(c, item, containerPort, hostPort, doc);
+  });
+}
+
+function port(c: ContainerRef, item: { index: number; node: YAMLMap; path: PathSeg[] }, containerPort: number | undefined, hostPort: number, doc: Document): PortDecl {
+  return {
+    container: c,
+    index: item.index,
+    node: item.node,
+    path: item.path,
+    containerPort,
+    hostPort,
+    hostIP: getString(item.node, 'hostIP', doc) ?? '',
+    protocol: getString(item.node, 'protocol', doc) ?? 'TCP',
+    name: getString(item.node, 'name', doc) || undefined,
+  };
+}
+
+/** Ports of init and app containers, in the API server's visiting order (init first). */
+export function podPorts(ctx: PodContext): PortDecl[] {
+  const hostNetworkDefaults = ctx.object.kind === 'Pod' && getScalar(ctx.spec, 'hostNetwork', ctx.doc) === true;
+  return ctx.containers.filter((c) => c.group !== 'ephemeralContainers').flatMap((c) => portsOf(c, ctx.doc, hostNetworkDefaults));
+}
+
+/**
+ * Whether validation rejects the pair outright (AccumulateUniqueHostPorts: one protocol/hostIP/
+ * hostPort across spec.containers, or within one init container); the API rules report those.
+ */
+export function rejectedHostPortPair(a: PortDecl, b: PortDecl): boolean {
+  if (a.hostPort === 0 || a.hostPort !== b.hostPort || a.protocol !== b.protocol || a.hostIP !== b.hostIP) return false;
+  return a.container === b.container || (a.container.group === 'containers' && b.container.group === 'containers');
+}
+
+/** The node of one field of a port entry, falling back to the entry itself. */
+export function portField(p: PortDecl, key: string, doc: Document): { node: Node; path: PathSeg[] } {
+  const node = getNode(p.node, key, doc);
+  return node ? { node, path: [...p.path, key] } : { node: p.node, path: p.path };
+}
+
+/** `8080/TCP`, the key the API server groups ports by. */
+export function portKey(p: Pick<PortDecl, 'containerPort' | 'protocol'>): string {
+  return `${p.containerPort}/${p.protocol}`;
+}

@@ -1,0 +1,28 @@
+import type { PodRule } from '../../rule';
+import { handlerLabel, handlerPorts } from './handlerPorts';
+import { podPorts } from './portDecls';
+
+// A numeric probe port that no container declares still works: `ports` is informational and the
+// kubelet connects to whatever listens there. Declaring it keeps the pod's surface documented and
+// lets probes and Services use a name, so this is only a hint.
+export const probePortUndeclared: PodRule = {
+  code: 'probe-port-undeclared',
+  severity: 'info',
+  category: 'runtime',
+  scope: 'pod',
+  description: 'A probe or lifecycle handler uses a port number that no container of the pod declares.',
+  docUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#use-a-named-port',
+  check(ctx) {
+    const declared = new Set(podPorts(ctx).map((p) => p.containerPort));
+    for (const h of handlerPorts(ctx.containers, ctx.doc)) {
+      if (typeof h.value !== 'number' || h.hasHost || declared.has(h.value)) continue;
+      if (h.action === 'tcpSocket' && !h.owner.endsWith('Probe')) continue;
+      ctx.report({
+        node: h.node,
+        path: h.path,
+        message: `port ${h.value} is not declared in any container's ports; the ${handlerLabel(h.owner)} still works if the process listens on it, ` +
+          `but declaring it documents the port and lets probes and Services refer to it by name.`,
+      });
+    }
+  },
+};

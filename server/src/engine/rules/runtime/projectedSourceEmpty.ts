@@ -1,0 +1,31 @@
+import { mapItems } from '../../podModel';
+import type { PodRule } from '../../rule';
+import { asMap, getNode, getString } from '../../yamlNodes';
+import { WARNINGS_GO } from './apiWarning';
+
+const SOURCE_KINDS = ['configMap', 'secret', 'downwardAPI', 'serviceAccountToken', 'clusterTrustBundle', 'podCertificate'];
+
+// An entry of projected.sources with no source in it projects nothing; kube-apiserver warns
+// (pkg/api/pod/warnings.go). Usually the source's key was misspelt or mis-indented.
+export const projectedSourceEmpty: PodRule = {
+  code: 'projected-source-empty',
+  severity: 'warning',
+  category: 'runtime',
+  scope: 'pod',
+  description: 'An entry of a projected volume\'s sources names no source.',
+  docUrl: WARNINGS_GO,
+  check(ctx) {
+    for (const v of mapItems(ctx.spec, 'volumes', ctx.pod.specPath, ctx.doc)) {
+      const projected = asMap(getNode(v.node, 'projected', ctx.doc), ctx.doc);
+      for (const s of mapItems(projected, 'sources', [...v.path, 'projected'], ctx.doc)) {
+        if (SOURCE_KINDS.some((k) => asMap(getNode(s.node, k, ctx.doc), ctx.doc))) continue;
+        const name = getString(v.node, 'name', ctx.doc) ?? '';
+        ctx.report({
+          node: s.node,
+          path: s.path,
+          message: `volume ${JSON.stringify(name)} (Projected) has no sources provided; this entry projects nothing into the volume.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,20 @@
+import type { ObjectRule } from '../../rule';
+import { schemaIssues } from './schemaWalk';
+
+// kube-apiserver decodes the JSON kubectl sends into Go structs; a value of the wrong JSON type fails
+// the whole request: `json: cannot unmarshal number into Go struct field EnvVar.spec.containers.env.value of type string`.
+export const invalidType: ObjectRule = {
+  code: 'invalid-type',
+  severity: 'error',
+  category: 'schema',
+  scope: 'object',
+  description: 'Every value must have the type the Kubernetes 1.36 schema gives its field (string, integer, list, map, ...).',
+  docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/',
+  check(ctx) {
+    for (const issue of schemaIssues(ctx)) {
+      if (issue.code !== 'invalid-type') continue;
+      const fix = issue.quoted ? ctx.replaceFix(`Quote as ${issue.quoted}`, issue.node, issue.quoted) : undefined;
+      ctx.report({ node: issue.node, path: issue.path, message: issue.message, ...(fix ? { fixes: [fix] } : {}) });
+    }
+  },
+};

@@ -1,0 +1,19 @@
+import { k8s } from '../../k8sErrors';
+import type { ObjectRule } from '../../rule';
+import { schemaIssues } from './schemaWalk';
+
+// Fields the OpenAPI schema marks required, reported as the API server's validation does: `Required value`.
+export const requiredField: ObjectRule = {
+  code: 'required-field',
+  severity: 'error',
+  category: 'schema',
+  scope: 'object',
+  description: 'Fields the Kubernetes 1.36 schema marks required must be present.',
+  docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/',
+  check(ctx) {
+    for (const issue of schemaIssues(ctx)) {
+      if (issue.code !== 'required-field') continue;
+      ctx.report({ node: issue.node, ...(issue.on ? { on: issue.on } : {}), path: issue.path, message: k8s.required() });
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import { isNode } from 'yaml';
+import type { ObjectRule } from '../../rule';
+import { formatPath } from '../../path';
+import { schemaIssues } from './schemaWalk';
+
+// kube-apiserver decodes with strict field validation (kubectl's default since 1.27) and rejects with
+// `strict decoding error: unknown field "spec.containers[0].imagePulPolicy"`.
+export const unknownField: ObjectRule = {
+  code: 'unknown-field',
+  severity: 'error',
+  category: 'schema',
+  scope: 'object',
+  description: 'Every field must exist in the Kubernetes 1.36 schema of its object.',
+  docUrl: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
+  check(ctx) {
+    for (const issue of schemaIssues(ctx)) {
+      if (issue.code !== 'unknown-field') continue;
+      const { suggestion } = issue;
+      const message = `unknown field "${formatPath(issue.path)}"${suggestion ? ` (did you mean "${suggestion.name}"?)` : ''}`;
+      const fix = suggestion && issue.fixable
+        ? ctx.replaceFix(`Change to "${suggestion.name}"`, isNode(issue.pair.key) ? issue.pair.key : undefined, suggestion.name)
+        : undefined;
+      ctx.report({ node: issue.pair, on: 'key', path: issue.path, message, ...(fix ? { fixes: [fix] } : {}) });
+    }
+  },
+};
+

@@ -1,0 +1,41 @@
+// Runs the CLI as a child process, from a bundle built the way esbuild.mjs builds dist/cli.js but
+// into a private temp dir, so tests never race other builds of dist/.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { buildSync } from 'esbuild';
+
+export const ROOT = join(__dirname, '..', '..');
+let bundle: string | undefined;
+let bundleDir: string | undefined;
+
+export function cliBundle(): string {
+  if (!bundle) {
+    bundleDir = mkdtempSync(join(tmpdir(), 'podscope-cli-test-'));
+    bundle = join(bundleDir, 'cli.js');
+    buildSync({ entryPoints: [join(ROOT, 'server/src/cli/main.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+    process.once('exit', () => rmSync(bundleDir!, { recursive: true, force: true }));
+  }
+  return bundle;
+}
+
+export interface CliResult { code: number | null; stdout: string; stderr: string }
+
+export function runCli(args: string[], options: { cwd?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [cliBundle(), ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 60_000 });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A temp directory with the given files (relative path -> content); removed when the process exits. */
+export function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'podscope-cli-ws-'));
+  for (const [rel, content] of Object.entries(files)) {
+    const p = join(dir, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, content);
+  }
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultRegistry } from '../../server/src/engine';
+import { ruleCatalog, type RuleInfo } from '../../server/src/cli/ruleCatalog';
+import { generated } from '../../scripts/gen-rules';
+import { runCli } from './cliHarness';
+
+const catalog = ruleCatalog(defaultRegistry());
+
+describe('podscope rules', () => {
+  it('lists every registered rule and the engine\'s own codes, once each', () => {
+    const out = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as RuleInfo[];
+    assert.deepEqual(out, catalog);
+    const codes = out.map((r) => r.code);
+    assert.equal(new Set(codes).size, codes.length);
+    for (const r of defaultRegistry().all()) assert.ok(codes.includes(r.code), r.code);
+    assert.ok(codes.includes('yaml-syntax') && codes.includes('yaml-duplicate-key'));
+  });
+
+  it('prints a table with one line per code', () => {
+    const r = runCli(['rules']);
+    assert.equal(r.code, 0);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, catalog.length);
+    assert.match(lines[0]!, /^yaml-syntax\s+error\s+syntax\s+The file must be well-formed YAML\.$/);
+  });
+
+  it('gives every rule a one-line description ending with a period and an https doc URL', () => {
+    for (const r of catalog) {
+      assert.match(r.description, /^[^\n]+\.$/, r.code);
+      assert.match(r.docUrl, /^https:\/\//, r.code);
+    }
+  });
+});
+
+describe('generated from the registry', () => {
+  // Fails when a rule is added or changed without `npm run gen:rules`.
+  for (const f of generated()) {
+    it(`${f.path.replace(/.*\/(docs|package)/, '$1')} is up to date`, () => {
+      assert.equal(f.actual, f.expected, `${f.path} is out of date: run npm run gen:rules`);
+    });
+  }
+
+  it('has an anchor for every code in docs/generated/rules.md', () => {
+    const doc = generated()[0]!.expected;
+    for (const r of catalog) assert.ok(doc.includes(`\n### ${r.code}\n`), r.code);
+  });
+});

@@ -1,0 +1,195 @@
+// An in-memory API server for pods that behaves like the real one where the informer cares: resourceVersions, an
+// event history a watch replays from, compaction (watching from a compacted version gets a 410 ERROR), paged lists,
+// and fault injection (failed lists, dropped watches). Implements ClusterApi so tree/informer tests use it directly.
+import type { CoreV1EventList, KubeConfig, V1NamespaceList, V1Pod, V1PodList, V1Status } from '@kubernetes/client-node';
+import type {
+  ClusterApi, ListPodsOptions, PodQuery, WatchEventType, WatchHandle, WatchHandlers, WatchPodsOptions,
+} from '../../../../client/src/kube/clusterApi';
+
+interface HistoryEvent {
+  rv: number;
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  pod: V1Pod;
+}
+
+interface ActiveWatch {
+  query: PodQuery;
+  handlers: WatchHandlers;
+  open: boolean;
+}
+
+export class FakeCluster implements ClusterApi {
+  readonly contextName = 'fake';
+  readonly pods = new Map<string, V1Pod>();
+  private rv = 100;
+  private history: HistoryEvent[] = [];
+  private compactedRv = 0;
+  private readonly watches: ActiveWatch[] = [];
+  /** Errors the next list calls reject with, in order. */
+  readonly listFailures: unknown[] = [];
+  /** Errors the next watch calls end with at once, in order. */
+  readonly watchFailures: unknown[] = [];
+  listCalls = 0;
+  watchCalls = 0;
+  /** When set, a list call never settles (the informer's timeout must handle it). */
+  hangLists = false;
+
+  get kubeConfig(): KubeConfig {
+    throw new Error('FakeCluster has no KubeConfig');
+  }
+
+  get openWatches(): number {
+    return this.watches.filter((w) => w.open).length;
+  }
+
+  // ---- server-side mutations (what kubectl would do) ----
+
+  create(namespace: string, name: string, extra: Partial<V1Pod> = {}): V1Pod {
+    const pod: V1Pod = {
+      ...extra,
+      metadata: { namespace, name, uid: `uid-${namespace}-${name}-${this.rv + 1}`, ...extra.metadata },
+      spec: extra.spec ?? { containers: [{ name: 'main', image: 'busybox' }] },
+      status: extra.status ?? { phase: 'Pending' },
+    };
+    return this.record('ADDED', pod);
+  }
+
+  update(namespace: string, name: string, change: (pod: V1Pod) => void): V1Pod {
+    const current = this.pods.get(`${namespace}/${name}`);
+    if (!current) throw new Error(`no pod ${namespace}/${name}`);
+    const next = structuredClone(current);
+    change(next);
+    return this.record('MODIFIED', next);
+  }
+
+  remove(namespace: string, name: string): void {
+    const current = this.pods.get(`${namespace}/${name}`);
+    if (!current) throw new Error(`no pod ${namespace}/${name}`);
+    this.record('DELETED', structuredClone(current));
+  }
+
+  /** Forget history up to now: a watch from any older version gets 410 Gone. */
+  compact(): void {
+    this.compactedRv = this.rv;
+    this.history = [];
+  }
+
+  /** Close every open watch as if the connection dropped (err) or the server timed it out (no err). */
+  dropWatches(err: unknown = null): void {
+    for (const w of this.watches) {
+      if (!w.open) continue;
+      w.open = false;
+      const done = w.handlers.onDone;
+      queueMicrotask(() => done(err));
+    }
+  }
+
+  /** Send a 410 ERROR event on every open watch, then close it, like the API server does. */
+  expireWatches(): void {
+    for (const w of this.watches) {
+      if (!w.open) continue;
+      const status: V1Status = { kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 410, reason: 'Expired', message: 'too old resource version' };
+      w.open = false;
+      queueMicrotask(() => { w.handlers.onEvent('ERROR', status); w.handlers.onDone(null); });
+    }
+  }
+
+  // ---- ClusterApi ----
+
+  async listNamespaces(): Promise<V1NamespaceList> {
+    const names = [...new Set([...this.pods.values()].map((p) => p.metadata!.namespace!))].sort();
+    return { items: names.map((name) => ({ metadata: { name } })) };
+  }
+
+  listPods(o: ListPodsOptions): Promise<V1PodList> {
+    this.listCalls++;
+    const failure = this.listFailures.shift();
+    if (failure !== undefined) return Promise.reject(failure);
+    if (this.hangLists) return new Promise(() => {});
+    const all = [...this.pods.values()].filter((p) => matches(p, o)).sort((a, b) => key(a).localeCompare(key(b)));
+    const start = o.continueToken ? Number(o.continueToken) : 0;
+    const end = o.limit ? start + o.limit : all.length;
+    const items = all.slice(start, end).map((p) => structuredClone(p));
+    const more = end < all.length;
+    return Promise.resolve({
+      items,
+      metadata: { resourceVersion: String(this.rv), _continue: more ? String(end) : undefined },
+    });
+  }
+
+  watchPods(o: WatchPodsOptions, handlers: WatchHandlers): WatchHandle {
+    this.watchCalls++;
+    const w: ActiveWatch = { query: o, handlers, open: true };
+    const failure = this.watchFailures.shift();
+    if (failure !== undefined) {
+      w.open = false;
+      queueMicrotask(() => handlers.onDone(failure));
+      return { stop() {} };
+    }
+    this.watches.push(w);
+    const from = Number(o.resourceVersion);
+    queueMicrotask(() => {
+      if (!w.open) return;
+      if (from < this.compactedRv) {
+        w.open = false;
+        handlers.onEvent('ERROR', { kind: 'Status', code: 410, reason: 'Expired', message: `too old resource version: ${from} (${this.compactedRv})` });
+        handlers.onDone(null);
+        return;
+      }
+      for (const e of this.history) if (e.rv > from && matches(e.pod, o)) handlers.onEvent(e.type, structuredClone(e.pod));
+    });
+    return { stop: () => { w.open = false; } };
+  }
+
+  async readPod(namespace: string, name: string): Promise<V1Pod> {
+    const pod = this.pods.get(`${namespace}/${name}`);
+    if (!pod) throw Object.assign(new Error('not found'), { code: 404, body: JSON.stringify({ kind: 'Status', code: 404, reason: 'NotFound', message: `pods "${name}" not found` }) });
+    return structuredClone(pod);
+  }
+
+  async deletePod(namespace: string, name: string): Promise<V1Pod> {
+    const pod = await this.readPod(namespace, name);
+    this.remove(namespace, name);
+    return pod;
+  }
+
+  async listPodEvents(): Promise<CoreV1EventList> {
+    return { items: [] };
+  }
+
+  private record(type: HistoryEvent['type'], pod: V1Pod): V1Pod {
+    this.rv++;
+    pod.metadata!.resourceVersion = String(this.rv);
+    const k = key(pod);
+    if (type === 'DELETED') this.pods.delete(k);
+    else this.pods.set(k, pod);
+    const event: HistoryEvent = { rv: this.rv, type, pod: structuredClone(pod) };
+    this.history.push(event);
+    for (const w of this.watches) {
+      if (!w.open || !matches(pod, w.query)) continue;
+      const copy = structuredClone(pod);
+      queueMicrotask(() => { if (w.open) w.handlers.onEvent(type as WatchEventType, copy); });
+    }
+    return pod;
+  }
+}
+
+function key(p: V1Pod): string {
+  return `${p.metadata!.namespace}/${p.metadata!.name}`;
+}
+
+function matches(p: V1Pod, q: PodQuery): boolean {
+  if (q.namespace !== undefined && p.metadata?.namespace !== q.namespace) return false;
+  if (q.labelSelector) {
+    for (const term of q.labelSelector.split(',')) {
+      const [k, v] = term.split('=');
+      if (p.metadata?.labels?.[k] !== v) return false;
+    }
+  }
+  return true;
+}
+
+/** Lets queued microtasks and promise callbacks run. */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

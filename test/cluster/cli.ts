@@ -1,0 +1,43 @@
+// `npm run cluster:up | cluster:down | cluster:status`. Progress goes to stderr; on success `up`
+// prints exactly two stdout lines, the last being KUBECONFIG=<path> (scripts read them).
+import { clusterLayout } from './layout';
+import { ClusterUnavailableError } from './clusterUnavailable';
+import { clusterDown, clusterStatus, clusterUp } from './lifecycle';
+import { withLock } from './lock';
+
+const log = (line: string) => process.stderr.write(`[cluster] ${line}\n`);
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+async function main(cmd: string | undefined): Promise<number> {
+  const layout = clusterLayout();
+  const t0 = Date.now();
+  switch (cmd) {
+    case 'up': {
+      const up = await withLock(layout.lockDir, () => clusterUp(layout, 'cli', log));
+      log(`${up.created ? 'created' : 'reused'} cluster in ${seconds(t0)}; API server ${up.state.server}; ${up.pods.length} seeded pods`);
+      process.stdout.write(`KUBECONFIG_RESTRICTED=${up.state.restrictedKubeconfig}\nKUBECONFIG=${up.state.kubeconfig}\n`);
+      return 0;
+    }
+    case 'down': {
+      const r = await withLock(layout.lockDir, () => clusterDown(layout, log));
+      log(r.stopped === 0 ? 'no cluster was running' : `stopped ${r.stopped} processes (${r.killed} needed SIGKILL) in ${seconds(t0)}`);
+      return 0;
+    }
+    case 'status': {
+      const s = await clusterStatus(layout);
+      process.stdout.write(`${s.reason}\n`);
+      return s.running ? 0 : 1;
+    }
+    default:
+      process.stderr.write('usage: cli.ts up|down|status\n');
+      return 2;
+  }
+}
+
+main(process.argv[2]).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    log(err instanceof ClusterUnavailableError ? `unavailable: ${err.message}` : String(err instanceof Error ? err.stack : err));
+    process.exit(1);
+  },
+);

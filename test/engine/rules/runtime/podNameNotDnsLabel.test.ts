@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertFinding, byCode, y } from '../../helpers';
+
+const CODE = 'pod-name-not-dns-label';
+
+test('pod-name-not-dns-label: a dotted Pod name', () => {
+  const fs = byCode(y`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web.v2
+    spec:
+      containers: [{name: a, image: x:1}]
+  `, CODE);
+  assert.equal(fs.length, 1);
+  assertFinding(fs[0], {
+    path: 'metadata.name',
+    severity: 'warning',
+    message: 'this is used in the Pod\'s hostname, which can result in surprising behavior; a DNS label is recommended: [must not contain dots]; ' +
+      'unless spec.hostname is set, the hostname is this name cut to 63 characters, dots included.',
+    at: [3, 8, 3, 14],
+  });
+});
+
+test('pod-name-not-dns-label: only Pods; labels pass; invalid subdomains are left to the API rules; per document', () => {
+  const fs = byCode(y`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web.v2}
+    spec:
+      template:
+        metadata: {name: web.v2}
+        spec:
+          containers: [{name: a, image: x:1}]
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: web-v2}
+    spec:
+      containers: [{name: a, image: x:1}]
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: Web.V2}
+    spec:
+      containers: [{name: a, image: x:1}]
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: ${'a'.repeat(64)}}
+    spec:
+      containers: [{name: a, image: x:1}]
+  `, CODE);
+  assert.deepEqual(fs.map((f) => [f.document, f.message.split('; ')[1]]), [[3, 'a DNS label is recommended: [must be no more than 63 characters]']]);
+});

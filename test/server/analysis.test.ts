@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { defaultRegistry, validateText } from '../../server/src/engine';
+import { Analyzer, chunkAtLine } from '../../server/src/lsp/analysis';
+import { generatePods } from '../bench/generatePods';
+
+const registry = defaultRegistry();
+const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'files');
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(name) ? [p] : [];
+  });
+}
+
+function chunked(text: string, settings = {}) {
+  const analyzer = new Analyzer(registry);
+  return analyzer.findings(analyzer.analyze('file:///x.yaml', 1, text), settings, JSON.stringify(settings));
+}
+
+describe('Analyzer (per-document incremental validation)', () => {
+  it('finds exactly what whole-file validation finds on the generated benchmark file', () => {
+    const { text } = generatePods(60);
+    const whole = validateText(text, registry);
+    assert.ok(whole.length > 0, 'the generated file carries deliberate mistakes');
+    assert.deepEqual(chunked(text), whole);
+  });
+
+  it('finds exactly what whole-file validation finds on every corpus file', (t) => {
+    if (!existsSync(CORPUS)) {
+      t.skip(`corpus not present at ${CORPUS}`);
+      return;
+    }
+    const files = yamlFiles(CORPUS);
+    assert.ok(files.length > 100);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      assert.deepEqual(chunked(text), validateText(text, registry), file);
+    }
+  });
+
+  it('applies rule settings like the engine does', () => {
+    const { text } = generatePods(20);
+    const codes = [...new Set(validateText(text, registry).map((f) => f.code))];
+    assert.ok(codes.length >= 2);
+    const settings = { [codes[0]!]: 'off' as const, [codes[1]!]: 'hint' as const };
+    assert.deepEqual(chunked(text, settings), validateText(text, registry, { settings }));
+  });
+
+  it('parses a version once, and after an edit re-parses only the edited document', () => {
+    const analyzer = new Analyzer(registry);
+    const { text } = generatePods(10);
+    const v1 = analyzer.analyze('file:///a.yaml', 1, text);
+    assert.equal(analyzer.analyze('file:///a.yaml', 1, 'ignored: same version'), v1);
+    const edited = text.replace('name: web-4\n', 'name: web-four\n');
+    const v2 = analyzer.analyze('file:///a.yaml', 2, edited);
+    const reused = v2.chunks.filter((c, i) => c.parsed === v1.chunks[i]!.parsed).length;
+    assert.equal(v2.chunks.length, v1.chunks.length);
+    assert.equal(reused, v1.chunks.length - 1);
+    assert.notEqual(v2.chunks[4]!.parsed, v1.chunks[4]!.parsed);
+  });
+
+  it('shifts reused findings when an edit moves documents down', () => {
+    const analyzer = new Analyzer(registry);
+    const { text } = generatePods(20);
+    analyzer.findings(analyzer.analyze('file:///a.yaml', 1, text), {}, '{}');
+    // Insert a whole document at the top: every other document moves down by its lines and by one index.
+    const extra = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: extra\nspec:\n  containers:\n  - name: x\n    image: x\n---\n';
+    const after = analyzer.findings(analyzer.analyze('file:///a.yaml', 2, extra + text), {}, '{}');
+    assert.deepEqual(after, validateText(extra + text, registry));
+  });
+
+  it('finds the chunk of a line', () => {
+    const analyzer = new Analyzer(registry);
+    const a = analyzer.analyze('file:///a.yaml', 1, 'a: 1\n---\nb: 2\n---\nc: 3\n');
+    assert.deepEqual([0, 1, 2, 3, 4, 99].map((l) => chunkAtLine(a, l)!.line), [0, 1, 1, 3, 3, 3]);
+  });
+});

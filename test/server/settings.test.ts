@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEFAULT_SETTINGS, findingsKey, normalizeSettings } from '../../server/src/lsp/settings';
+
+describe('normalizeSettings', () => {
+  it('keeps valid severities and the enable flag', () => {
+    assert.deepEqual(normalizeSettings({ rules: { 'a-rule': 'off', 'b-rule': 'hint' }, validate: { enable: false } }), {
+      rules: { 'a-rule': 'off', 'b-rule': 'hint' },
+      validate: { enable: false },
+    });
+  });
+
+  it('drops malformed values instead of trusting them', () => {
+    assert.deepEqual(normalizeSettings({ rules: { a: 'loud', b: 3, c: 'warning' }, validate: { enable: 'yes' } }), {
+      rules: { c: 'warning' },
+      validate: { enable: true },
+    });
+    for (const raw of [null, undefined, 'x', [], { rules: ['error'] }]) assert.deepEqual(normalizeSettings(raw), DEFAULT_SETTINGS);
+  });
+
+  it('keys findings by rule settings regardless of their order', () => {
+    const a = normalizeSettings({ rules: { x: 'off', y: 'hint' } });
+    const b = normalizeSettings({ rules: { y: 'hint', x: 'off' } });
+    assert.equal(findingsKey(a), findingsKey(b));
+    assert.notEqual(findingsKey(a), findingsKey(normalizeSettings({ rules: { x: 'off' } })));
+  });
+});
