@@ -3,8 +3,11 @@
 import {
   CoreV1Api,
   KubeConfig,
+  Observable,
   Watch,
   type ConfigurationOptions,
+  type RequestContext,
+  type ResponseContext,
   type CoreV1EventList,
   type V1NamespaceList,
   type V1Pod,
@@ -161,14 +164,12 @@ function typedWatchObject(type: string, obj: unknown): V1Pod | V1Status {
   return type === 'ERROR' ? (obj as V1Status) : (ObjectSerializer.deserialize(obj, 'V1Pod') as V1Pod);
 }
 
-/**
- * Per-call options that make the request honour `signal`. The object-parameter API wraps call-time middleware as
- * promise middleware (see client-node's wrapOptions), although its type says observable middleware; hence the cast.
- */
+/** Per-call options that make the request honour `signal` (the object API takes observable-style middleware). */
 function abortable(signal: AbortSignal): ConfigurationOptions {
-  const middleware = {
-    pre: async (ctx: { setSignal(s: AbortSignal): void }) => { ctx.setSignal(signal); return ctx; },
-    post: async <T>(response: T) => response,
+  // The generated API's observable middleware (the package's exported `Middleware` is a different, promise type).
+  const middleware: NonNullable<ConfigurationOptions['middleware']>[number] = {
+    pre: (ctx: RequestContext) => { ctx.setSignal(signal); return new Observable(Promise.resolve(ctx)); },
+    post: (response: ResponseContext) => new Observable(Promise.resolve(response)),
   };
-  return { middleware: [middleware], middlewareMergeStrategy: 'append' } as unknown as ConfigurationOptions;
+  return { middleware: [middleware], middlewareMergeStrategy: 'append' };
 }

@@ -77,7 +77,7 @@ test('strict decoding errors point at the unknown field key', async () => {
   const [r] = await dryRunManifest(src, t, 'demo');
   assert.equal(r.findings.length, 1);
   assert.equal(at(src, r.findings[0]), 'imagee');
-  assert.equal(r.findings[0].message, 'spec.containers[0].imagee: unknown field');
+  assert.equal(r.findings[0].message, 'unknown field "spec.containers[0].imagee"');
 });
 
 test('the server line numbers count from the document start in a multi-document file', async () => {

@@ -43,6 +43,9 @@ test('a collection path points at its key; key preference marks the key of a sca
   assert.equal(text(rangeOfFieldPath(doc, 'spec.containers[0].ports')), 'ports');
   assert.equal(text(rangeOfFieldPath(doc, 'metadata.labels')), 'labels');
   assert.equal(text(rangeOfFieldPath(doc, 'spec.containers[0].image', 'key')), 'image');
+  const item = rangeOfFieldPath(doc, 'spec.containers[0].ports[1]');
+  assert.equal(text(item), 'containerPort');
+  assert.equal(src.slice(0, item.start).split('\n').length, 15, 'the second port item, not the first');
 });
 
 test('a missing field points at its deepest existing parent', () => {

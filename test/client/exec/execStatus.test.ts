@@ -17,6 +17,14 @@ test('NonZeroExitCode carries the code in an ExitCode cause', () => {
   assert.equal(describeOutcome(outcome), 'command terminated with exit code 3');
 });
 
+test('an InternalError that ends with the exit status still gives the code (kwok reports failures so)', () => {
+  const outcome = execOutcome({
+    status: 'Failure', reason: 'InternalError', code: 500,
+    message: 'Internal error occurred: error executing command in container: cmd wait: sh -c exit 3: exit status 3',
+  });
+  assert.deepEqual(outcome, { kind: 'exited', exitCode: 3 });
+});
+
 test('other failures keep the server message', () => {
   const outcome = execOutcome({ status: 'Failure', reason: 'InternalError', message: 'exec: "bash": executable file not found in $PATH' });
   assert.deepEqual(outcome, { kind: 'error', message: 'exec: "bash": executable file not found in $PATH' });

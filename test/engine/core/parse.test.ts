@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parseFile } from '../../../server/src/engine';
 import { assertFinding, lint, y } from '../helpers';
 
 const pod = (extra: string) => y`
@@ -61,8 +62,7 @@ test("kubectl-accepted \\' escape is a warning, other bad escapes are errors", (
   assert.equal(bad.filter((f) => f.code === 'yaml-syntax').length, 1);
 });
 
-test('YAML 1.1 scalars as kubectl reads them: 0644 is octal 420', async () => {
-  const { parseFile } = await import('../../../server/src/engine');
+test('YAML 1.1 scalars as kubectl reads them: 0644 is octal 420', () => {
   const f = parseFile('a: 0644\nb: yes\n');
   assert.deepEqual(f.documents[0]!.doc.toJS(), { a: 420, b: true });
 });

@@ -2,7 +2,7 @@
 // (k8s.io/kubectl/pkg/describe), built from the pod and its events. Times are printed in UTC (kubectl uses the local
 // zone) so the document reads the same for everyone looking at it.
 import type { CoreV1Event, V1Container, V1ContainerState, V1ContainerStatus, V1Pod, V1Probe, V1Toleration, V1Volume } from '@kubernetes/client-node';
-import { humanDuration } from './humanDuration';
+import { humanDuration } from '../podStatus';
 import { formatTabbed } from './tabWriter';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -297,7 +297,8 @@ function describeEvents(w: PrefixWriter, events: readonly CoreV1Event[], since: 
     const first = e.firstTimestamp ?? e.eventTime;
     const count = e.series?.count ?? e.count ?? 1;
     const age = count > 1 ? `${since(last(e))} (x${count} over ${since(first)})` : since(first);
-    const from = [e.source?.component ?? e.reportingComponent, e.source?.host ?? e.reportingInstance].filter(Boolean).join(', ');
+    // kubectl names the source component (and host); the newer reportingInstance is not shown.
+    const from = [e.source?.component || e.reportingComponent, e.source?.host].filter(Boolean).join(', ');
     w.write(1, `${e.type ?? ''}\t${e.reason ?? ''}\t${age}\t${from}\t${(e.message ?? '').trim()}\n`);
   }
 }

@@ -143,7 +143,7 @@ function statusFindings(doc: Document, body: { text: string; start: number }, re
 function strictFieldFindings(doc: Document, message: string): DryRunFinding[] {
   const out: DryRunFinding[] = [];
   for (const m of message.matchAll(/(unknown|duplicate) field "([^"]+)"/g)) {
-    out.push({ ...span(rangeOfFieldPath(doc, m[2], 'key')), severity: 'error', message: `${m[2]}: ${m[1]} field`, code: 'FieldValueInvalid' });
+    out.push({ ...span(rangeOfFieldPath(doc, m[2], 'key')), severity: 'error', message: m[0], code: 'FieldValueInvalid' });
   }
   return out;
 }
@@ -172,6 +172,19 @@ function placeOfWholeObjectError(doc: Document, status: ApiStatus | undefined): 
 function warningFinding(doc: Document, warning: string): DryRunFinding {
   const m = /^([a-zA-Z][\w-]*(?:\.[\w-]+|\[[^\]]*\])*): /.exec(warning);
   return { ...span(rangeOfFieldPath(doc, m ? m[1] : [])), severity: 'warning', message: warning };
+}
+
+/** One line for the notification after a run. */
+export function dryRunSummary(results: readonly DryRunObjectResult[]): { text: string; ok: boolean } {
+  const accepted = results.filter((r) => r.outcome === 'accepted');
+  const rejected = results.filter((r) => r.outcome === 'rejected');
+  const skipped = results.filter((r) => r.outcome === 'skipped');
+  const parts: string[] = [];
+  if (accepted.length) parts.push(`accepted ${accepted.map((r) => r.label).join(', ')}`);
+  if (rejected.length) parts.push(`rejected ${rejected.map((r) => r.label).join(', ')}`);
+  if (skipped.length) parts.push(`skipped ${skipped.length} without apiVersion/kind`);
+  if (parts.length === 0) return { text: 'the document holds no Kubernetes object', ok: false };
+  return { text: `server-side dry run: the API server ${parts.join('; ')}`, ok: rejected.length === 0 && skipped.length === 0 };
 }
 
 function span(r: SourceRange): { start: number; end: number } {

@@ -54,7 +54,9 @@ export function rangeOfFieldPath(doc: Document, path: string | FieldSegment[], p
   }
   const exact = found === segments.length;
   const valueFirst = exact && prefer === 'auto' && node && isScalar(node);
-  const target = valueFirst ? node : key ?? (node && !isCollection(node) ? node : undefined);
+  // A list item that is a map (`ports[1]`) has no key of its own: its first key marks it.
+  const itemKey = exact && typeof segments.at(-1) === 'number' ? (asMap(node, doc)?.items[0]?.key as Node | undefined) : undefined;
+  const target = valueFirst ? node : itemKey ?? key ?? (node && !isCollection(node) ? node : undefined);
   const span = target?.range ?? topRange(doc);
   return { start: span[0], end: span[1], exact };
 }

@@ -18,7 +18,7 @@ export function podYamlText(pod: Record<string, unknown>): string {
   const copy = structuredClone(pod);
   const meta = copy.metadata as Record<string, unknown> | undefined;
   if (meta) delete meta.managedFields;
-  return stringify(copy, { sortMapEntries: true, indentSeq: false, lineWidth: 0 });
+  return stringify(copy, { version: '1.1', sortMapEntries: true, indentSeq: false, lineWidth: 0 });
 }
 
 export async function fetchPodYaml(kubeConfig: KubeConfig, namespace: string, name: string): Promise<string> {

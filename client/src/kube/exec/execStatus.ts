@@ -15,6 +15,8 @@ export function execOutcome(status: V1Status | undefined): ExecOutcome {
     const code = cause?.message !== undefined ? Number.parseInt(cause.message, 10) : Number.NaN;
     if (Number.isInteger(code)) return { kind: 'exited', exitCode: code };
   }
+  const trailing = /\bexit (?:status|code) (\d+)$/.exec(status.message?.trim() ?? '');
+  if (trailing) return { kind: 'exited', exitCode: Number(trailing[1]) };
   return { kind: 'error', message: status.message || status.reason || 'the command failed' };
 }
 

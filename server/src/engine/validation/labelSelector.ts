@@ -21,6 +21,8 @@ const OPERATORS: readonly Operator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist']
 
 export function parseLabelSelector(selector: LabelSelectorInput): SelectorParse {
   const requirements: Requirement[] = [];
+  if (selector.matchLabels != null && !isRecord(selector.matchLabels)) return { ok: false, error: 'matchLabels is not a map' };
+  if (selector.matchExpressions != null && !Array.isArray(selector.matchExpressions)) return { ok: false, error: 'matchExpressions is not a list' };
   const matchLabels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
   for (const [key, raw] of Object.entries(matchLabels)) {
     const value = raw === null || raw === undefined ? '' : raw;

@@ -44,3 +44,48 @@ test('image-required: every container with an image passes', () => {
       containers: [{name: a, image: x}]
   `, 'image-required'), []);
 });
+
+test('image-required: ephemeral containers need an image too; a blank " " is not missing', () => {
+  const fs = byCode(y`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - {name: app, image: " "}
+      ephemeralContainers:
+      - name: debug
+        image:
+  `, 'image-required');
+  assert.equal(fs.length, 1);
+  assertFinding(fs[0], { path: 'spec.ephemeralContainers[0].image', message: 'Required value', at: [8, 4, 8, 9] });
+});
+
+test('image-whitespace: a Pod image with surrounding spaces is Invalid and gets a trim fix', () => {
+  const fs = byCode(y`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - name: app
+        image: " nginx:1.27 "
+  `, 'image-whitespace');
+  assert.equal(fs.length, 1);
+  assertFinding(fs[0], { path: 'spec.containers[0].image', message: 'Invalid value: " nginx:1.27 ": must not have leading or trailing whitespace', at: [6, 11, 6, 25] });
+  assert.equal(fs[0]!.fixes?.[0]?.edits[0]?.newText, 'nginx:1.27');
+});
+
+test('image-whitespace: pod templates may pad images (validateContainerOnlyForPod is Pod-only)', () => {
+  assert.deepEqual(byCode(y`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: d}
+    spec:
+      selector: {matchLabels: {app: d}}
+      template:
+        metadata: {labels: {app: d}}
+        spec:
+          containers: [{name: app, image: " nginx "}]
+  `, 'image-whitespace'), []);
+});

@@ -49,7 +49,7 @@ test('deprecated-node-label: affinity expressions and topology keys in a Deploym
   `, CODE);
   assert.deepEqual(fs.map((f) => [f.path, f.message]), [
     ['spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key',
-      'node-role.kubernetes.io/master is use "node-role.kubernetes.io/control-plane" instead'],
+      'node-role.kubernetes.io/master is use "node-role.kubernetes.io/control-plane" instead; kubeadm has not put it on control-plane nodes since v1.24, so selecting on it can match no node'],
     ['spec.template.spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[0].key',
       'failure-domain.beta.kubernetes.io/zone is deprecated since v1.17; use "topology.kubernetes.io/zone" instead'],
     ['spec.template.spec.topologySpreadConstraints[0].topologyKey',

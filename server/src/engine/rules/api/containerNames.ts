@@ -2,7 +2,7 @@ import { k8s } from '../../k8sErrors';
 import type { ContainerRef } from '../../podModel';
 import type { PodContext, PodRule } from '../../rule';
 import { isDNS1123Label } from '../../validation/names';
-import { requiredTarget, stringField } from './fields';
+import { requiredString, stringField } from './fields';
 
 // validateContainerCommon: every container (init, app, ephemeral) needs a DNS-1123 label name.
 export const containerNameInvalid: PodRule = {
@@ -14,12 +14,11 @@ export const containerNameInvalid: PodRule = {
   docUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names',
   check(ctx) {
     for (const c of ctx.containers) {
-      const f = stringField(c.node, 'name', ctx.doc);
+      const name = requiredString(c.node, 'name', ctx.doc);
       const path = [...c.path, 'name'];
-      if (!f || f.value === '') {
-        ctx.report({ ...(f ? { node: f.node } : requiredTarget(c.node, 'name')), path, message: k8s.required() });
-        continue;
-      }
+      if (name.kind === 'missing') ctx.report({ ...name.target, path, message: k8s.required() });
+      if (name.kind !== 'set') continue;
+      const f = name.field;
       const lower = f.value.toLowerCase();
       const fix = lower !== f.value && isDNS1123Label(lower).length === 0 ? ctx.replaceFix(`Change to "${lower}"`, f.node, lower) : undefined;
       for (const msg of isDNS1123Label(f.value)) {

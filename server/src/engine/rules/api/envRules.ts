@@ -5,7 +5,7 @@ import { mapItems } from '../../podModel';
 import type { PodContext, PodRule } from '../../rule';
 import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isRelaxedEnvVarName } from '../../validation/names';
 import { asMap, getNode } from '../../yamlNodes';
-import { isSet, requiredTarget, stringField } from './fields';
+import { isSet, requiredString, stringField } from './fields';
 
 const DOCS = 'https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/';
 
@@ -21,10 +21,10 @@ export const envNameInvalid: PodRule = {
   check(ctx) {
     for (const c of ctx.containers) {
       for (const env of mapItems(c.node, 'env', c.path, ctx.doc)) {
-        const f = stringField(env.node, 'name', ctx.doc);
+        const name = requiredString(env.node, 'name', ctx.doc);
         const path = [...env.path, 'name'];
-        if (!f || f.value === '') ctx.report({ ...(f ? { node: f.node } : requiredTarget(env.node, 'name')), path, message: k8s.required() });
-        else for (const msg of isRelaxedEnvVarName(f.value)) ctx.report({ node: f.node, path, message: k8s.invalid(f.value, msg) });
+        if (name.kind === 'missing') ctx.report({ ...name.target, path, message: k8s.required() });
+        else if (name.kind === 'set') for (const msg of isRelaxedEnvVarName(name.field.value)) ctx.report({ node: name.field.node, path, message: k8s.invalid(name.field.value, msg) });
       }
       for (const from of mapItems(c.node, 'envFrom', c.path, ctx.doc)) {
         const f = stringField(from.node, 'prefix', ctx.doc);
@@ -77,41 +77,44 @@ function checkValueFrom(ctx: PodContext, env: YAMLMap, envPath: PathSeg[]): void
 
 /** validateFileKeySelector plus validateFileKeyRefVolumes: the volume must be a declared emptyDir. */
 function checkFileKeyRef(ctx: PodContext, ref: YAMLMap, path: PathSeg[]): void {
-  const key = stringField(ref, 'key', ctx.doc);
-  if (!key || key.value === '') ctx.report({ ...(key ? { node: key.node } : requiredTarget(ref, 'key')), path: [...path, 'key'], message: k8s.required() });
-  else for (const msg of isRelaxedEnvVarName(key.value)) ctx.report({ node: key.node, path: [...path, 'key'], message: k8s.invalid(key.value, msg) });
-  const volume = stringField(ref, 'volumeName', ctx.doc);
+  const key = requiredString(ref, 'key', ctx.doc);
+  if (key.kind === 'missing') ctx.report({ ...key.target, path: [...path, 'key'], message: k8s.required() });
+  else if (key.kind === 'set') for (const msg of isRelaxedEnvVarName(key.field.value)) ctx.report({ node: key.field.node, path: [...path, 'key'], message: k8s.invalid(key.field.value, msg) });
+  const volumeName = requiredString(ref, 'volumeName', ctx.doc);
   const volumePath = [...path, 'volumeName'];
-  if (!volume || volume.value === '') ctx.report({ ...(volume ? { node: volume.node } : requiredTarget(ref, 'volumeName')), path: volumePath, message: k8s.required() });
-  else for (const msg of isDNS1123Label(volume.value)) ctx.report({ node: volume.node, path: volumePath, message: k8s.invalid(volume.value, msg) });
-  if (volume && volume.value !== '') {
+  if (volumeName.kind === 'missing') ctx.report({ ...volumeName.target, path: volumePath, message: k8s.required() });
+  if (volumeName.kind === 'set') {
+    const volume = volumeName.field;
+    for (const msg of isDNS1123Label(volume.value)) ctx.report({ node: volume.node, path: volumePath, message: k8s.invalid(volume.value, msg) });
     const declared = mapItems(ctx.spec, 'volumes', ctx.pod.specPath, ctx.doc).find((v) => stringField(v.node, 'name', ctx.doc)?.value === volume.value);
     if (!declared) ctx.report({ node: volume.node, path: volumePath, message: k8s.notFound(volume.value) });
     else if (!isSet(declared.node, 'emptyDir', ctx.doc)) ctx.report({ node: volume.node, path: volumePath, message: k8s.invalid(volume.value, 'referenced volume must be of type emptyDir') });
   }
-  const file = stringField(ref, 'path', ctx.doc);
-  if (!file || file.value === '') ctx.report({ ...(file ? { node: file.node } : requiredTarget(ref, 'path')), path: [...path, 'path'], message: k8s.required() });
-  else if (file.value.split('/').includes('..')) ctx.report({ node: file.node, path: [...path, 'path'], message: k8s.invalid(file.value, "must not contain '..'") });
+  const file = requiredString(ref, 'path', ctx.doc);
+  if (file.kind === 'missing') ctx.report({ ...file.target, path: [...path, 'path'], message: k8s.required() });
+  else if (file.kind === 'set' && file.field.value.split('/').includes('..')) ctx.report({ node: file.field.node, path: [...path, 'path'], message: k8s.invalid(file.field.value, "must not contain '..'") });
 }
 
 /** validateConfigMapKeySelector / validateSecretKeySelector: the name is checked even when empty. */
 function checkKeySelector(ctx: PodContext, ref: YAMLMap, path: PathSeg[]): void {
-  const name = stringField(ref, 'name', ctx.doc);
-  const nameValue = name?.value ?? '';
-  for (const msg of isDNS1123Subdomain(nameValue)) ctx.report({ ...(name ? { node: name.node } : requiredTarget(ref, 'name')), path: [...path, 'name'], message: k8s.invalid(nameValue, msg) });
-  const key = stringField(ref, 'key', ctx.doc);
-  if (!key || key.value === '') ctx.report({ ...(key ? { node: key.node } : requiredTarget(ref, 'key')), path: [...path, 'key'], message: k8s.required() });
-  else for (const msg of isConfigMapKey(key.value)) ctx.report({ node: key.node, path: [...path, 'key'], message: k8s.invalid(key.value, msg) });
+  const name = requiredString(ref, 'name', ctx.doc);
+  if (name.kind !== 'wrong-type') {
+    const value = name.kind === 'set' ? name.field.value : '';
+    const target = name.kind === 'set' ? { node: name.field.node } : name.target;
+    for (const msg of isDNS1123Subdomain(value)) ctx.report({ ...target, path: [...path, 'name'], message: k8s.invalid(value, msg) });
+  }
+  const key = requiredString(ref, 'key', ctx.doc);
+  if (key.kind === 'missing') ctx.report({ ...key.target, path: [...path, 'key'], message: k8s.required() });
+  else if (key.kind === 'set') for (const msg of isConfigMapKey(key.field.value)) ctx.report({ node: key.field.node, path: [...path, 'key'], message: k8s.invalid(key.field.value, msg) });
 }
 
 /** validateObjectFieldSelector after defaulting apiVersion to v1. */
 function checkFieldRef(ctx: PodContext, ref: YAMLMap, path: PathSeg[]): void {
   const apiVersion = stringField(ref, 'apiVersion', ctx.doc)?.value || 'v1';
-  const fp = stringField(ref, 'fieldPath', ctx.doc);
-  if (!fp || fp.value === '') {
-    ctx.report({ ...(fp ? { node: fp.node } : requiredTarget(ref, 'fieldPath')), path: [...path, 'fieldPath'], message: k8s.required() });
-    return;
-  }
+  const fieldPathField = requiredString(ref, 'fieldPath', ctx.doc);
+  if (fieldPathField.kind === 'missing') ctx.report({ ...fieldPathField.target, path: [...path, 'fieldPath'], message: k8s.required() });
+  if (fieldPathField.kind !== 'set') return;
+  const fp = fieldPathField.field;
   const fieldPath = [...path, 'fieldPath'];
   const sub = splitSubscript(fp.value);
   let error: string | undefined;
@@ -145,11 +148,11 @@ function checkEnvFrom(ctx: PodContext, from: YAMLMap, fromPath: PathSeg[], listP
   else if (sources.length > 1) ctx.report({ node: isSet(from, sources[1]!, ctx.doc), on: 'key', path: listPath, message: k8s.invalid('', 'may not have more than one field specified at a time') });
   const cm = asMap(getNode(from, 'configMapRef', ctx.doc), ctx.doc);
   if (!cm) return;
-  const name = stringField(cm, 'name', ctx.doc);
+  const name = requiredString(cm, 'name', ctx.doc);
   const path = [...fromPath, 'configMapRef', 'name'];
-  if (!name || name.value === '') ctx.report({ ...(name ? { node: name.node } : requiredTarget(cm, 'name')), path, message: k8s.required() });
+  if (name.kind === 'missing') ctx.report({ ...name.target, path, message: k8s.required() });
   // ValidateConfigMapName is called with prefix=true here, which tolerates one trailing '-'.
-  else for (const msg of isDNS1123Subdomain(maskTrailingDash(name.value))) ctx.report({ node: name.node, path, message: k8s.invalid(name.value, msg) });
+  else if (name.kind === 'set') for (const msg of isDNS1123Subdomain(maskTrailingDash(name.field.value))) ctx.report({ node: name.field.node, path, message: k8s.invalid(name.field.value, msg) });
 }
 
 export function maskTrailingDash(name: string): string {

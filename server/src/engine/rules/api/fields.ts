@@ -46,3 +46,19 @@ export function requiredTarget(map: YAMLMap, key: string): { node: Node | Pair; 
   const pair = getPair(map, key);
   return pair ? { node: pair, on: 'key' } : { node: map };
 }
+
+export type RequiredString =
+  | { kind: 'set'; field: Field<string> }
+  /** Absent, null or "": all the empty string once Go has decoded them. */
+  | { kind: 'missing'; target: { node: Node | Pair; on?: 'key' } }
+  /** Another type: a decoding error the schema rules report, so the API rules stay quiet. */
+  | { kind: 'wrong-type' };
+
+/** A string field that the API server requires to be non-empty. */
+export function requiredString(map: YAMLMap, key: string, doc: Document): RequiredString {
+  const f = stringField(map, key, doc);
+  if (f && f.value !== '') return { kind: 'set', field: f };
+  if (f) return { kind: 'missing', target: { node: f.node } };
+  if (isSet(map, key, doc)) return { kind: 'wrong-type' };
+  return { kind: 'missing', target: requiredTarget(map, key) };
+}

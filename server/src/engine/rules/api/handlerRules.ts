@@ -36,6 +36,8 @@ export const handlerInvalid: PodRule = {
 };
 
 function checkHandler(ctx: PodContext, handler: YAMLMap, path: PathSeg[], types: readonly string[], grace: number): void {
+  // A handler that is not a map fails decoding first; the schema rules report that.
+  if (types.some((t) => isSet(handler, t, ctx.doc) && !asMap(getNode(handler, t, ctx.doc), ctx.doc))) return;
   let count = 0;
   for (const type of types) {
     const pair = isSet(handler, type, ctx.doc);

@@ -19,7 +19,9 @@ export const imageRequired: PodRule = {
       // A number or a map is a decoding error, which the schema rules report.
       if (!f && isSet(c.node, 'image', ctx.doc)) continue;
       const pair = getPair(c.node, 'image');
-      ctx.report({ node: f?.node ?? pair ?? c.node, path: [...c.path, 'image'], message: k8s.required() });
+      // An empty string points at the value; a null or absent image at its key or the container.
+      const target = f ? { node: f.node } : pair ? { node: pair, on: 'key' as const } : { node: c.node };
+      ctx.report({ ...target, path: [...c.path, 'image'], message: k8s.required() });
     }
   },
 };

@@ -5,7 +5,7 @@ import type { PathSeg } from '../../path';
 import type { ObjectContext, ObjectRule } from '../../rule';
 import { annotationsSize, byteLength, isAnnotationKey, isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName, TOTAL_ANNOTATION_SIZE_LIMIT_B } from '../../validation/names';
 import { asMap, getNode, getPair, keyName, pairs, resolve } from '../../yamlNodes';
-import { intField, stringField } from './fields';
+import { intField, isSet, stringField } from './fields';
 
 // ValidateObjectMeta with each kind's name function: StatefulSet names become pod hostnames, so
 // they must be DNS-1123 labels; every other kind we check takes DNS-1123 subdomains.
@@ -22,9 +22,12 @@ export const objectNameInvalid: ObjectRule = {
   check(ctx) {
     const metaPair = getPair(ctx.object.root, 'metadata');
     const meta = asMap(metaPair?.value, ctx.doc);
+    if (!meta && isSet(ctx.object.root, 'metadata', ctx.doc)) return;
     const nameFn = LABEL_NAMED.has(ctx.object.kind) ? isDNS1123Label : isDNS1123Subdomain;
     const name = stringField(meta, 'name', ctx.doc);
     const generateName = stringField(meta, 'generateName', ctx.doc);
+    // A name of another type fails decoding before validation; the schema rules report that.
+    if ((!name && isSet(meta, 'name', ctx.doc)) || (!generateName && isSet(meta, 'generateName', ctx.doc))) return;
     if (generateName && generateName.value !== '') {
       for (const msg of nameFn(maskTrailingDash(generateName.value))) ctx.report({ node: generateName.node, path: ['metadata', 'generateName'], message: k8s.invalid(generateName.value, msg) });
     }

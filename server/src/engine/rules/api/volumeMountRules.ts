@@ -4,7 +4,7 @@ import type { PathSeg } from '../../path';
 import { mapItems, type ContainerRef, type Item } from '../../podModel';
 import type { PodContext, PodRule } from '../../rule';
 import { asMap, getNode } from '../../yamlNodes';
-import { boolField, requiredTarget, stringField } from './fields';
+import { boolField, requiredString, stringField } from './fields';
 
 const DOCS = 'https://kubernetes.io/docs/concepts/storage/volumes/#using-subpath';
 
@@ -47,13 +47,16 @@ function declaredVolumes(ctx: PodContext): Set<string> {
 
 function checkMount(ctx: PodContext, c: ContainerRef, m: Item, volumes: Set<string>, mountPaths: Set<string>): void {
   const listPath: PathSeg[] = [...c.path, 'volumeMounts'];
-  const name = stringField(m.node, 'name', ctx.doc);
-  if (!name || name.value === '') ctx.report({ ...(name ? { node: name.node } : requiredTarget(m.node, 'name')), path: [...m.path, 'name'], message: k8s.required() });
-  else if (!volumes.has(name.value)) ctx.report({ node: name.node, path: [...m.path, 'name'], message: k8s.notFound(name.value) });
-  const mountPath = stringField(m.node, 'mountPath', ctx.doc);
-  if (!mountPath || mountPath.value === '') ctx.report({ ...(mountPath ? { node: mountPath.node } : requiredTarget(m.node, 'mountPath')), path: [...m.path, 'mountPath'], message: k8s.required() });
-  else if (mountPaths.has(mountPath.value)) ctx.report({ node: mountPath.node, path: [...m.path, 'mountPath'], message: k8s.invalid(mountPath.value, 'must be unique') });
-  mountPaths.add(mountPath?.value ?? '');
+  const name = requiredString(m.node, 'name', ctx.doc);
+  if (name.kind === 'missing') ctx.report({ ...name.target, path: [...m.path, 'name'], message: k8s.required() });
+  else if (name.kind === 'set' && !volumes.has(name.field.value)) ctx.report({ node: name.field.node, path: [...m.path, 'name'], message: k8s.notFound(name.field.value) });
+  const mountPath = requiredString(m.node, 'mountPath', ctx.doc);
+  if (mountPath.kind === 'missing') ctx.report({ ...mountPath.target, path: [...m.path, 'mountPath'], message: k8s.required() });
+  else if (mountPath.kind === 'set') {
+    const value = mountPath.field.value;
+    if (mountPaths.has(value)) ctx.report({ node: mountPath.field.node, path: [...m.path, 'mountPath'], message: k8s.invalid(value, 'must be unique') });
+    mountPaths.add(value);
+  }
   const subPath = stringField(m.node, 'subPath', ctx.doc);
   if (subPath && subPath.value !== '') checkDescendingPath(ctx, subPath, [...listPath, 'subPath']);
   const subPathExpr = stringField(m.node, 'subPathExpr', ctx.doc);

@@ -6,7 +6,7 @@ import type { PodContext, PodRule } from '../../rule';
 import { isDNS1123Label } from '../../validation/names';
 import { compareQuantities, parseQuantity } from '../../validation/quantity';
 import { asMap, getNode, getScalar } from '../../yamlNodes';
-import { isSet, requiredTarget, stringField } from './fields';
+import { isSet, requiredString, stringField } from './fields';
 
 const DOCS = 'https://kubernetes.io/docs/concepts/storage/volumes/';
 
@@ -47,10 +47,10 @@ export const volumeNameInvalid: PodRule = {
   docUrl: DOCS,
   check(ctx) {
     for (const v of volumesOf(ctx)) {
-      const f = stringField(v.node, 'name', ctx.doc);
+      const name = requiredString(v.node, 'name', ctx.doc);
       const path = [...v.path, 'name'];
-      if (!f || f.value === '') ctx.report({ ...(f ? { node: f.node } : requiredTarget(v.node, 'name')), path, message: k8s.required() });
-      else for (const msg of isDNS1123Label(f.value)) ctx.report({ node: f.node, path, message: k8s.invalid(f.value, msg) });
+      if (name.kind === 'missing') ctx.report({ ...name.target, path, message: k8s.required() });
+      else if (name.kind === 'set') for (const msg of isDNS1123Label(name.field.value)) ctx.report({ node: name.field.node, path, message: k8s.invalid(name.field.value, msg) });
     }
   },
 };

@@ -166,6 +166,7 @@ export const templateRestartPolicy: ObjectRule = {
     if (!podSpec) return;
     const path = [...t.path, 'spec', 'restartPolicy'];
     const f = stringField(podSpec, 'restartPolicy', ctx.doc);
+    if (!f && isSet(podSpec, 'restartPolicy', ctx.doc)) return;
     const policy = f?.value || 'Always';
     // A value outside Always/OnFailure/Never is already reported by value-not-supported.
     if (!POD_RESTART_POLICIES.includes(policy)) return;

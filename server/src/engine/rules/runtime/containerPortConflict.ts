@@ -1,6 +1,6 @@
 import { formatPath } from '../../path';
 import type { PodRule } from '../../rule';
-import { podPorts, portField, portKey, rejectedHostPortPair } from './portDecls';
+import { podPorts, portField, portKey, rejectedPorts } from './portDecls';
 import { samePortPairs } from './portOverlap';
 import { describeContainer, runTogether } from './runTogether';
 
@@ -16,11 +16,13 @@ export const containerPortConflict: PodRule = {
   description: 'Two containers that run at the same time declare the same containerPort and protocol.',
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/#how-pods-manage-multiple-containers',
   check(ctx) {
-    const reported = new Set<unknown>();
-    for (const { port, other } of samePortPairs(podPorts(ctx))) {
+    const ports = podPorts(ctx);
+    // Entries the API server rejects are its business; afterwards, one finding per later entry.
+    const done = rejectedPorts(ports);
+    for (const { port, other } of samePortPairs(ports)) {
       if (port.container === other.container || !runTogether(port.container, other.container)) continue;
-      if (reported.has(port) || rejectedHostPortPair(port, other)) continue;
-      reported.add(port);
+      if (done.has(port)) continue;
+      done.add(port);
       const at = portField(port, 'containerPort', ctx.doc);
       const key = portKey(port);
       ctx.report({

@@ -17,6 +17,16 @@ export const DEPRECATED_NODE_LABELS: Record<string, string> = {
   'node-role.kubernetes.io/master': 'use "node-role.kubernetes.io/control-plane" instead',
 };
 
+/** What actually happens, where that is more than a rename: kubeadm dropped this label in v1.24. */
+const CONSEQUENCE: Record<string, string> = {
+  'node-role.kubernetes.io/master': '; kubeadm has not put it on control-plane nodes since v1.24, so selecting on it can match no node',
+};
+
+function message(key: string, prefix: string): string | undefined {
+  const msg = DEPRECATED_NODE_LABELS[key];
+  return msg === undefined ? undefined : `${prefix}${msg}${CONSEQUENCE[key] ?? ''}`;
+}
+
 export const deprecatedNodeLabel: PodRule = {
   code: 'deprecated-node-label',
   severity: 'warning',
@@ -29,7 +39,7 @@ export const deprecatedNodeLabel: PodRule = {
     const selector = getPair(ctx.spec, 'nodeSelector');
     for (const p of pairs(asMap(selector?.value, ctx.doc))) {
       const key = keyName(p);
-      const msg = key === undefined ? undefined : DEPRECATED_NODE_LABELS[key];
+      const msg = key === undefined ? undefined : message(key, '');
       if (key !== undefined && msg) ctx.report({ node: p, on: 'key', path: [...specPath, 'nodeSelector', { key }], message: msg });
     }
     const nodeAffinity = asMap(getNode(asMap(getNode(ctx.spec, 'affinity', ctx.doc), ctx.doc), 'nodeAffinity', ctx.doc), ctx.doc);
@@ -43,8 +53,8 @@ export const deprecatedNodeLabel: PodRule = {
     }
     for (const c of mapItems(ctx.spec, 'topologySpreadConstraints', specPath, ctx.doc)) {
       const key = getString(c.node, 'topologyKey', ctx.doc);
-      const msg = key === undefined ? undefined : DEPRECATED_NODE_LABELS[key];
-      if (msg) ctx.report({ node: getNode(c.node, 'topologyKey', ctx.doc), path: [...c.path, 'topologyKey'], message: `${key} is ${msg}` });
+      const msg = key === undefined ? undefined : message(key, `${key} is `);
+      if (msg) ctx.report({ node: getNode(c.node, 'topologyKey', ctx.doc), path: [...c.path, 'topologyKey'], message: msg });
     }
   },
 };
@@ -52,7 +62,7 @@ export const deprecatedNodeLabel: PodRule = {
 function checkExpressions(ctx: PodContext, term: Parameters<typeof mapItems>[0], termPath: PathSeg[]): void {
   for (const e of mapItems(term, 'matchExpressions', termPath, ctx.doc)) {
     const key = getString(e.node, 'key', ctx.doc);
-    const msg = key === undefined ? undefined : DEPRECATED_NODE_LABELS[key];
-    if (msg) ctx.report({ node: getNode(e.node, 'key', ctx.doc), path: [...e.path, 'key'], message: `${key} is ${msg}` });
+    const msg = key === undefined ? undefined : message(key, `${key} is `);
+    if (msg) ctx.report({ node: getNode(e.node, 'key', ctx.doc), path: [...e.path, 'key'], message: msg });
   }
 }

@@ -1,6 +1,6 @@
 import { formatPath } from '../../path';
 import type { PodRule } from '../../rule';
-import { podPorts, portField, type PortDecl } from './portDecls';
+import { podPorts, portField, rejectedPorts, type PortDecl } from './portDecls';
 
 // kube-apiserver rejects two spec.containers ports only when protocol, hostIP and hostPort are all
 // equal (validation.go AccumulateUniqueHostPorts). An empty hostIP (every address) and a specific
@@ -15,8 +15,11 @@ export const hostPortConflict: PodRule = {
   description: 'Two ports claim the same hostPort on overlapping host addresses, which the API server lets through.',
   docUrl: 'https://github.com/kubernetes/kubernetes/blob/v1.36.1/pkg/apis/core/validation/validation.go',
   check(ctx) {
-    const published = podPorts(ctx).filter((p) => p.container.group === 'containers' && p.hostPort > 0);
+    const ports = podPorts(ctx);
+    const rejected = rejectedPorts(ports);
+    const published = ports.filter((p) => p.container.group === 'containers' && p.hostPort > 0);
     published.forEach((port, i) => {
+      if (rejected.has(port)) return;
       const other = published.slice(0, i).find((o) => clash(port, o));
       if (!other) return;
       const at = portField(port, 'hostPort', ctx.doc);
@@ -33,7 +36,7 @@ export const hostPortConflict: PodRule = {
 function clash(a: PortDecl, b: PortDecl): boolean {
   if (a.protocol !== b.protocol || a.hostPort !== b.hostPort) return false;
   if (a.containerPort === b.containerPort) return false;
-  if (a.hostIP === b.hostIP) return false; // rejected by the API server
+  if (a.hostIP === b.hostIP) return false; // rejected by the API server (rejectedPorts)
   return overlaps(a.hostIP, b.hostIP);
 }
 

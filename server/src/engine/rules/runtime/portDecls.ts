@@ -54,12 +54,22 @@ export function podPorts(ctx: PodContext): PortDecl[] {
 }
 
 /**
- * Whether validation rejects the pair outright (AccumulateUniqueHostPorts: one protocol/hostIP/
- * hostPort across spec.containers, or within one init container); the API rules report those.
+ * Entries validation rejects outright (AccumulateUniqueHostPorts: a protocol/hostIP/hostPort may
+ * appear once across spec.containers, and once within each init container). The API rules report
+ * them, and the object never runs, so the run-time rules skip them.
  */
-export function rejectedHostPortPair(a: PortDecl, b: PortDecl): boolean {
-  if (a.hostPort === 0 || a.hostPort !== b.hostPort || a.protocol !== b.protocol || a.hostIP !== b.hostIP) return false;
-  return a.container === b.container || (a.container.group === 'containers' && b.container.group === 'containers');
+export function rejectedPorts(ports: readonly PortDecl[]): Set<PortDecl> {
+  const out = new Set<PortDecl>();
+  ports.forEach((p, i) => {
+    if (ports.slice(0, i).some((o) => sameHostPortKey(p, o) && (p.container === o.container || (p.container.group === 'containers' && o.container.group === 'containers')))) {
+      out.add(p);
+    }
+  });
+  return out;
+}
+
+function sameHostPortKey(a: PortDecl, b: PortDecl): boolean {
+  return a.hostPort !== 0 && a.hostPort === b.hostPort && a.protocol === b.protocol && a.hostIP === b.hostIP;
 }
 
 /** The node of one field of a port entry, falling back to the entry itself. */

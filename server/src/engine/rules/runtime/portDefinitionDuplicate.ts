@@ -1,6 +1,6 @@
 import { formatPath } from '../../path';
 import type { PodRule } from '../../rule';
-import { podPorts, portField, rejectedHostPortPair } from './portDecls';
+import { podPorts, portField, rejectedPorts } from './portDecls';
 import { samePortPairs, type OverlapKind } from './portOverlap';
 import { runTogether, whyApart } from './runTogether';
 
@@ -23,8 +23,10 @@ export const portDefinitionDuplicate: PodRule = {
   description: 'A containerPort/protocol is declared twice in a way the API server warns about.',
   docUrl: 'https://github.com/kubernetes/kubernetes/blob/v1.36.1/pkg/api/pod/warnings.go',
   check(ctx) {
-    for (const { port, other, kind } of samePortPairs(podPorts(ctx))) {
-      if (!kind || rejectedHostPortPair(port, other)) continue;
+    const ports = podPorts(ctx);
+    const rejected = rejectedPorts(ports);
+    for (const { port, other, kind } of samePortPairs(ports)) {
+      if (!kind || rejected.has(port)) continue;
       const sameContainer = port.container === other.container;
       if (!sameContainer && runTogether(port.container, other.container)) continue;
       const at = portField(port, 'containerPort', ctx.doc);

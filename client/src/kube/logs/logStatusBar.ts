@@ -1,0 +1,39 @@
+// A status bar entry for the focused log view: what its stream is doing, and a click to stop or restart it.
+import * as vscode from 'vscode';
+import { LOG_SCHEME, type LogViews } from './logView';
+
+export const LOG_COMMANDS = {
+  stop: 'podscope.logs.stop',
+  restart: 'podscope.logs.restart',
+  save: 'podscope.logs.save',
+} as const;
+
+export function logStatusBar(views: LogViews): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('podscope.logs.status', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'Podscope log stream';
+  const update = () => {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const session = uri?.scheme === LOG_SCHEME ? views.sessionOf(uri) : undefined;
+    if (!session) {
+      item.hide();
+      void vscode.commands.executeCommand('setContext', 'podscope.logs.streaming', false);
+      return;
+    }
+    const summary = session.summary();
+    const who = `${session.spec.pod}/${session.spec.containers.length > 1 ? 'all containers' : session.spec.containers[0]}`;
+    const live = session.running && !summary.startsWith('failed') && summary !== 'ended';
+    const icon = summary.startsWith('failed') ? '$(error)' : summary.startsWith('reconnecting') ? '$(debug-disconnect)' : live ? '$(sync~spin)' : '$(debug-pause)';
+    item.text = `${icon} ${who}: ${summary.length > 60 ? `${summary.slice(0, 57)}…` : summary}`;
+    item.tooltip = `${summary}\n${session.buffer.lineCount} lines shown${session.buffer.dropped ? `, ${session.buffer.dropped} older lines dropped (podscope.logs.maxLines)` : ''}\nClick to ${live ? 'stop' : 'restart'}.`;
+    item.command = live ? LOG_COMMANDS.stop : LOG_COMMANDS.restart;
+    item.show();
+    void vscode.commands.executeCommand('setContext', 'podscope.logs.streaming', live);
+  };
+  const subscriptions = [
+    item,
+    views.onDidChangeState(update),
+    vscode.window.onDidChangeActiveTextEditor(update),
+  ];
+  update();
+  return vscode.Disposable.from(...subscriptions);
+}

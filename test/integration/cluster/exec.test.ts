@@ -1,0 +1,83 @@
+// Exec against the real local cluster (kwok runs the command on this host, in its sandbox directory): commands run
+// with stdin/stdout/stderr, a TTY reports resizes, the exit code comes back, and refusals name their reason.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ExecSession, type ExecRequest } from '../../../client/src/kube/exec/execSession';
+import { UpgradeRefusedError } from '../../../client/src/kube/exec/channelConnector';
+import { shellCommand } from '../../../client/src/kube/exec/shellChoice';
+import { until, useCluster } from './clusterFixture';
+
+const fixture = useCluster('exec tests');
+
+const at = { namespace: 'demo', pod: 'hello', container: 'app' };
+
+function collect() {
+  const out = { stdout: '', stderr: '' };
+  return { out, sink: { stdout: (d: Buffer) => { out.stdout += d.toString('utf8'); }, stderr: (d: Buffer) => { out.stderr += d.toString('utf8'); } } };
+}
+
+async function open(kubeconfig: string, request: Omit<ExecRequest, 'namespace' | 'pod' | 'container'>) {
+  const { out, sink } = collect();
+  const session = await ExecSession.open(fixture.kubeConfig(kubeconfig), { ...at, ...request }, sink);
+  return { out, session };
+}
+
+test('runs a command: stdout and stderr apart, exit code reported', { timeout: 30_000 }, async (t) => {
+  const c = fixture.need(t);
+  if (!c) return;
+  const { out, session } = await open(c.kubeconfig, { command: ['sh', '-c', 'echo to-stdout; echo to-stderr >&2; exit 3'], tty: false });
+  assert.deepEqual(await session.done, { kind: 'exited', exitCode: 3 });
+  assert.equal(out.stdout, 'to-stdout\n');
+  assert.equal(out.stderr, 'to-stderr\n');
+  const ok = await open(c.kubeconfig, { command: ['true'], tty: false });
+  assert.deepEqual(await ok.session.done, { kind: 'exited', exitCode: 0 });
+});
+
+test('stdin reaches the command and closing it ends the input', { timeout: 30_000 }, async (t) => {
+  const c = fixture.need(t);
+  if (!c) return;
+  const { out, session } = await open(c.kubeconfig, { command: ['cat'], tty: false });
+  session.write('first line\n');
+  session.write(Buffer.from('second ✓\n'));
+  session.endInput();
+  assert.deepEqual(await session.done, { kind: 'exited', exitCode: 0 });
+  assert.equal(out.stdout, 'first line\nsecond ✓\n');
+});
+
+test('a TTY gets its size at start and after a resize', { timeout: 30_000 }, async (t) => {
+  const c = fixture.need(t);
+  if (!c) return;
+  const { out, session } = await open(c.kubeconfig, { command: ['sh', '-c', 'stty size; read answer; stty size; exit 7'], tty: true, columns: 100, rows: 30 });
+  await until('the first size', () => out.stdout.includes('30 100'));
+  session.resize(132, 43);
+  // The resize travels on its own channel; give the server a moment to apply it before the shell reads again.
+  await new Promise((r) => setTimeout(r, 300));
+  session.write('\r');
+  assert.deepEqual(await session.done, { kind: 'exited', exitCode: 7 });
+  assert.match(out.stdout, /30 100\r\n[\s\S]*43 132\r\n/);
+});
+
+test('the default Linux shell starts in one exec: bash when present, else sh', { timeout: 30_000 }, async (t) => {
+  const c = fixture.need(t);
+  if (!c) return;
+  const { out, session } = await open(c.kubeconfig, { command: shellCommand(undefined, 'linux'), tty: true, columns: 80, rows: 24 });
+  session.write('echo "shell=[$0]"; exit 4\r');
+  assert.deepEqual(await session.done, { kind: 'exited', exitCode: 4 });
+  assert.match(out.stdout, /shell=\[(bash|sh)\]/);
+});
+
+test('forbidden and missing containers are refused with the API server message', { timeout: 30_000 }, async (t) => {
+  const c = fixture.need(t);
+  if (!c) return;
+  await assert.rejects(open(c.restrictedKubeconfig, { command: ['true'], tty: false }), (err: unknown) => {
+    assert.ok(err instanceof UpgradeRefusedError);
+    assert.equal(err.code, 403);
+    assert.equal(err.message, `pods "hello" is forbidden: User "${c.restrictedUser}" cannot get resource "pods/exec" in API group "" in the namespace "demo"`);
+    return true;
+  });
+  const kc = fixture.kubeConfig(c.kubeconfig);
+  await assert.rejects(
+    ExecSession.open(kc, { ...at, container: 'nope', command: ['true'], tty: false }, collect().sink),
+    (err: unknown) => err instanceof UpgradeRefusedError && err.code === 400 && /container nope is not valid for pod hello/.test(err.message),
+  );
+});
