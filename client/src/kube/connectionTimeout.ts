@@ -30,5 +30,6 @@ export function withTimeout<T>(timeoutMs: number | undefined, what: string, run:
 }
 
 function formatSeconds(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
 }

@@ -46,7 +46,7 @@ test('withTimeout rejects with RequestTimeoutError and aborts the request signal
   const never = (s: AbortSignal) => { signal = s; return new Promise<never>(() => {}); };
   await assert.rejects(withTimeout(20, 'listing pods in namespace "x"', never), (err: unknown) => {
     assert.ok(err instanceof RequestTimeoutError);
-    assert.equal((err as Error).message, 'Timed out after 0.0s listing pods in namespace "x": the cluster did not answer.');
+    assert.equal((err as Error).message, 'Timed out after 20ms listing pods in namespace "x": the cluster did not answer.');
     return true;
   });
   assert.equal(signal?.aborted, true);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
+import { assertFinding, byCode, lint, y } from '../../helpers';
 
 const CODE = 'probe-port-undeclared';
 
@@ -71,4 +71,20 @@ test('probe-port-undeclared: per document', () => {
       containers: [{name: a, image: x:1, livenessProbe: {tcpSocket: {port: 80}}}]
   `, CODE);
   assert.deepEqual(fs.map((f) => [f.document, f.path]), [[1, 'spec.containers[0].livenessProbe.tcpSocket.port']]);
+});
+
+test('probe-port-undeclared: out-of-range ports are left to the API rules', () => {
+  const text = y`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.27
+        livenessProbe: {tcpSocket: {port: 70000}}
+        readinessProbe: {httpGet: {port: 0}}
+  `;
+  assert.deepEqual(byCode(text, 'probe-port-undeclared'), []);
+  assert.ok(lint(text).some((f) => f.severity === 'error' && f.path === 'spec.containers[0].livenessProbe.tcpSocket.port'), 'the API rules report the bad port');
 });

@@ -16,6 +16,8 @@ export const probePortUndeclared: PodRule = {
     const declared = new Set(podPorts(ctx).map((p) => p.containerPort));
     for (const h of handlerPorts(ctx.containers, ctx.doc)) {
       if (typeof h.value !== 'number' || h.hasHost || declared.has(h.value)) continue;
+      // Out-of-range numbers are rejected by the API server (handler-invalid); saying more adds noise.
+      if (!Number.isInteger(h.value) || h.value < 1 || h.value > 65535) continue;
       if (h.action === 'tcpSocket' && !h.owner.endsWith('Probe')) continue;
       ctx.report({
         node: h.node,

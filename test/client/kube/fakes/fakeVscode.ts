@@ -1,0 +1,73 @@
+// Just enough of the `vscode` module for the pod tree's glue (index.ts, podTreeProvider.ts, podTreeCommands.ts) to run
+// in plain Node: records commands, context keys and tree views so a test can drive and inspect them.
+type Listener<T> = (e: T) => unknown;
+
+export class EventEmitter<T> {
+  private listeners: Listener<T>[] = [];
+  readonly event = (l: Listener<T>) => { this.listeners.push(l); return { dispose: () => { this.listeners = this.listeners.filter((x) => x !== l); } }; };
+  fire(e: T): void { for (const l of [...this.listeners]) l(e); }
+  dispose(): void { this.listeners = []; }
+}
+
+export enum TreeItemCollapsibleState { None = 0, Collapsed = 1, Expanded = 2 }
+
+export class TreeItem {
+  id?: string;
+  description?: string;
+  contextValue?: string;
+  tooltip?: unknown;
+  iconPath?: unknown;
+  constructor(readonly label: string, readonly collapsibleState: TreeItemCollapsibleState) {}
+}
+
+export class ThemeColor { constructor(readonly id: string) {} }
+export class ThemeIcon { constructor(readonly id: string, readonly color?: ThemeColor) {} }
+export class MarkdownString { constructor(readonly value: string) {} }
+export class RelativePattern { constructor(readonly base: unknown, readonly pattern: string) {} }
+export const Uri = { file: (fsPath: string) => ({ fsPath }) };
+
+export const recorded = {
+  commands: new Map<string, (...args: unknown[]) => unknown>(),
+  contextKeys: new Map<string, unknown>(),
+  views: [] as { id: string; provider: unknown; view: FakeTreeView }[],
+  settings: new Map<string, unknown>(),
+};
+
+export class FakeTreeView {
+  message: string | undefined;
+  description: string | undefined;
+  visible = true;
+  readonly onDidExpandElement = new EventEmitter<{ element: unknown }>().event;
+  readonly onDidCollapseElement = new EventEmitter<{ element: unknown }>().event;
+  revealed: unknown[] = [];
+  async reveal(element: unknown): Promise<void> { this.revealed.push(element); }
+  dispose(): void {}
+}
+
+export const window = {
+  createTreeView(id: string, options: { treeDataProvider: unknown }) {
+    const view = new FakeTreeView();
+    recorded.views.push({ id, provider: options.treeDataProvider, view });
+    return view;
+  },
+  showWarningMessage: async () => undefined,
+  showQuickPick: async () => undefined,
+  showInputBox: async () => undefined,
+};
+
+export const commands = {
+  registerCommand(id: string, fn: (...args: unknown[]) => unknown) {
+    recorded.commands.set(id, fn);
+    return { dispose: () => recorded.commands.delete(id) };
+  },
+  async executeCommand(id: string, ...args: unknown[]) {
+    if (id === 'setContext') { recorded.contextKeys.set(args[0] as string, args[1]); return undefined; }
+    return recorded.commands.get(id)?.(...args);
+  },
+};
+
+export const workspace = {
+  getConfiguration: () => ({ get: <T>(key: string) => recorded.settings.get(key) as T | undefined }),
+  onDidChangeConfiguration: () => ({ dispose() {} }),
+  createFileSystemWatcher: () => ({ onDidChange() {}, onDidCreate() {}, onDidDelete() {}, dispose() {} }),
+};
