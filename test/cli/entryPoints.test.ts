@@ -12,13 +12,17 @@ import { FAMILIES } from './fixtures';
 describe('podscope lsp --stdio', () => {
   it('serves diagnostics and completion over stdio, and exits 0 after shutdown and exit', async () => {
     const h = await LspHarness.start({ command: { cmd: process.execPath, args: [cliBundle(), 'lsp', '--stdio'] } });
-    assert.equal(h.initializeResult.serverInfo?.name, 'podscope');
-    const published = await h.open('file:///stdio.yaml', FAMILIES.api.text);
-    const image = published.diagnostics.find((d) => d.code === 'image-required');
-    assert.equal(image?.severity, DiagnosticSeverity.Error);
-    const items = await h.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: 'file:///stdio.yaml' }, position: { line: 4, character: 0 } });
-    assert.ok(Array.isArray(items) && items.length > 0);
-    assert.equal(await h.stop(), 0);
+    try {
+      assert.equal(h.initializeResult.serverInfo?.name, 'podscope');
+      const published = await h.open('file:///stdio.yaml', FAMILIES.api.text);
+      const image = published.diagnostics.find((d) => d.code === 'image-required');
+      assert.equal(image?.severity, DiagnosticSeverity.Error);
+      const items = await h.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: 'file:///stdio.yaml' }, position: { line: 5, character: 2 } });
+      assert.ok(Array.isArray(items) && items.some((i) => i.label === 'restartPolicy'));
+      assert.equal(await h.stop(), 0);
+    } finally {
+      h.kill();
+    }
   });
 });
 

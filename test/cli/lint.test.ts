@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import pkg from '../../package.json';
 import { defaultRegistry, validateText } from '../../server/src/engine';
 import { runCli, workspace } from './cliHarness';
 import { CLEAN, FAMILIES } from './fixtures';
@@ -120,6 +121,6 @@ describe('podscope usage', () => {
     assert.equal(runCli(['lint', '--help']).stdout, help.stdout);
     const version = runCli(['--version']);
     assert.equal(version.code, 0);
-    assert.equal(version.stdout, `${(require('../../package.json') as { version: string }).version}\n`);
+    assert.equal(version.stdout, `${pkg.version}\n`);
   });
 });

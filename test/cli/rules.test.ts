@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultRegistry } from '../../server/src/engine';
+import { defaultRegistry, validateText } from '../../server/src/engine';
 import { ruleCatalog, type RuleInfo } from '../../server/src/cli/ruleCatalog';
 import { generated } from '../../scripts/gen-rules';
 import { runCli } from './cliHarness';
@@ -15,6 +15,21 @@ describe('podscope rules', () => {
     assert.equal(new Set(codes).size, codes.length);
     for (const r of defaultRegistry().all()) assert.ok(codes.includes(r.code), r.code);
     assert.ok(codes.includes('yaml-syntax') && codes.includes('yaml-duplicate-key'));
+  });
+
+  it('knows every code the engine emits by itself (syntax, duplicate keys, escapes, alias bombs)', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: a, image: a}]\n';
+    const bomb = `${pod}  x: &a [1,1,1,1,1,1,1,1,1,1]\n${Array.from({ length: 6 }, (_, i) => `  y${i}: &b${i} [${Array(10).fill(i === 0 ? '*a' : `*b${i - 1}`).join(',')}]`).join('\n')}\n`;
+    const texts = [
+      `${pod}  dns: "a\\'b"\n`,
+      `${pod}metadata: {name: b}\n`,
+      `${pod}  bad: [unclosed\n`,
+      bomb,
+    ];
+    const emitted = new Set(texts.flatMap((t) => validateText(t, defaultRegistry()).map((f) => f.code)));
+    for (const code of ['yaml-escape', 'yaml-duplicate-key', 'yaml-syntax', 'yaml-alias-bomb']) assert.ok(emitted.has(code), `${code} in ${[...emitted].join(', ')}`);
+    const known = new Set(catalog.map((r) => r.code));
+    for (const code of emitted) assert.ok(known.has(code), `${code} is missing from the rule catalog`);
   });
 
   it('prints a table with one line per code', () => {

@@ -73,6 +73,20 @@ describe('Analyzer (per-document incremental validation)', () => {
     assert.deepEqual(after, validateText(extra + text, registry));
   });
 
+  it('shifts findings without re-validating documents whose messages cite no line', () => {
+    const analyzer = new Analyzer(registry);
+    // Without the duplicate keys (whose message cites a line), moved documents keep their findings.
+    const text = generatePods(20).text.replace(/^ {2}name: web-\d+-again\n/gm, '');
+    const v1 = analyzer.analyze('file:///a.yaml', 1, text);
+    analyzer.findings(v1, {}, '{}');
+    const lists = v1.chunks.map((c) => c.findings!.list);
+    const v2 = analyzer.analyze('file:///a.yaml', 2, `# one more line\n${text}`);
+    const after = analyzer.findings(v2, {}, '{}');
+    assert.deepEqual(after, validateText(`# one more line\n${text}`, registry));
+    assert.ok(after.length > 0);
+    assert.ok(v2.chunks.slice(1).every((c, i) => c.findings!.list === lists[i + 1]), 'moved documents were not validated again');
+  });
+
   it('finds the chunk of a line', () => {
     const analyzer = new Analyzer(registry);
     const a = analyzer.analyze('file:///a.yaml', 1, 'a: 1\n---\nb: 2\n---\nc: 3\n');

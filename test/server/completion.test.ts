@@ -59,6 +59,12 @@ describe('completion over LSP', () => {
     assert.deepEqual(required, ['containerPort']);
   });
 
+  it('replaces an existing key\'s name when the cursor is at its start, without adding a colon', async () => {
+    const items = await complete('apiVersion: v1\nkind: Pod\n|spec: {}\n');
+    const spec = items.find((i) => i.label === 'spec')!;
+    assert.deepEqual(spec.textEdit, { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } }, newText: 'spec' });
+  });
+
   it('offers top-level fields without status, and follows a Deployment into its pod template', async () => {
     const top = await complete('apiVersion: v1\nkind: Pod\n|\n');
     assert.deepEqual(top.map((i) => i.label).sort(), ['metadata', 'spec']);

@@ -84,6 +84,11 @@ export class LspHarness {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   }
 
+  /** Ends a child server that did not stop cleanly (after a failed assertion, say). */
+  kill(): void {
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+  }
+
   async stop(): Promise<number | null> {
     if (this.child) {
       const child = this.child;

@@ -126,7 +126,8 @@ export class PodInformer {
       this.store.replace(items);
       this.resourceVersion = resourceVersion;
       this.synced = true;
-      this.failures = 0;
+      // The backoff is not reset here: only a watch that works proves the connection healthy (a user may be allowed
+      // to list but not to watch, and must not get a re-list every second).
       this.setState({ kind: 'synced' });
       this.startWatch(gen);
     } catch (err) {
@@ -161,53 +162,44 @@ export class PodInformer {
   private startWatch(gen: number): void {
     const startedAt = this.clock.now();
     let delivered = false;
-    let needsRelist = false;
     this.watch = this.api.watchPods(
       { ...this.query, resourceVersion: this.resourceVersion },
       {
         onEvent: (type, obj) => {
           if (gen !== this.generation) return;
+          if (type === 'ERROR') {
+            // 410 Expired (our version was compacted) or another server-side failure: the stream is done either way;
+            // don't wait for the server to close it.
+            this.afterWatch({ ...(obj as V1Status), kind: 'Status' }, delivered, startedAt);
+            return;
+          }
           delivered = true;
-          needsRelist = this.applyEvent(type, obj) || needsRelist;
-          // A 410 inside the stream: our version is gone; don't wait for the server to close the stream.
-          if (needsRelist) this.afterWatch(null, true, delivered, startedAt);
+          this.applyEvent(type, obj as V1Pod);
         },
         onDone: (err) => {
           if (gen !== this.generation) return;
-          this.afterWatch(err, needsRelist, delivered, startedAt);
+          this.afterWatch(err, delivered, startedAt);
         },
       },
     );
   }
 
-  /** Returns true when the stream can no longer be trusted and only a re-list converges. */
-  private applyEvent(type: WatchEventType, obj: V1Pod | V1Status): boolean {
-    switch (type) {
-      case 'ADDED':
-      case 'MODIFIED':
-        this.store.upsert(obj as V1Pod);
-        break;
-      case 'DELETED':
-        this.store.delete(obj as V1Pod);
-        break;
-      case 'BOOKMARK':
-        break;
-      case 'ERROR':
-        // 410 Expired (our version was compacted) or another server-side watch failure.
-        return true;
-    }
-    const rv = (obj as V1Pod).metadata?.resourceVersion;
+  private applyEvent(type: Exclude<WatchEventType, 'ERROR'>, pod: V1Pod): void {
+    if (type === 'ADDED' || type === 'MODIFIED') this.store.upsert(pod);
+    else if (type === 'DELETED') this.store.delete(pod);
+    // BOOKMARK carries only a newer resourceVersion.
+    const rv = pod.metadata?.resourceVersion;
     if (rv) this.resourceVersion = rv;
-    return false;
   }
 
-  private afterWatch(err: unknown, needsRelist: boolean, delivered: boolean, startedAt: number): void {
+  private afterWatch(err: unknown, delivered: boolean, startedAt: number): void {
     this.generation++;
     this.cancelPending();
     const gen = this.generation;
-    if (delivered) this.failures = 0;
+    const quiet = !delivered && this.clock.now() - startedAt < QUICK_CLOSE_MS;
+    if (!quiet) this.failures = 0;
     const problem = err ? describeConnectionError(err) : undefined;
-    if (needsRelist || problem?.kind === 'gone') {
+    if (problem?.kind === 'gone') {
       // Re-listing is the cure for an expired version, not a failure to back off from.
       void this.list(gen);
       return;
@@ -215,7 +207,6 @@ export class PodInformer {
     if (!problem || problem.kind === 'timeout') {
       // A normal close (server timeout) or client inactivity timeout: resume from our version, throttled only if
       // the server keeps closing at once.
-      const quiet = !delivered && this.clock.now() - startedAt < QUICK_CLOSE_MS;
       if (!quiet) this.startWatch(gen);
       else this.schedule(gen, this.nextBackoff(), () => this.startWatch(gen));
       return;

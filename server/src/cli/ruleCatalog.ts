@@ -23,6 +23,11 @@ export const ENGINE_CODES: readonly RuleInfo[] = [
     docUrl: 'https://yaml.org/spec/1.2.2/#mapping',
   },
   {
+    code: 'yaml-escape', severity: 'warning', category: 'syntax',
+    description: 'A double-quoted string uses the escape \\\' that kubectl accepts but YAML forbids.',
+    docUrl: 'https://yaml.org/spec/1.2.2/#57-escaped-characters',
+  },
+  {
     code: 'yaml-alias-bomb', severity: 'error', category: 'syntax',
     description: 'A document whose aliases expand to more than 100000 nodes is refused, not checked.',
     docUrl: 'https://en.wikipedia.org/wiki/Billion_laughs_attack',

@@ -1,6 +1,7 @@
 // One analysis per document version: its chunks parsed once, findings computed once per settings.
 // An edit to one document of a 200-document file re-parses and re-validates only that document;
 // the others are reused by text, and their findings are shifted to their new line and index.
+import type { LineCounter } from 'yaml';
 import { parseFile, validateParsed, type Finding, type ParsedFile, type Position, type Range, type RuleRegistry, type RuleSettings } from '../engine';
 import { splitDocuments, type Chunk } from './documentChunks';
 
@@ -8,8 +9,8 @@ export interface AnalyzedChunk extends Chunk {
   parsed: ParsedFile;
   /** Index of the chunk's first YAML document in the whole file. */
   documentBase: number;
-  /** Findings in chunk-relative positions and document indexes, per findings key. */
-  findings?: { key: string; list: Finding[] };
+  /** Findings computed with the chunk starting at line `line` (file positions, chunk-relative document indexes). */
+  findings?: { key: string; line: number; list: Finding[] };
 }
 
 export interface Analysis {
@@ -54,20 +55,46 @@ export class Analyzer {
   findings(analysis: Analysis, settings: RuleSettings, key: string): Finding[] {
     const out: Finding[] = [];
     for (const chunk of analysis.chunks) {
-      if (!chunk.findings || chunk.findings.key !== key) {
-        chunk.findings = { key, list: validateParsed(chunk.parsed, this.registry, { settings }) };
+      const cached = chunk.findings;
+      if (!cached || cached.key !== key || (cached.line !== chunk.line && citesLines(cached.list))) {
+        chunk.findings = { key, line: chunk.line, list: this.validate(chunk, settings) };
       }
-      for (const f of chunk.findings.list) out.push(shiftFinding(f, chunk));
+      const { line, list } = chunk.findings!;
+      for (const f of list) out.push(shiftFinding(f, chunk.line - line, chunk.documentBase));
     }
     return out;
   }
+
+  /** Validates a chunk as the part of the file it is: positions (and lines cited in messages) are file lines. */
+  private validate(chunk: AnalyzedChunk, settings: RuleSettings): Finding[] {
+    const parsed = chunk.line === 0 ? chunk.parsed : { ...chunk.parsed, lineCounter: shiftedCounter(chunk.parsed.lineCounter, chunk.line) };
+    return validateParsed(parsed, this.registry, { settings });
+  }
 }
 
-function shiftFinding(f: Finding, chunk: AnalyzedChunk): Finding {
-  if (chunk.line === 0 && chunk.documentBase === 0) return f;
-  const shifted: Finding = { ...f, document: f.document + chunk.documentBase, range: shiftRange(f.range, chunk.line) };
+/**
+ * Some messages cite a line ("the value on line 5 is silently replaced"): those findings are
+ * recomputed when their document moves, the others are shifted, which costs nothing.
+ */
+function citesLines(findings: readonly Finding[]): boolean {
+  return findings.some((f) => /\bline \d/.test(f.message));
+}
+
+/** A view of a chunk's line counter that reports file lines instead of chunk lines. */
+function shiftedCounter(lc: LineCounter, lines: number): LineCounter {
+  const shifted = Object.create(lc) as LineCounter;
+  shifted.linePos = (offset: number) => {
+    const p = lc.linePos(offset);
+    return { line: p.line + lines, col: p.col };
+  };
+  return shifted;
+}
+
+function shiftFinding(f: Finding, lines: number, documentBase: number): Finding {
+  if (lines === 0 && documentBase === 0) return f;
+  const shifted: Finding = { ...f, document: f.document + documentBase, range: shiftRange(f.range, lines) };
   if (f.fixes) {
-    shifted.fixes = f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: shiftRange(e.range, chunk.line) })) }));
+    shifted.fixes = f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: shiftRange(e.range, lines) })) }));
   }
   return shifted;
 }

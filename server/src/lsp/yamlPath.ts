@@ -29,8 +29,10 @@ function walk(node: Node, path: Segment[], offset: number): NodeAt | undefined {
       if (contains(pair.key, offset)) return { path: [...path, name], node: pair.key as Node, on: 'key', pair, map: node };
       const value = pair.value as Node | null;
       if (value && contains(value, offset)) {
-        if (isCollection(value)) return walk(value, [...path, name], offset);
-        return { path: [...path, name], node: value, on: 'value', pair, map: node };
+        if (!isCollection(value)) return { path: [...path, name], node: value, on: 'value', pair, map: node };
+        // A block collection's range ends where the next key starts: keep looking if nothing inside matched.
+        const inner = walk(value, [...path, name], offset);
+        if (inner) return inner;
       }
     }
     return undefined;
@@ -38,7 +40,10 @@ function walk(node: Node, path: Segment[], offset: number): NodeAt | undefined {
   if (isSeq(node)) {
     for (let i = 0; i < node.items.length; i++) {
       const item = node.items[i] as Node | null;
-      if (item && contains(item, offset)) return isCollection(item) ? walk(item, [...path, i], offset) : { path: [...path, i], node: item, on: 'value' };
+      if (!item || !contains(item, offset)) continue;
+      if (!isCollection(item)) return { path: [...path, i], node: item, on: 'value' };
+      const inner = walk(item, [...path, i], offset);
+      if (inner) return inner;
     }
   }
   return undefined;

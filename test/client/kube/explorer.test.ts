@@ -32,7 +32,7 @@ interface Provider {
 
 async function start(kubeconfigSetting: string) {
   fake.recorded.settings.set('podscope.kubeconfig', kubeconfigSetting);
-  const { startExplorer } = await import('../../../client/src/kube/index');
+  const { startExplorer } = await import('../../../client/src/kube/index.js');
   const explorer = await startExplorer(context);
   const { provider, view } = fake.recorded.views.at(-1)!;
   return { explorer, provider: provider as Provider, view };

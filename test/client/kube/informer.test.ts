@@ -184,6 +184,45 @@ test('quiet watches that close at once are throttled, not reopened in a hot loop
   assert.equal(cluster.watchCalls, before + 1);
 });
 
+test('allowed to list but not to watch: the re-list/re-watch cycle backs off instead of spinning', async () => {
+  const cluster = new FakeCluster();
+  cluster.create('default', 'a');
+  const forbidden = Object.assign(new Error('Forbidden'), { statusCode: 403 });
+  for (let i = 0; i < 6; i++) cluster.watchFailures.push(forbidden);
+  const { rec, clock } = start(cluster);
+  const delays: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await settle();
+    const state = rec.states.at(-1)!;
+    assert.equal(state.kind, 'reconnecting');
+    if (state.kind === 'reconnecting') {
+      assert.equal(state.problem.kind, 'forbidden');
+      delays.push(state.retryInMs);
+      clock.advance(state.retryInMs);
+    }
+  }
+  assert.deepEqual(delays, [1000, 2000, 4000, 8000, 16000]);
+  assertConverged(cluster, rec);
+});
+
+test('a non-410 ERROR event in the stream is shown and retried with backoff, not re-listed in a hot loop', async () => {
+  const cluster = new FakeCluster();
+  cluster.create('default', 'a');
+  const { rec, clock } = start(cluster);
+  await settle();
+  const lists = cluster.listCalls;
+  cluster.errorWatches({ kind: 'Status', code: 500, reason: 'InternalError', message: 'etcdserver: leader changed' });
+  await settle();
+  const state = rec.states.at(-1)!;
+  assert.equal(state.kind, 'reconnecting');
+  assert.equal(state.kind === 'reconnecting' && state.problem.message, 'etcdserver: leader changed');
+  assert.equal(cluster.listCalls, lists, 'waits for the backoff');
+  clock.advance(1000);
+  await settle();
+  assert.equal(cluster.listCalls, lists + 1);
+  assert.equal(rec.states.at(-1)!.kind, 'synced');
+});
+
 test('a namespaced informer ignores other namespaces', async () => {
   const cluster = new FakeCluster();
   cluster.create('a', 'p1');

@@ -33,15 +33,16 @@ test('runs a command: stdout and stderr apart, exit code reported', { timeout: 3
   assert.deepEqual(await ok.session.done, { kind: 'exited', exitCode: 0 });
 });
 
-test('stdin reaches the command and closing it ends the input', { timeout: 30_000 }, async (t) => {
+test('stdin reaches the command', { timeout: 30_000 }, async (t) => {
   const c = fixture.need(t);
   if (!c) return;
-  const { out, session } = await open(c.kubeconfig, { command: ['cat'], tty: false });
+  // Two reads rather than `cat` to EOF: kwok does not pass stdin's close on to a local command (kubectl exec -i
+  // hangs the same way there); the half-close itself is checked against the fake server in the unit tests.
+  const { out, session } = await open(c.kubeconfig, { command: ['sh', '-c', 'read a; read b; echo "$a|$b"'], tty: false });
   session.write('first line\n');
   session.write(Buffer.from('second ✓\n'));
-  session.endInput();
   assert.deepEqual(await session.done, { kind: 'exited', exitCode: 0 });
-  assert.equal(out.stdout, 'first line\nsecond ✓\n');
+  assert.equal(out.stdout, 'first line|second ✓\n');
 });
 
 test('a TTY gets its size at start and after a resize', { timeout: 30_000 }, async (t) => {

@@ -94,7 +94,10 @@ test('a pod created, changed and deleted with kubectl appears, changes and disap
   const c = cluster!;
   const ns = `podscope-tree-${process.pid}`;
   await c.kubectl.ok(['create', 'namespace', ns]);
-  t.after(() => c.kubectl.run(['delete', 'namespace', ns, '--wait=false']));
+  t.after(async () => {
+    await c.kubectl.run(['delete', 'pods', '--all', '-n', ns, '--grace-period=0', '--force']);
+    await c.kubectl.run(['delete', 'namespace', ns, '--wait=false']);
+  });
   const ui = tree(c.kubeconfig, { namespace: ns });
   await eventually('the empty namespace to load', () => {
     const rows = rowsOrThrow(ui);
@@ -103,8 +106,9 @@ test('a pod created, changed and deleted with kubectl appears, changes and disap
 
   const manifest = {
     apiVersion: 'v1', kind: 'Pod',
-    metadata: { name: 'lifecycle', namespace: ns, labels: { 'podscope.dev/manual-status': 'true' } },
-    spec: { containers: [{ name: 'app', image: 'example.invalid/app:1' }] },
+    metadata: { name: 'lifecycle', namespace: ns },
+    // Never scheduled (no such scheduler): its status is ours to write, and deleting it needs no kubelet.
+    spec: { schedulerName: 'podscope-test-none', containers: [{ name: 'app', image: 'example.invalid/app:1' }] },
   };
   await c.kubectl.ok(['create', '-f', '-'], JSON.stringify(manifest));
   await eventually('the new pod to appear', () => (rowsOrThrow(ui) ?? []).find((r) => r.name === 'lifecycle'));

@@ -32,6 +32,7 @@ before(async () => {
 after(async () => {
   for (const t of trees) t.dispose();
   fs.rmSync(tmp, { recursive: true, force: true });
+  await cluster?.kubectl.run(['delete', 'pods', '--all', '-n', namespace, '--grace-period=0', '--force']);
   await cluster?.kubectl.run(['delete', 'namespace', namespace, '--wait=false']);
   await cluster?.release();
 });
@@ -170,10 +171,11 @@ async function assertConvergedWithKubectl(ui: TreeUnderTest): Promise<void> {
   }, 30_000);
 }
 
+/** Never scheduled (no such scheduler), so neither kwok nor a kubelet holds up its deletion. */
 const podManifest = (name: string) => JSON.stringify({
   apiVersion: 'v1', kind: 'Pod',
-  metadata: { name, namespace, labels: { 'podscope.dev/manual-status': 'true' } },
-  spec: { containers: [{ name: 'app', image: 'example.invalid/app:1' }] },
+  metadata: { name, namespace },
+  spec: { schedulerName: 'podscope-test-none', containers: [{ name: 'app', image: 'example.invalid/app:1' }] },
 });
 
 test('a dropped watch reconnects from its resourceVersion and replays what happened meanwhile', async (t) => {

@@ -86,9 +86,13 @@ export class FakeCluster implements ClusterApi {
 
   /** Send a 410 ERROR event on every open watch, then close it, like the API server does. */
   expireWatches(): void {
+    this.errorWatches({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 410, reason: 'Expired', message: 'too old resource version' });
+  }
+
+  /** Send an ERROR event with this Status on every open watch, then close it. */
+  errorWatches(status: V1Status): void {
     for (const w of this.watches) {
       if (!w.open) continue;
-      const status: V1Status = { kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 410, reason: 'Expired', message: 'too old resource version' };
       w.open = false;
       queueMicrotask(() => { w.handlers.onEvent('ERROR', status); w.handlers.onDone(null); });
     }
