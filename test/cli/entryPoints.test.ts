@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -29,6 +29,7 @@ describe('podscope lsp --stdio', () => {
 describe('bin/podscope.js (the npx entry)', () => {
   // A copy of bin/ beside a private dist/, laid out as in the package.
   const pkg = mkdtempSync(join(tmpdir(), 'podscope-bin-'));
+  process.once('exit', () => rmSync(pkg, { recursive: true, force: true }));
   mkdirSync(join(pkg, 'bin'));
   copyFileSync(join(ROOT, 'bin', 'podscope.js'), join(pkg, 'bin', 'podscope.js'));
   const bin = (args: string[]) => spawnSync(process.execPath, [join(pkg, 'bin', 'podscope.js'), ...args], { encoding: 'utf8' });

@@ -67,7 +67,8 @@ export class LspHarness {
   }
 
   async open(uri: string, text: string, version = 1): Promise<PublishDiagnosticsParams> {
-    const published = this.nextDiagnostics(uri, (p) => p.version === version);
+    // Servers that do not version their diagnostics (yaml-language-server) publish without one.
+    const published = this.nextDiagnostics(uri, (p) => p.version === version || p.version === undefined);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
     return published;
   }
@@ -82,6 +83,11 @@ export class LspHarness {
 
   async configurationChanged(): Promise<void> {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  /** Process id of a child server. */
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   /** Ends a child server that did not stop cleanly (after a failed assertion, say). */

@@ -23,8 +23,8 @@ export function parseFile(text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, {
     lineCounter,
-    // kubectl decodes with go-yaml v2, i.e. YAML 1.1 scalars: `0644` is octal, `yes` is a boolean.
-    version: '1.1',
+    // YAML 1.2 on purpose: go-yaml v2 (kubectl) reads a few plain scalars by 1.1 rules, but not all of
+    // them (no sexagesimal), so rules that care read scalars through rules/schema/kubectlScalar.ts.
     // Duplicate keys are judged in duplicateKeys.ts, which can tell a harmless repeat from a lost value.
     uniqueKeys: false,
     prettyErrors: false,
@@ -67,7 +67,6 @@ export function syntaxFindings(file: ParsedFile, d: ParsedDocument): Finding[] {
   const duplicates = findDuplicateKeys(d.doc).map((dup): Finding => {
     const span = nodeSpan(dup.pair.key) ?? [d.start, d.start + 1];
     const name = formatPath(dup.path);
-    const firstLineNo = file.lineCounter.linePos(nodeSpan(dup.first.key)?.[0] ?? 0).line;
     return {
       code: 'yaml-duplicate-key',
       severity: dup.sameValue ? 'warning' : 'error',
@@ -75,8 +74,8 @@ export function syntaxFindings(file: ParsedFile, d: ParsedDocument): Finding[] {
       document: d.index,
       range: rangeAt(file.lineCounter, span[0], span[1]),
       message: dup.sameValue
-        ? `duplicate field "${name}": repeats line ${firstLineNo} with the same value`
-        : `duplicate field "${name}": the value on line ${firstLineNo} is silently replaced by this one`,
+        ? `duplicate field "${name}": repeats an earlier key with the same value`
+        : `duplicate field "${name}": kubectl keeps this value and silently drops the earlier one`,
     };
   });
   return [...errors, ...duplicates];

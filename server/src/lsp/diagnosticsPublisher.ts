@@ -2,9 +2,9 @@
 // a newer version can overtake an older one: results are published only for the current version.
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, RuleRegistry } from '../engine';
+import type { Finding } from '../engine';
 import type { Analyzer } from './analysis';
-import { toDiagnostic } from './diagnostics';
+import { toDiagnostic, type DocUrls } from './diagnostics';
 import { findingsKey, type SettingsStore } from './settings';
 
 export class DiagnosticsPublisher {
@@ -13,7 +13,7 @@ export class DiagnosticsPublisher {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
     private readonly analyzer: Analyzer,
-    private readonly registry: RuleRegistry,
+    private readonly docs: DocUrls,
   ) {}
 
   async validate(document: TextDocument): Promise<void> {
@@ -22,7 +22,7 @@ export class DiagnosticsPublisher {
     const findings = await this.findingsFor(document.uri, version);
     // Another change arrived while settings were pulled; its own run publishes.
     if (findings === undefined) return;
-    await this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics: findings.map((f) => toDiagnostic(f, this.registry)) });
+    await this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics: findings.map((f) => toDiagnostic(f, this.docs)) });
   }
 
   /** Findings of `version` of the document under its settings; undefined when that version is no longer current. */
@@ -35,8 +35,8 @@ export class DiagnosticsPublisher {
     return this.analyzer.findings(analysis, settings.rules, findingsKey(settings));
   }
 
-  revalidateAll(): void {
-    for (const document of this.documents.all()) void this.validate(document);
+  revalidateAll(onError: (err: unknown) => void): void {
+    for (const document of this.documents.all()) this.validate(document).catch(onError);
   }
 
   clear(uri: string): void {

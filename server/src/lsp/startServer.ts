@@ -3,14 +3,15 @@
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultRegistry, type RuleRegistry } from '../engine';
-import { Analyzer } from './analysis';
+import { Analyzer, type Analysis } from './analysis';
 import { SERVER_CAPABILITIES } from './capabilities';
 import { quickFixes } from './codeActions';
 import { completionsAt } from './completion';
+import { docUrls } from './diagnostics';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { hoverAt } from './hover';
 import { SERVER_INFO } from './serverInfo';
-import { SettingsStore } from './settings';
+import { SETTINGS_SECTION, SettingsStore } from './settings';
 import { documentSymbols } from './symbols';
 
 export interface ServerOptions {
@@ -18,14 +19,36 @@ export interface ServerOptions {
   registry?: RuleRegistry;
 }
 
+interface Server {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings: SettingsStore;
+  analyzer: Analyzer;
+  publisher: DiagnosticsPublisher;
+  /** Logs a failed validation: it must cost one publish, not the server (an unhandled rejection ends the process). */
+  report(err: unknown): void;
+}
+
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): Connection {
   const registry = options.registry ?? defaultRegistry();
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection);
   const analyzer = new Analyzer(registry);
-  const publisher = new DiagnosticsPublisher(connection, documents, settings, analyzer, registry);
-  let dynamicConfigRegistration = false;
+  const server: Server = {
+    connection, documents, settings, analyzer,
+    publisher: new DiagnosticsPublisher(connection, documents, settings, analyzer, docUrls(registry)),
+    report: (err) => connection.console.error(`podscope: validation failed: ${(err as Error).stack ?? String(err)}`),
+  };
+  handleLifecycle(server);
+  handleDocuments(server);
+  handleFeatures(server);
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
 
+function handleLifecycle({ connection, settings, publisher, report }: Server): void {
+  let dynamicConfigRegistration = false;
   connection.onInitialize((params): InitializeResult => {
     const workspace = params.capabilities.workspace;
     settings.pullSupported = workspace?.configuration === true;
@@ -34,22 +57,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   connection.onInitialized(() => {
     if (settings.pullSupported && dynamicConfigRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podscope' });
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     }
   });
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
-    publisher.revalidateAll();
+    publisher.revalidateAll(report);
   });
+}
 
-  documents.onDidChangeContent(({ document }) => void publisher.validate(document));
+function handleDocuments({ documents, settings, analyzer, publisher, report }: Server): void {
+  documents.onDidChangeContent(({ document }) => {
+    publisher.validate(document).catch(report);
+  });
   documents.onDidClose(({ document }) => {
     settings.forget(document.uri);
     analyzer.forget(document.uri);
     publisher.clear(document.uri);
   });
+}
 
-  const analysisOf = (uri: string) => {
+function handleFeatures({ connection, documents, analyzer, publisher }: Server): void {
+  // The current version's analysis, parsed at most once per version whichever feature asks first.
+  const analysisOf = (uri: string): Analysis | undefined => {
     const document = documents.get(uri);
     return document && analyzer.analyze(uri, document.version, document.getText());
   };
@@ -70,8 +100,4 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const findings = document && (await publisher.findingsFor(document.uri, document.version));
     return findings ? quickFixes(params, findings) : [];
   });
-
-  documents.listen(connection);
-  connection.listen();
-  return connection;
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ApiResponse } from '../../../client/src/kube/actions/apiRequest';
-import { dryRunManifest, type DryRunTransport } from '../../../client/src/kube/actions/dryRunValidate';
+import { dryRunManifest, dryRunSummary, type DryRunTransport } from '../../../client/src/kube/actions/dryRunValidate';
 
 interface Sent { method: string; path: string; body: string; contentType: string }
 
@@ -119,4 +119,13 @@ test('forbidden, unknown kinds, a missing namespace and objects without a kind',
   const [n] = await dryRunManifest('just: text\n', none.t, 'demo');
   assert.equal(n.outcome, 'skipped');
   assert.equal(none.sent.length, 0);
+});
+
+test('the summary names what was accepted and rejected', () => {
+  assert.deepEqual(dryRunSummary([]), { text: 'the document holds no Kubernetes object', ok: false });
+  assert.deepEqual(
+    dryRunSummary([{ label: 'Pod/a', outcome: 'accepted', findings: [] }, { label: 'Pod/b', outcome: 'rejected', findings: [] }]),
+    { text: 'server-side dry run: the API server accepted Pod/a; rejected Pod/b', ok: false },
+  );
+  assert.equal(dryRunSummary([{ label: 'Pod/a', outcome: 'accepted', findings: [] }]).ok, true);
 });
