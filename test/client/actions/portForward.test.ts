@@ -1,10 +1,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
-import { KubeConfig } from '@kubernetes/client-node';
+import { connect, type Socket } from 'node:net';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { declaredPorts, PortForwardRegistry, PortForwardSession } from '../../../client/src/kube/actions/portForward';
+import { fakeKubeConfig } from '../exec/fakeKubeConfig';
 
 // A fake API server for the port-forward websocket: each channel starts with the port (2 bytes, little endian),
 // channel 0 carries data (echoed upper-cased), channel 1 errors.
@@ -42,14 +43,7 @@ class FakePortForwardServer {
 
   async listen(): Promise<KubeConfig> {
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    const kc = new KubeConfig();
-    kc.loadFromOptions({
-      clusters: [{ name: 'fake', server: `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`, skipTLSVerify: true }],
-      users: [{ name: 'dev', token: 't' }],
-      contexts: [{ name: 'fake', cluster: 'fake', user: 'dev' }],
-      currentContext: 'fake',
-    });
-    return kc;
+    return fakeKubeConfig(this.server);
   }
 
   close(): Promise<void> {

@@ -4,6 +4,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { ExecSession, type ExecRequest } from '../../../client/src/kube/exec/execSession';
 import { UpgradeRefusedError } from '../../../client/src/kube/exec/channelConnector';
 import { FakeExecServer } from './fakeExecServer';
+import { FAKE_TOKEN } from './fakeKubeConfig';
 
 let server: FakeExecServer;
 let kc: KubeConfig;
@@ -33,7 +34,7 @@ test('sends the command, forwards stdin, and separates stdout from stderr', asyn
   const call = server.calls.at(-1)!;
   assert.deepEqual(call.command, ['sh', '-c', 'echo hi']);
   assert.equal(call.protocol, 'v5.channel.k8s.io');
-  assert.equal(call.authorization, 'Bearer test-token');
+  assert.equal(call.authorization, `Bearer ${FAKE_TOKEN}`);
   assert.deepEqual(call.resizes, [], 'no resize channel without a TTY');
   s.write('exit 0');
   assert.deepEqual(await s.done, { kind: 'exited', exitCode: 0 });

@@ -1,9 +1,10 @@
 // A fake API server speaking the exec websocket protocol (channel byte + payload) on 127.0.0.1, enough to check what
 // travels on each channel: stdin (0), stdout (1), status (3), resize (4), and how a refused upgrade is reported.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { KubeConfig } from '@kubernetes/client-node';
+import type { Socket } from 'node:net';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { fakeKubeConfig } from './fakeKubeConfig';
 
 export interface ExecCall {
   path: string;
@@ -54,15 +55,7 @@ export class FakeExecServer {
 
   async listen(): Promise<KubeConfig> {
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    const port = (this.server.address() as AddressInfo).port;
-    const kc = new KubeConfig();
-    kc.loadFromOptions({
-      clusters: [{ name: 'fake', server: `http://127.0.0.1:${port}`, skipTLSVerify: true }],
-      users: [{ name: 'dev', token: 'test-token' }],
-      contexts: [{ name: 'fake', cluster: 'fake', user: 'dev' }],
-      currentContext: 'fake',
-    });
-    return kc;
+    return fakeKubeConfig(this.server);
   }
 
   close(): Promise<void> {

@@ -15,6 +15,7 @@ export const LOG_LANGUAGE = 'podscope-log';
 const FLUSH_MS = 200;
 /** Editors within this many lines of the end count as "at the end" and keep following. */
 const PIN_SLACK = 2;
+const ENDED_TEXT = 'This log view ended when its window closed. Open the logs again from the Pods view.\n';
 const PREFIX_COLOURS = ['terminal.ansiCyan', 'terminal.ansiMagenta', 'terminal.ansiYellow', 'terminal.ansiGreen', 'terminal.ansiBlue', 'terminal.ansiRed'];
 
 interface ViewEntry {
@@ -110,13 +111,14 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
 
   stat(uri: vscode.Uri): vscode.FileStat {
     const entry = this.entries.get(uri.toString());
-    if (!entry) throw vscode.FileSystemError.FileNotFound(uri);
+    if (!entry) return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: ENDED_TEXT.length };
     return { type: vscode.FileType.File, ctime: 0, mtime: entry.mtime, size: entry.size };
   }
 
   readFile(uri: vscode.Uri): Uint8Array {
     const entry = this.entries.get(uri.toString());
-    if (!entry) throw vscode.FileSystemError.FileNotFound(uri);
+    // A view restored with the window has no stream behind it any more: say so rather than fail to open.
+    if (!entry) return Buffer.from(ENDED_TEXT, 'utf8');
     const bytes = Buffer.from(entry.session.buffer.text(), 'utf8');
     entry.size = bytes.length;
     return bytes;
