@@ -47,7 +47,8 @@ export function packageVsix({ out, build = true, log = (m) => process.stderr.wri
   }
   const files = listedFiles();
   checkContents(files);
-  run(vsce, ['package', ...vsceFlags, '--allow-missing-repository', '--out', vsix]);
+  // Relative README links stay relative: there is no public repository URL to rewrite them against.
+  run(vsce, ['package', ...vsceFlags, '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix]);
   const bytes = statSync(vsix).size;
   log(`${vsix}: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB`);
   for (const f of files) log(`  ${f}`);
