@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { podYamlText } from '../../../client/src/kube/actions/podYaml';
+import { ApiRequestError } from '../../../client/src/kube/actions/apiRequest';
+import { describeConnectionError } from '../../../client/src/kube/connectionError';
 
 const raw = {
   kind: 'Pod',
@@ -23,4 +25,16 @@ test('sorted keys and unindented lists, like kubectl get -o yaml', () => {
   assert.ok(text.startsWith('apiVersion: v1\nkind: Pod\nmetadata:\n'));
   assert.match(text, /\n {2}containers:\n {2}- args:\n {4}- --a\n/);
   assert.ok(text.split('\n').every((l) => !l.includes('a very long') || l.length > 120), 'long strings are not folded');
+});
+
+test('a refused read reads like any other cluster error', () => {
+  const err = ApiRequestError.from({
+    status: 403,
+    body: JSON.stringify({ kind: 'Status', code: 403, reason: 'Forbidden', message: 'pods "web" is forbidden: User "dev" cannot get resource "pods"' }),
+    warnings: [],
+  });
+  assert.deepEqual(describeConnectionError(err), {
+    kind: 'forbidden', code: 403, reason: 'Forbidden', message: 'pods "web" is forbidden: User "dev" cannot get resource "pods"',
+  });
+  assert.equal(ApiRequestError.from({ status: 502, body: '<html>bad gateway</html>', warnings: [] }).message, '<html>bad gateway</html>');
 });

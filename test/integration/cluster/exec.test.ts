@@ -22,49 +22,77 @@ async function open(kubeconfig: string, request: Omit<ExecRequest, 'namespace' |
   return { out, session };
 }
 
+// kwok sends the exit status as soon as the local command exits, sometimes before the last output is copied out of
+// the command (a race in its exec server, not in the protocol), so each command below waits on stdin after printing
+// and is told to exit only once its output has arrived. Every session is closed in `finally`: an open websocket would
+// keep the test process alive.
+
 test('runs a command: stdout and stderr apart, exit code reported', { timeout: 30_000 }, async (t) => {
   const c = fixture.need(t);
   if (!c) return;
-  const { out, session } = await open(c.kubeconfig, { command: ['sh', '-c', 'echo to-stdout; echo to-stderr >&2; exit 3'], tty: false });
-  assert.deepEqual(await session.done, { kind: 'exited', exitCode: 3 });
-  assert.equal(out.stdout, 'to-stdout\n');
-  assert.equal(out.stderr, 'to-stderr\n');
+  const { out, session } = await open(c.kubeconfig, { command: ['sh', '-c', 'echo to-stdout; echo to-stderr >&2; read go; exit 3'], tty: false });
+  try {
+    await until('both outputs', () => out.stdout === 'to-stdout\n' && out.stderr === 'to-stderr\n');
+    session.write('\n');
+    assert.deepEqual(await session.done, { kind: 'exited', exitCode: 3 });
+  } finally {
+    session.close();
+  }
   const ok = await open(c.kubeconfig, { command: ['true'], tty: false });
-  assert.deepEqual(await ok.session.done, { kind: 'exited', exitCode: 0 });
+  try {
+    assert.deepEqual(await ok.session.done, { kind: 'exited', exitCode: 0 });
+  } finally {
+    ok.session.close();
+  }
 });
 
 test('stdin reaches the command', { timeout: 30_000 }, async (t) => {
   const c = fixture.need(t);
   if (!c) return;
-  // Two reads rather than `cat` to EOF: kwok does not pass stdin's close on to a local command (kubectl exec -i
-  // hangs the same way there); the half-close itself is checked against the fake server in the unit tests.
-  const { out, session } = await open(c.kubeconfig, { command: ['sh', '-c', 'read a; read b; echo "$a|$b"'], tty: false });
-  session.write('first line\n');
-  session.write(Buffer.from('second ✓\n'));
-  assert.deepEqual(await session.done, { kind: 'exited', exitCode: 0 });
-  assert.equal(out.stdout, 'first line|second ✓\n');
+  // Reads rather than `cat` to EOF: kwok does not pass stdin's close on to a local command (kubectl exec -i hangs
+  // the same way there); the half-close itself is checked against the fake server in the unit tests.
+  const { out, session } = await open(c.kubeconfig, { command: ['sh', '-c', 'read a; read b; echo "$a|$b"; read go'], tty: false });
+  try {
+    session.write('first line\n');
+    session.write(Buffer.from('second ✓\n'));
+    await until('the echo', () => out.stdout === 'first line|second ✓\n');
+    session.write('\n');
+    assert.deepEqual(await session.done, { kind: 'exited', exitCode: 0 });
+  } finally {
+    session.close();
+  }
 });
 
 test('a TTY gets its size at start and after a resize', { timeout: 30_000 }, async (t) => {
   const c = fixture.need(t);
   if (!c) return;
-  const { out, session } = await open(c.kubeconfig, { command: ['sh', '-c', 'stty size; read answer; stty size; exit 7'], tty: true, columns: 100, rows: 30 });
-  await until('the first size', () => out.stdout.includes('30 100'));
-  session.resize(132, 43);
-  // The resize travels on its own channel; give the server a moment to apply it before the shell reads again.
-  await new Promise((r) => setTimeout(r, 300));
-  session.write('\r');
-  assert.deepEqual(await session.done, { kind: 'exited', exitCode: 7 });
-  assert.match(out.stdout, /30 100\r\n[\s\S]*43 132\r\n/);
+  const { out, session } = await open(c.kubeconfig, { command: ['sh', '-c', 'stty size; read a; stty size; read b; exit 7'], tty: true, columns: 100, rows: 30 });
+  try {
+    await until('the first size', () => out.stdout.includes('30 100'));
+    session.resize(132, 43);
+    // The resize travels on its own channel; give the server a moment to apply it before the shell reads again.
+    await new Promise((r) => setTimeout(r, 300));
+    session.write('\r');
+    await until('the new size', () => /30 100\r\n[\s\S]*43 132\r\n/.test(out.stdout));
+    session.write('\r');
+    assert.deepEqual(await session.done, { kind: 'exited', exitCode: 7 });
+  } finally {
+    session.close();
+  }
 });
 
 test('the default Linux shell starts in one exec: bash when present, else sh', { timeout: 30_000 }, async (t) => {
   const c = fixture.need(t);
   if (!c) return;
   const { out, session } = await open(c.kubeconfig, { command: shellCommand(undefined, 'linux'), tty: true, columns: 80, rows: 24 });
-  session.write('echo "shell=[$0]"; exit 4\r');
-  assert.deepEqual(await session.done, { kind: 'exited', exitCode: 4 });
-  assert.match(out.stdout, /shell=\[(bash|sh)\]/);
+  try {
+    session.write('echo "shell=[$0]"\r');
+    await until('the shell to answer', () => /shell=\[(bash|sh)\]\r\n/.test(out.stdout));
+    session.write('exit 4\r');
+    assert.deepEqual(await session.done, { kind: 'exited', exitCode: 4 });
+  } finally {
+    session.close();
+  }
 });
 
 test('forbidden and missing containers are refused with the API server message', { timeout: 30_000 }, async (t) => {

@@ -76,10 +76,13 @@ export function statusOf(response: ApiResponse): ApiStatus | undefined {
   }
 }
 
-/** A failed response as an Error carrying the server's message. */
+/**
+ * A failed response as an Error carrying the server's message. Shaped like client-node's ApiException (`code`, `body`)
+ * so describeConnectionError reads it the same way (403 → forbidden, the Status message as the text).
+ */
 export class ApiRequestError extends Error {
   override readonly name = 'ApiRequestError';
-  constructor(readonly status: number, message: string, readonly apiStatus?: ApiStatus) {
+  constructor(readonly code: number, message: string, readonly body?: ApiStatus) {
     super(message);
   }
 

@@ -36,6 +36,8 @@ export interface LogSessionListener {
 export type OpenerFactory = (container: string) => LogOpener;
 
 const MERGE_TICK_MS = 100;
+/** Long enough for a slower container's backlog to start arriving, short enough not to stall a live view. */
+const DEFAULT_QUIET_MS = 500;
 
 export class LogSession {
   readonly buffer: LogBuffer;
@@ -69,7 +71,7 @@ export class LogSession {
     const { containers } = this.spec;
     const merged = containers.length > 1;
     const now = this.options.now ?? Date.now;
-    this.merger = merged ? new LogMerger(containers.length, this.options.quietMs ?? 1000, now) : undefined;
+    this.merger = merged ? new LogMerger(containers.length, this.options.quietMs ?? DEFAULT_QUIET_MS, now) : undefined;
     const request: LogRequest = {
       follow: this.spec.follow,
       previous: this.spec.previous,

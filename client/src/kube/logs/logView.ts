@@ -70,7 +70,13 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
       (container) => clientNodeLogOpener(api.kubeConfig, { namespace: spec.namespace, pod: spec.pod, container }),
       {
         changed: () => this.scheduleFlush(entry),
-        state: () => this.stateEmitter.fire(uri),
+        state: (container, state) => {
+          this.stateEmitter.fire(uri);
+          // The view may be empty because of this: say why where it will be seen, not only in the status bar.
+          if (state.kind === 'failed') {
+            void vscode.window.showErrorMessage(`Podscope: logs of ${spec.pod}/${container}: ${state.message}`);
+          }
+        },
       },
       { maxLines: this.maxLines() },
     );
