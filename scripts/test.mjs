@@ -81,8 +81,13 @@ function step(name, cmd, cmdArgs, env) {
 
 function clusterUp() {
   console.log('\n=== cluster:up ===');
-  const r = spawnSync('npm', ['run', '--silent', 'cluster:up'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync('npm', ['run', '--silent', 'cluster:up'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   process.stdout.write(r.stdout ?? '');
+  process.stderr.write(r.stderr ?? '');
+  if (r.status === 3) {
+    const why = (r.stderr ?? '').split('\n').filter((l) => l.includes('unavailable:')).pop()?.replace(/^.*unavailable:\s*/, '') ?? 'cluster unavailable';
+    return { unavailable: why };
+  }
   const lines = (r.stdout ?? '').trim().split('\n');
   const kc = lines.findLast((l) => l.startsWith('KUBECONFIG='));
   const rkc = lines.findLast((l) => l.startsWith('KUBECONFIG_RESTRICTED='));
@@ -104,9 +109,11 @@ if (wants('cluster')) {
   else {
     const alreadyUp = spawnSync('npm', ['run', '--silent', 'cluster:status'], { cwd: root, stdio: 'ignore' }).status === 0;
     const env = clusterUp();
-    if (!env) {
+    if (env?.unavailable && process.env.PODSCOPE_REQUIRE_CLUSTER !== '1') {
+      notes.push(`cluster: skipped, this machine cannot run the local cluster: ${env.unavailable}`);
+    } else if (!env || env.unavailable) {
       total.failed++;
-      total.failures.push({ name: 'cluster:up failed' });
+      total.failures.push({ name: `cluster:up failed${env?.unavailable ? `: ${env.unavailable}` : ''}` });
     } else {
       runTests('cluster', testFiles(PHASES.cluster), env, 1);
       if (!alreadyUp && !process.env.PODSCOPE_KEEP_CLUSTER) step('cluster:down', 'npm', ['run', '--silent', 'cluster:down']);

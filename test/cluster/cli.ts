@@ -37,7 +37,12 @@ async function main(cmd: string | undefined): Promise<number> {
 main(process.argv[2]).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    log(err instanceof ClusterUnavailableError ? `unavailable: ${err.message}` : String(err instanceof Error ? err.stack : err));
+    // Exit 3 = this machine cannot run a cluster (no binaries, no Go): callers may skip, not fail.
+    if (err instanceof ClusterUnavailableError) {
+      log(`unavailable: ${err.message}`);
+      process.exit(3);
+    }
+    log(String(err instanceof Error ? err.stack : err));
     process.exit(1);
   },
 );
