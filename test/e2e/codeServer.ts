@@ -26,12 +26,16 @@ export interface CodeServerOptions {
   port?: number;
   /** Keep the profile folder after stop() (the demo prints it). */
   keepProfile?: boolean;
+  /** Runs on the fresh page before it loads the workbench, e.g. to expose `codeAutomationExit`. */
+  beforeNavigate?: (page: Page) => Promise<void>;
   log?: (message: string) => void;
 }
 
 export interface CodeServer {
   url: string;
   port: number;
+  /** PID of code-server, which leads its own process group (extension host, pty host, ... are in it). */
+  pid: number;
   profileDir: string;
   logFile: string;
   /** Set when `browser` wasn't false. */
@@ -66,7 +70,10 @@ let packaged: string | undefined;
 /** Packages the current tree into a VSIX once per process (production build + vsce). */
 export function packagedVsix(log: (m: string) => void = () => {}): string {
   if (packaged) return packaged;
-  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'podscope-vsix-')), 'podscope.vsix');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'podscope-vsix-'));
+  // Installed into each profile by copy, so the VSIX is only needed while this process runs.
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const out = path.join(dir, 'podscope.vsix');
   log(`packaging ${out}`);
   const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'package.mjs'), '--out', out], { cwd: repoRoot, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`npm run package failed:\n${r.stderr}`);
@@ -99,7 +106,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     const url = workbenchUrl(port, opts.workspace, opts.payload);
     log(`code-server ${url}`);
     const server: CodeServer = {
-      url, port, profileDir, logFile,
+      url, port, profileDir, logFile, pid: started.server.pid!,
       page: undefined as unknown as Page,
       browser: undefined as unknown as Browser,
       screenshot: (name, dir) => screenshot(server.page, name, dir),
@@ -108,7 +115,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     if (opts.browser !== false) {
       started.browser = await launchChromium(tools);
       server.browser = started.browser;
-      server.page = await openWorkbench(started.browser, url);
+      server.page = await openWorkbench(started.browser, url, opts.beforeNavigate);
     }
     return server;
   } catch (e) {
@@ -154,7 +161,9 @@ function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     if (k === 'PORT' || k === 'PASSWORD' || k === 'HASHED_PASSWORD' || k.startsWith('VSCODE_') || k.startsWith('CODE_SERVER_')) continue;
     env[k] = v;
   }
-  return { ...env, ...extra };
+  // An empty gallery switches the Marketplace off: code-server would otherwise query open-vsx.org, which tests
+  // must not depend on (and this machine cannot reach).
+  return { ...env, EXTENSIONS_GALLERY: '{}', ...extra };
 }
 
 function launchServer(tools: EditorTools, dirs: ProfileDirs, port: number, opts: CodeServerOptions, logFile: string): ChildProcess {
@@ -163,6 +172,9 @@ function launchServer(tools: EditorTools, dirs: ProfileDirs, port: number, opts:
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--ignore-last-opened',
+    // The built workbench ignores the URL `payload` (extensionDevelopmentPath, extensionTestsPath, ...) unless the
+    // smoke-test driver is on; code-server only reaches that VS Code flag through --vscode-option.
+    ...(opts.payload?.length ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ];
   const child = spawn(tools.node, args, {
     env: serverEnv(opts.env ?? {}),
@@ -229,13 +241,14 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync',
 ];
 
-async function launchChromium(tools: EditorTools): Promise<Browser> {
+export async function launchChromium(tools: EditorTools): Promise<Browser> {
   return chromium.launch({ executablePath: tools.chromium, args: CHROMIUM_ARGS, headless: true });
 }
 
-async function openWorkbench(browser: Browser, url: string): Promise<Page> {
+export async function openWorkbench(browser: Browser, url: string, beforeNavigate?: (page: Page) => Promise<void>): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
+  await beforeNavigate?.(page);
   await page.goto(url);
   await waitForWorkbench(page);
   return page;

@@ -1,0 +1,220 @@
+// What a user does with Podscope's pod explorer in the real workbench, as Playwright steps: open the Pods view,
+// run a palette command, use a tree item's context menu, read the tree, the active editor and the terminal.
+// Everything waits for what the page shows (selectors, page-side predicates); nothing sleeps for a fixed time.
+import type { Locator, Page } from 'playwright-core';
+
+/** A generous bound for anything that goes through the extension host and the cluster. */
+export const UI_TIMEOUT = 30_000;
+
+export interface TreePod {
+  namespace: string;
+  name: string;
+  /** The row's description: `STATUS · READY · [RESTARTS ·] AGE`. */
+  description: string;
+  status: string;
+}
+
+// Monaco and xterm render spaces as U+00A0 in places.
+const plain = (s: string | null | undefined): string => (s ?? '').replace(/\u00a0/g, ' ');
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const exactly = (text: string): RegExp => new RegExp(`^${escapeRegExp(text)}$`);
+
+function quickInput(page: Page): { input: Locator; rows: Locator } {
+  const widget = page.locator('.quick-input-widget');
+  return { input: widget.locator('.quick-input-box input'), rows: widget.locator('.monaco-list-row') };
+}
+
+/** Runs a command from the palette by its visible title (e.g. `Podscope: Choose Namespace`). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const { input, rows } = quickInput(page);
+  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await input.fill(`>${title}`);
+  await rows.filter({ hasText: title }).first().click({ timeout: UI_TIMEOUT });
+}
+
+/** Picks the item of the open quick pick whose label contains `text`. */
+export async function pickQuickItem(page: Page, text: string | RegExp): Promise<void> {
+  await quickInput(page).rows.filter({ hasText: text }).first().click({ timeout: UI_TIMEOUT });
+}
+
+/** Opens a workspace file through Quick Open and waits for its tab. */
+export async function openFile(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const { input, rows } = quickInput(page);
+  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await input.fill(fileName);
+  await rows.filter({ hasText: fileName }).first().click({ timeout: UI_TIMEOUT });
+  await activeTab(page, fileName).waitFor({ timeout: UI_TIMEOUT });
+}
+
+export function activeTab(page: Page, text: string): Locator {
+  return page.locator('.tabs-container .tab.active', { hasText: text });
+}
+
+// ---- the Pods tree ----
+
+// The Pods view inside the Podscope view container (ids from package.json `contributes`).
+const PODS_LIST = '.part.sidebar [id="workbench.view.extension.podscope"] .monaco-list[aria-label="Pods"]';
+
+const podsRows = (page: Page): Locator => page.locator(`${PODS_LIST} .monaco-list-row`);
+
+/** A row of the Pods tree by its exact label at a depth (1 context, 2 namespace, 3 pod, 4 container). */
+export function treeRow(page: Page, label: string, level: 1 | 2 | 3 | 4): Locator {
+  return page
+    .locator(`${PODS_LIST} .monaco-list-row[aria-level="${level}"]`)
+    .filter({ has: page.locator('.label-name', { hasText: exactly(label) }) });
+}
+
+/** Shows the Podscope activity-bar container and waits for the context row of the Pods tree. */
+export async function openPodsView(page: Page): Promise<void> {
+  const item = page.locator('.activitybar .action-item').filter({ has: page.locator('a.action-label[aria-label="Podscope"]') });
+  if ((await item.getAttribute('class', { timeout: UI_TIMEOUT }))?.split(' ').includes('checked') !== true) {
+    await item.click({ timeout: UI_TIMEOUT });
+  }
+  await page.locator(`${PODS_LIST} .monaco-list-row[aria-level="1"]`).first().waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** Switches the tree to all namespaces (the seeded kubeconfig context names `default`). */
+export async function showAllNamespaces(page: Page, contextName: string): Promise<void> {
+  const description = treeRow(page, contextName, 1).locator('.label-description');
+  if ((await description.textContent()) === 'all namespaces') return;
+  await runCommand(page, 'Podscope: Choose Namespace');
+  await pickQuickItem(page, 'All namespaces');
+  await treeRow(page, contextName, 1).locator('.label-description', { hasText: exactly('all namespaces') }).waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** Expands a collapsed row (namespace or pod) by its twistie and waits until it says it is expanded. */
+export async function expandRow(row: Locator): Promise<void> {
+  await row.waitFor({ timeout: UI_TIMEOUT });
+  if ((await row.getAttribute('aria-expanded')) === 'true') return;
+  await row.locator('.monaco-tl-twistie').click();
+  await row.and(row.page().locator('[aria-expanded="true"]')).waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** The pod rows the tree renders now, each with the namespace row it sits under. */
+export async function readTreePods(page: Page): Promise<TreePod[]> {
+  const rows = await podsRows(page).evaluateAll((els) =>
+    els.map((el) => ({
+      index: Number(el.getAttribute('data-index')),
+      level: el.getAttribute('aria-level'),
+      name: el.querySelector('.label-name')?.textContent ?? '',
+      description: el.querySelector('.label-description')?.textContent ?? '',
+    })),
+  );
+  rows.sort((a, b) => a.index - b.index);
+  const pods: TreePod[] = [];
+  let namespace = '';
+  for (const r of rows) {
+    if (r.level === '2') namespace = plain(r.name);
+    if (r.level !== '3') continue;
+    const description = plain(r.description);
+    pods.push({ namespace, name: plain(r.name), description, status: description.split(' · ')[0] });
+  }
+  return pods;
+}
+
+/**
+ * Parks the mouse on an empty part of the side bar and waits for any hover card to close: a pod's tooltip from an
+ * earlier step would otherwise cover the rows below it (and end up in screenshots).
+ */
+export async function dismissHover(page: Page): Promise<void> {
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  if (sidebar) await page.mouse.move(sidebar.x + sidebar.width / 2, sidebar.y + sidebar.height - 8);
+  await page.locator('.workbench-hover').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+/**
+ * Ready for a screenshot: no hover card, and the page scrolled back to its origin (Playwright's scroll-into-view can
+ * nudge the whole workbench by a few pixels).
+ */
+export async function settle(page: Page): Promise<void> {
+  await dismissHover(page);
+  await page.locator('html, body, .monaco-workbench').evaluateAll((els) => {
+    for (const el of els) {
+      el.scrollTop = 0;
+      el.scrollLeft = 0;
+    }
+  });
+}
+
+/** Runs a tree item's context-menu entry. */
+export async function contextMenu(row: Locator, entry: string): Promise<void> {
+  const page = row.page();
+  await dismissHover(page);
+  await row.click({ button: 'right', timeout: UI_TIMEOUT });
+  const item = page.locator('.monaco-menu .action-item', { hasText: exactly(entry) });
+  // A click that lands right after the menu opens is ignored as the tail of the right-click, so the entry is
+  // focused by hovering and then run with Enter, which the menu always honours.
+  await item.hover({ timeout: UI_TIMEOUT });
+  await item.and(page.locator('.focused')).waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-menu').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+}
+
+/** Drags the primary side bar's sash so tree descriptions (status · ready · restarts · age) are not cut off. */
+export async function widenSidebar(page: Page, width: number): Promise<void> {
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  const sash = await page.locator('.monaco-sash.primary-sidebar-sash').boundingBox();
+  if (!sidebar || !sash || sidebar.width >= width) return;
+  const y = sash.y + sash.height / 2;
+  await page.mouse.move(sash.x + sash.width / 2, y);
+  await page.mouse.down();
+  await page.mouse.move(sash.x + sash.width / 2 + (width - sidebar.width), y, { steps: 8 });
+  await page.mouse.up();
+}
+
+// ---- editors, terminal, problems ----
+
+/** The lines the active editor renders now, top to bottom (Monaco keeps its line elements in no fixed order). */
+export async function editorLines(page: Page): Promise<string[]> {
+  const lines = await page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').evaluateAll((els) =>
+    els.map((el) => ({ top: parseFloat(el.getAttribute('style')?.match(/top:\s*([\d.]+)px/)?.[1] ?? '0'), text: el.textContent ?? '' })),
+  );
+  return lines.sort((a, b) => a.top - b.top).map((l) => plain(l.text));
+}
+
+/** Waits until the active editor renders a line that satisfies `match`, and returns the lines shown then. */
+export async function waitForEditorLine(page: Page, match: (line: string) => boolean, what: string): Promise<string[]> {
+  const deadline = Date.now() + UI_TIMEOUT;
+  for (;;) {
+    const lines = await editorLines(page);
+    if (lines.some(match)) return lines;
+    if (Date.now() > deadline) throw new Error(`the editor never showed ${what}; it shows:\n${lines.join('\n')}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/** The rows of the active terminal (DOM renderer: the test turns GPU acceleration off). */
+export async function terminalRows(page: Page): Promise<string[]> {
+  const rows = await page.locator('.terminal-wrapper.active .xterm-rows > div').allTextContents();
+  return rows.map((r) => plain(r).trimEnd());
+}
+
+/** Waits until some row of the active terminal satisfies `match`. */
+export async function waitForTerminalRow(page: Page, match: (row: string) => boolean, what: string): Promise<string[]> {
+  const deadline = Date.now() + UI_TIMEOUT;
+  for (;;) {
+    const rows = await terminalRows(page);
+    if (rows.some(match)) return rows;
+    if (Date.now() > deadline) throw new Error(`the terminal never showed ${what}; it shows:\n${rows.join('\n')}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/** Opens the Problems panel and returns the row whose accessible text matches `pattern`, once it is there. */
+export async function problem(page: Page, pattern: RegExp): Promise<Locator> {
+  // Ctrl+Shift+M toggles the panel: press it only while the panel is hidden.
+  if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  const deadline = Date.now() + UI_TIMEOUT;
+  for (;;) {
+    const labels = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+    const i = labels.findIndex((l) => pattern.test(plain(l)));
+    if (i >= 0) return rows.nth(i);
+    if (Date.now() > deadline) throw new Error(`no problem matches ${pattern}; the Problems panel lists:\n${labels.join('\n')}`);
+    await page.waitForTimeout(200);
+  }
+}

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import * as vscode from 'vscode';
+import { findCode, waitForDiagnostics, withCode } from './diagnostics';
+import { openUntitledYaml, rangeOf, workspaceFile } from './documents';
+import { activatePodscope } from './podscope';
+
+test('a misspelt field offers a quick fix that renames it, and the fix clears the error', async () => {
+  await activatePodscope();
+  // An untitled copy of typo-pod.yaml, so applying the fix leaves the fixture alone.
+  const doc = await openUntitledYaml(readFileSync(workspaceFile('typo-pod.yaml').fsPath, 'utf8'));
+  const ds = await waitForDiagnostics(doc.uri, withCode('unknown-field'), 'unknown-field');
+  const d = findCode(ds, 'unknown-field');
+  assert.match(d.message, /unknown field "spec\.containers\[0\]\.imagePulPolicy" \(did you mean "imagePullPolicy"\?\)/);
+
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+  const fix = actions.find((a) => a.title === 'Change to "imagePullPolicy"');
+  assert.ok(fix, `quick fix offered among: ${actions.map((a) => a.title).join(', ')}`);
+  assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind));
+  assert.ok(fix.edit, 'the fix carries an edit');
+  const edits = fix.edit.get(doc.uri);
+  assert.deepEqual(edits.map((e) => [e.range, e.newText]), [[rangeOf(doc, 'imagePulPolicy'), 'imagePullPolicy']]);
+
+  assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+  assert.match(doc.getText(), /^ {6}imagePullPolicy: IfNotPresent$/m);
+  await waitForDiagnostics(doc.uri, (all) => !all.some((x) => x.message.includes('imagePulPolicy')), 'diagnostics without the typo');
+});

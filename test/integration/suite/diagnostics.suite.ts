@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import * as vscode from 'vscode';
+import { codeOf, findCode, podscopeDiagnostics, waitForDiagnostics, withCode } from './diagnostics';
+import { openUntitledYaml, openWorkspaceFile, rangeOf, replaceAll, workspaceFile } from './documents';
+import { activatePodscope } from './podscope';
+
+test('a Pod with an invalid container name gets the API server\'s error on the name', async () => {
+  await activatePodscope();
+  const doc = await openWorkspaceFile('bad-pod.yaml');
+  const ds = await waitForDiagnostics(doc.uri, withCode('container-name-invalid'), 'container-name-invalid');
+  const d = findCode(ds, 'container-name-invalid');
+  assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+  assert.match(d.message, /^spec\.containers\[0\]\.name: Invalid value: "Web_Server": a lowercase RFC 1123 label must consist of/);
+  assert.deepEqual(d.range, rangeOf(doc, 'Web_Server'));
+  assert.equal(typeof d.code === 'object' && d.code.target.scheme, 'https', 'the rule code links to its documentation');
+});
+
+test('a Deployment is checked at spec.template.spec', async () => {
+  await activatePodscope();
+  const doc = await openWorkspaceFile('deployment.yaml');
+  const ds = await waitForDiagnostics(doc.uri, withCode('container-port-invalid'), 'container-port-invalid');
+  const d = findCode(ds, 'container-port-invalid');
+  assert.equal(d.message, 'spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive');
+  assert.deepEqual(d.range, rangeOf(doc, '70000'));
+});
+
+test('a YAML file that is no Kubernetes object gets no diagnostics', async () => {
+  await activatePodscope();
+  const uri = workspaceFile('not-kubernetes.yaml');
+  // Subscribe before opening: the server publishes (an empty list) once it has checked the file.
+  const checked = waitForDiagnostics(uri, () => true, 'a diagnostics update', { includeCurrent: false });
+  await openWorkspaceFile('not-kubernetes.yaml');
+  assert.deepEqual((await checked).map((d) => `${codeOf(d)} ${d.message}`), []);
+});
+
+test('diagnostics go away when a manifest is edited into something that is no Kubernetes object', async () => {
+  await activatePodscope();
+  const doc = await openUntitledYaml('apiVersion: v1\nkind: Pod\nmetadata:\n  name: Bad_Name\nspec:\n  containers: []\n');
+  await waitForDiagnostics(doc.uri, withCode('object-name-invalid'), 'object-name-invalid');
+  await replaceAll(doc, 'name: Bad_Name\nsteps:\n  - run: make\n');
+  await waitForDiagnostics(doc.uri, (ds) => ds.length === 0, 'empty diagnostics');
+  assert.deepEqual(podscopeDiagnostics(doc.uri), []);
+});
