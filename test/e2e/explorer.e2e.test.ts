@@ -1,9 +1,10 @@
 // End-to-end proof of the pod explorer: Podscope's VSIX in a real VS Code (code-server) driven through Chromium,
 // against the real local cluster. What the tree, the log documents, the exec terminal, the describe document and the
 // Problems panel show is checked against kubectl (the reference client) or against what the test itself wrote into
-// the cluster. Also writes the README screenshots docs/images/explorer-{tree,logs,exec}.png.
+// the cluster. With PODSCOPE_DOCS_IMAGES=1 it also rewrites the README screenshots docs/images/explorer-{tree,logs,exec}.png.
 // Skips (with the reason) only when code-server/Chromium or the cluster binaries cannot be had on this machine.
-import { after, before, test, type TestContext } from 'node:test';
+import { docsScreenshotDir } from './screenshots';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,13 +14,13 @@ import { ClusterUnavailableError, ensureCluster, type Cluster } from '../cluster
 import { podTable, type PodRow } from '../cluster/podTable';
 import { waitFor } from '../cluster/run';
 import { startCodeServer, type CodeServer } from './codeServer';
-import { editorSkipReason, repoRoot } from './editorTools';
+import { editorSkipReason } from './editorTools';
 import {
   activeTab, contextMenu, editorLines, expandRow, openFile, openPodsView, problem, readTreePods, runCommand, settle,
   showAllNamespaces, terminalRows, treeRow, waitForEditorLine, waitForTerminalRow, widenSidebar, type TreePod,
 } from './explorerSteps';
 
-const IMAGES = path.join(repoRoot, 'docs', 'images');
+
 const TEST_TIMEOUT = 180_000;
 /** The manifest for "Validate Against the Cluster": valid except for the container name on line 7. */
 const BAD_CONTAINER_FILE = 'bad-container-name.yaml';
@@ -77,20 +78,23 @@ before(
 );
 
 after(async () => {
-  await cs?.stop();
-  for (const name of createdPods) {
-    await cluster?.kubectl.run(['delete', 'pod', name, '-n', 'demo', '--ignore-not-found', '--grace-period=0', '--force']);
+  try {
+    await cs?.stop();
+    for (const name of createdPods) {
+      await cluster?.kubectl.run(['delete', 'pod', name, '-n', 'demo', '--ignore-not-found', '--grace-period=0', '--force']);
+    }
+  } finally {
+    await cluster?.release();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
   }
-  await cluster?.release();
-  if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
 
 /** A test that needs the editor and the cluster; on failure it leaves a screenshot in test-results/. */
-function uiTest(name: string, fn: (s: Session, t: TestContext) => Promise<void>): void {
+function uiTest(name: string, fn: (s: Session) => Promise<void>): void {
   test(name, { timeout: TEST_TIMEOUT }, async (t) => {
     if (!session) return t.skip(skipReason || 'code-server did not start');
     try {
-      await fn(session, t);
+      await fn(session);
     } catch (err) {
       const shot = await session.cs.screenshot(`explorer-failed-${name.slice(0, 60)}`).catch(() => undefined);
       if (shot) t.diagnostic(`screenshot of the failure: ${shot}`);
@@ -99,10 +103,10 @@ function uiTest(name: string, fn: (s: Session, t: TestContext) => Promise<void>)
   });
 }
 
-/** Saves a README screenshot (docs/images/<name>.png) of the page as it stands. */
+/** Saves a README screenshot of the page as it stands (docs/images/<name>.png with PODSCOPE_DOCS_IMAGES=1). */
 async function shoot(s: Session, name: string): Promise<void> {
   await settle(s.cs.page);
-  await s.cs.screenshot(name, IMAGES);
+  await s.cs.screenshot(name, docsScreenshotDir());
 }
 
 /** Opens the Pods view on all namespaces with the seeded namespaces expanded. */
@@ -215,13 +219,19 @@ uiTest('logs: a pod\'s lines, an appended line streaming in, and all containers 
   await contextMenu(treeRow(page, sidecar.name, 3), 'Show Logs of All Containers');
   await activeTab(page, `${sidecar.name}.all-containers.log`).waitFor();
   const prefixes = sidecar.containers.map((c) => `[pod/${sidecar.name}/${c}] `);
-  await waitForEditorLine(page, (l) => l.startsWith(prefixes[0]), prefixes[0]);
-  const all = await waitForEditorLine(page, (l) => l.startsWith(prefixes[1]), prefixes[1]);
+  const reference = await Promise.all(sidecar.containers.map(async (c) =>
+    (await kubectl.ok(['logs', sidecar.name, '-n', sidecar.namespace, '-c', c])).trimEnd().split('\n')));
+  // Each container's newest line, prefixed as `kubectl logs --prefix` does. The merged view holds a line back until
+  // the other stream has been quiet for a moment, so these come last.
+  for (const [i, lines] of reference.entries()) {
+    const newest = `${prefixes[i]}${lines[lines.length - 1]}`;
+    await waitForEditorLine(page, (l) => l === newest, `"${newest}"`);
+  }
+  const all = await editorLines(page);
   for (const [i, container] of sidecar.containers.entries()) {
     const own = all.filter((l) => l.startsWith(prefixes[i])).map((l) => l.slice(prefixes[i].length));
-    assert.ok(own.length > 0, `lines of ${container}`);
-    const reference = new Set((await kubectl.ok(['logs', sidecar.name, '-n', sidecar.namespace, '-c', container])).split('\n'));
-    for (const l of own) assert.ok(reference.has(l), `"${l}" is a line kubectl logs -c ${container} prints`);
+    const known = new Set(reference[i]);
+    for (const l of own) assert.ok(known.has(l), `"${l}" is a line kubectl logs -c ${container} prints`);
   }
   await shoot(s, 'explorer-logs');
 });
@@ -233,6 +243,7 @@ uiTest('Open Shell runs a shell in the container and reports its exit code', asy
   await contextMenu(treeRow(page, hello.name, 3), 'Open Shell');
   // Keystrokes reach the container only once the exec stream is up, which the prompt shows.
   await waitForTerminalRow(page, (r) => /[$#]$/.test(r), 'a shell prompt');
+  await page.locator('.terminal-wrapper.active .xterm').click();
   await page.keyboard.type('echo podscope-$((6*7))');
   await page.keyboard.press('Enter');
   // The typed line holds "podscope-$((6*7))"; only the shell's output is "podscope-42".
