@@ -50,6 +50,8 @@ function runTests(phase, files, env = {}, concurrency) {
   console.log(`\n=== ${phase}: ${files.length} test files ===`);
   const status = run(process.execPath, [
     '--import', 'tsx', '--test',
+    // A test file that leaks a handle (a timer, a socket) must not hold CI hostage until its deadline.
+    '--test-force-exit', `--test-timeout=${10 * 60_000}`,
     ...(concurrency ? [`--test-concurrency=${concurrency}`] : []),
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     `--test-reporter=${join(root, 'scripts/countReporter.mjs')}`, '--test-reporter-destination=/dev/null',

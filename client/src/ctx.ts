@@ -1,22 +1,27 @@
 // Owns the extension's long-lived parts: the language client and the pod explorer.
 import type * as vscode from 'vscode';
 import { startExplorer, type Explorer } from './kube';
+import { podActionDepsOf, registerPodActions } from './kube/actions';
 import { startLanguageClient, type LanguageClientHandle } from './lsp/client';
 
 export class Ctx {
   languageClient: LanguageClientHandle | undefined;
   explorer: Explorer | undefined;
+  private podActions: vscode.Disposable | undefined;
 
   constructor(readonly extensionContext: vscode.ExtensionContext) {}
 
   async start(): Promise<void> {
     // The explorer needs no server; start it first so the tree appears even if the LSP is slow.
     this.explorer = await startExplorer(this.extensionContext);
+    // Logs, exec and pod actions resolve the cluster through the explorer, so they follow context switches.
+    this.podActions = registerPodActions(this.extensionContext, podActionDepsOf(this.explorer));
     this.languageClient = await startLanguageClient(this.extensionContext);
   }
 
   async dispose(): Promise<void> {
     await this.languageClient?.stop();
+    this.podActions?.dispose();
     this.explorer?.dispose();
   }
 }

@@ -2,7 +2,6 @@
 // actions) what it needs: the ClusterApi of a context and the tree itself.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { podActionDepsOf, registerPodActions } from './actions';
 import type { ClusterApi } from './clusterApi';
 import { Connection } from './connection';
 import { ConnectionPrefs } from './connectionPrefs';
@@ -52,8 +51,6 @@ class PodExplorer implements Explorer, TreeCommandHost {
     this.treeView = vscode.window.createTreeView(POD_TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
     provider.attach(this.treeView);
     this.disposables.push(provider, this.treeView, ...registerPodTreeCommands(this));
-    // Logs, exec and pod actions resolve the cluster through the explorer, so they follow context switches.
-    this.disposables.push(registerPodActions(context, podActionDepsOf(this)));
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SETTING_KUBECONFIG) || e.affectsConfiguration(SETTING_TIMEOUT)) void this.reload();
     }));
