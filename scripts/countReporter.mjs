@@ -1,9 +1,14 @@
 // node:test reporter that tallies leaf tests and skip reasons into a JSON file, so the
 // orchestrator can print one closing line for all phases and say what was skipped and why.
+// The file is rewritten after every result: with --test-force-exit the runner may exit before
+// a reporter gets to finish, and a tally written only at the end would be lost.
 import { writeFileSync } from 'node:fs';
 
 export default async function* countReporter(source) {
   const tally = { passed: 0, failed: 0, skipped: 0, skips: [], failures: [] };
+  const out = process.env.PODSCOPE_TALLY;
+  const save = () => { if (out) writeFileSync(out, JSON.stringify(tally)); };
+  save();
   for await (const event of source) {
     if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
     const d = event.data;
@@ -16,8 +21,7 @@ export default async function* countReporter(source) {
       tally.failed++;
       tally.failures.push({ name: d.name, file: d.file });
     }
+    save();
   }
-  const out = process.env.PODSCOPE_TALLY;
-  if (out) writeFileSync(out, JSON.stringify(tally));
   yield '';
 }

@@ -66,8 +66,11 @@ test('stdin reaches the command', { timeout: 30_000 }, async (t) => {
 test('a TTY gets its size at start and after a resize', { timeout: 30_000 }, async (t) => {
   const c = fixture.need(t);
   if (!c) return;
-  const { out, session } = await open(c.kubeconfig, { command: ['sh', '-c', 'stty size; read a; stty size; read b; exit 7'], tty: true, columns: 100, rows: 30 });
+  // The shell waits for a key before its first `stty size`: the initial size travels on the resize
+  // channel beside the process start, so reading it at once races the message (as with kubectl).
+  const { out, session } = await open(c.kubeconfig, { command: ['sh', '-c', 'read a; stty size; read b; stty size; exit 7'], tty: true, columns: 100, rows: 30 });
   try {
+    session.write('\r');
     await until('the first size', () => out.stdout.includes('30 100'));
     session.resize(132, 43);
     // The resize travels on its own channel; give the server a moment to apply it before the shell reads again.
