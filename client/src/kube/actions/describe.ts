@@ -292,7 +292,9 @@ function describeEvents(w: PrefixWriter, events: readonly CoreV1Event[], since: 
   w.write(1, 'Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');
   const last = (e: CoreV1Event) => e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp;
-  const sorted = [...events].sort((a, b) => time(last(a)) - time(last(b)));
+  // kubectl's SortableEvents orders by eventTime(): series.lastObservedTime, else lastTimestamp, else eventTime.
+  const sortKey = (e: CoreV1Event) => e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime;
+  const sorted = [...events].sort((a, b) => time(sortKey(a)) - time(sortKey(b)));
   for (const e of sorted) {
     const first = e.firstTimestamp ?? e.eventTime;
     const count = e.series?.count ?? e.count ?? 1;
