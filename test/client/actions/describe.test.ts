@@ -98,13 +98,12 @@ test('RFC1123Z in UTC', () => {
   assert.equal(rfc1123z('2026-07-04T23:59:58Z'), 'Sat, 04 Jul 2026 23:59:58 +0000');
 });
 
-test('events sort as kubectl sorts them: series.lastObservedTime first, then lastTimestamp, then eventTime', () => {
-  // A repeated event keeps its first lastTimestamp (whole seconds) and moves series.lastObservedTime on;
-  // the scheduler's events carry only a microsecond eventTime.
+test('events sort as kubectl 1.36 sorts them: by lastTimestamp alone, an event with only eventTime first', () => {
+  // As on the local cluster: the scheduler's event carries only a microsecond eventTime, later than the
+  // whole-second lastTimestamp of kwok's BackOff, yet kubectl lists it first (its lastTimestamp is zero).
   const mixed: CoreV1Event[] = [
     { metadata: {}, involvedObject: {}, type: 'Warning', reason: 'BackOff', message: 'Back-off', count: 1,
-      firstTimestamp: new Date('2026-01-02T03:04:00Z'), lastTimestamp: new Date('2026-01-02T03:04:00Z'),
-      series: { count: 4, lastObservedTime: new Date('2026-01-02T03:09:00Z') }, source: { component: 'kubelet' } },
+      firstTimestamp: new Date('2026-01-02T03:04:00Z'), lastTimestamp: new Date('2026-01-02T03:04:00Z'), source: { component: 'kubelet' } },
     { metadata: {}, involvedObject: {}, type: 'Normal', reason: 'Scheduled', message: 'assigned',
       eventTime: new Date('2026-01-02T03:04:00.500Z'), source: { component: 'default-scheduler' } },
   ];

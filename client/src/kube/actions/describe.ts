@@ -292,9 +292,10 @@ function describeEvents(w: PrefixWriter, events: readonly CoreV1Event[], since: 
   w.write(1, 'Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');
   const last = (e: CoreV1Event) => e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp;
-  // kubectl's SortableEvents orders by eventTime(): series.lastObservedTime, else lastTimestamp, else eventTime.
-  const sortKey = (e: CoreV1Event) => e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime;
-  const sorted = [...events].sort((a, b) => time(sortKey(a)) - time(sortKey(b)));
+  // kubectl 1.36's SortableEvents compares lastTimestamp alone (k8s.io/kubectl pkg/util/event): events that only
+  // carry an eventTime, like the scheduler's, count as the zero time and come first.
+  const sortKey = (e: CoreV1Event) => (e.lastTimestamp ? new Date(e.lastTimestamp).getTime() : 0);
+  const sorted = [...events].sort((a, b) => sortKey(a) - sortKey(b));
   for (const e of sorted) {
     const first = e.firstTimestamp ?? e.eventTime;
     const count = e.series?.count ?? e.count ?? 1;
