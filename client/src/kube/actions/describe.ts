@@ -306,10 +306,6 @@ function describeEvents(w: PrefixWriter, events: readonly CoreV1Event[], since: 
   }
 }
 
-function time(t: Date | undefined): number {
-  return t ? new Date(t).getTime() : 0;
-}
-
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
