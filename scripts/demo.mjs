@@ -56,7 +56,10 @@ function kubeconfigFor(opts) {
   if (process.env.KUBECONFIG) return { kubeconfig: process.env.KUBECONFIG, startedCluster: false, local: false };
   const wasRunning = spawnSync('npm', ['run', '--silent', 'cluster:status'], { cwd: root, stdio: 'ignore' }).status === 0;
   say(wasRunning ? 'local cluster is running: reusing it' : 'starting the local cluster (npm run cluster:up)');
-  const r = spawnSync('npm', ['run', '--silent', 'cluster:up'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  // Reusing a cluster must not take it over: whoever started it (a test run, the user) stays the one to stop it.
+  const r = spawnSync('npm', ['run', '--silent', 'cluster:up'], {
+    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PODSCOPE_CLUSTER_CLAIM: '0' },
+  });
   const line = (r.stdout ?? '').trim().split('\n').findLast((l) => l.startsWith('KUBECONFIG='));
   if (r.status === 3 || (r.status === 0 && !line)) {
     say('the local cluster cannot run on this machine (see above); the pod explorer will have no cluster, validation works regardless');

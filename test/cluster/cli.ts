@@ -13,7 +13,9 @@ async function main(cmd: string | undefined): Promise<number> {
   const t0 = Date.now();
   switch (cmd) {
     case 'up': {
-      const up = await withLock(layout.lockDir, () => clusterUp(layout, 'cli', log));
+      // PODSCOPE_CLUSTER_CLAIM=0: reuse a running cluster without taking it over from the test run that started it.
+      const claim = process.env.PODSCOPE_CLUSTER_CLAIM !== '0';
+      const up = await withLock(layout.lockDir, () => clusterUp(layout, 'cli', log, claim));
       log(`${up.created ? 'created' : 'reused'} cluster in ${seconds(t0)}; API server ${up.state.server}; ${up.pods.length} seeded pods`);
       process.stdout.write(`KUBECONFIG_RESTRICTED=${up.state.restrictedKubeconfig}\nKUBECONFIG=${up.state.kubeconfig}\n`);
       return 0;

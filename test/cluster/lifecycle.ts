@@ -121,18 +121,19 @@ async function create(layout: ClusterLayout, startedBy: StartedBy, log: Log): Pr
   return { state, created: true, pods: await seedCluster(admin, layout) };
 }
 
-async function reuse(layout: ClusterLayout, state: ClusterState, startedBy: StartedBy): Promise<UpResult> {
-  // A cluster someone asked for explicitly must not be torn down by the tests that borrow it.
-  const next = startedBy === 'cli' && state.startedBy === 'test' ? { ...state, startedBy } : state;
+async function reuse(layout: ClusterLayout, state: ClusterState, startedBy: StartedBy, claim: boolean): Promise<UpResult> {
+  // A cluster someone asked for explicitly must not be torn down by the tests that borrow it. A borrower that
+  // only reuses (the demo inside a test run) leaves ownership alone, so the test that started it stops it.
+  const next = claim && startedBy === 'cli' && state.startedBy === 'test' ? { ...state, startedBy } : state;
   writeState(layout, next);
   const admin: Kubectl = kubectlFor(state.binDir, state.kubeconfig);
   await ensureRestrictedUser(layout, admin, state.server);
   return { state: next, created: false, pods: await seedCluster(admin, layout) };
 }
 
-export async function clusterUp(layout: ClusterLayout, startedBy: StartedBy, log: Log): Promise<UpResult> {
+export async function clusterUp(layout: ClusterLayout, startedBy: StartedBy, log: Log, claim = true): Promise<UpResult> {
   const status = await clusterStatus(layout);
-  if (status.running && status.state) return reuse(layout, status.state, startedBy);
+  if (status.running && status.state) return reuse(layout, status.state, startedBy, claim);
   if (status.state || existsSync(layout.clusterDir)) {
     log(`replacing a broken cluster (${status.reason})`);
     await clusterDown(layout, log);
