@@ -20,7 +20,7 @@ const PHASES = {
 
 function run(cmd, cmdArgs, opts = {}) {
   const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', ...opts });
-  return r.status ?? 1;
+  return r.status;
 }
 
 function testFiles(dirs) {
@@ -41,6 +41,11 @@ function testFiles(dirs) {
 const total = { passed: 0, failed: 0, skipped: 0, skips: [], failures: [] };
 const notes = [];
 
+// A test file that leaks a handle (a timer, a socket) would keep its runner alive; rather than let it hold CI
+// until its deadline, a phase gets a wall-clock limit (normal runs take 1-2 minutes each). Not --test-force-exit:
+// that can end the runner before its reporters have counted the last results.
+const PHASE_LIMIT_MS = { unit: 15 * 60_000, cluster: 20 * 60_000, editor: 25 * 60_000 };
+
 function runTests(phase, files, env = {}, concurrency) {
   if (files.length === 0) {
     notes.push(`${phase}: no test files`);
@@ -50,13 +55,16 @@ function runTests(phase, files, env = {}, concurrency) {
   console.log(`\n=== ${phase}: ${files.length} test files ===`);
   const status = run(process.execPath, [
     '--import', 'tsx', '--test',
-    // A test file that leaks a handle (a timer, a socket) must not hold CI hostage until its deadline.
-    '--test-force-exit', `--test-timeout=${10 * 60_000}`,
+    `--test-timeout=${10 * 60_000}`,
     ...(concurrency ? [`--test-concurrency=${concurrency}`] : []),
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     `--test-reporter=${join(root, 'scripts/countReporter.mjs')}`, '--test-reporter-destination=/dev/null',
     ...files,
-  ], { env: { ...process.env, ...env, PODSCOPE_TALLY: tallyFile } });
+  ], { env: { ...process.env, ...env, PODSCOPE_TALLY: tallyFile }, timeout: PHASE_LIMIT_MS[phase], killSignal: 'SIGKILL' });
+  if (status === null) {
+    total.failed++;
+    total.failures.push({ name: `${phase} did not finish within ${PHASE_LIMIT_MS[phase] / 60_000} minutes (a test left something running?)` });
+  }
   if (!existsSync(tallyFile)) {
     total.failed++;
     total.failures.push({ name: `${phase} runner exited ${status} without results` });
@@ -73,7 +81,7 @@ function runTests(phase, files, env = {}, concurrency) {
 
 function step(name, cmd, cmdArgs, env) {
   console.log(`\n=== ${name} ===`);
-  const s = run(cmd, cmdArgs, env ? { env: { ...process.env, ...env } } : {});
+  const s = run(cmd, cmdArgs, env ? { env: { ...process.env, ...env } } : {}) ?? 1;
   if (s !== 0) {
     total.failed++;
     total.failures.push({ name: `${name} (exit ${s})` });
