@@ -1,7 +1,7 @@
 // node:test reporter that tallies leaf tests and skip reasons into a JSON file, so the
 // orchestrator can print one closing line for all phases and say what was skipped and why.
-// The file is rewritten after every result: with --test-force-exit the runner may exit before
-// a reporter gets to finish, and a tally written only at the end would be lost.
+// The file is rewritten after every result: a phase killed at its time limit (scripts/test.mjs)
+// never lets a reporter finish, and a tally written only at the end would be lost.
 import { writeFileSync } from 'node:fs';
 
 export default async function* countReporter(source) {

@@ -2,15 +2,9 @@
 // never copied into the project). Files whose INDEX.tsv notes do not say they may rightly fail must get
 // no error-severity finding, except the few listed below, which the Kubernetes 1.36 API server rejects too.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { defaultRegistry, validateText, type Finding } from '../../server/src/engine';
-
-const CORPUS = process.env.PODSCOPE_CORPUS ?? resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
-
-/** Notes that, per the corpus README, mark a file that may rightly get errors or warnings. */
-const MAY_FAIL = ['placeholder', 'yaml-parse-error', 'invalid-field', 'deprecated-apiVersion', 'PodPreset', 'federation', 'older docs revision'];
+import { corpusFiles, corpusSkipReason, readCorpusFile } from '../corpus';
 
 /**
  * Errors that are right although the file's note does not announce them: the 1.36 API server rejects
@@ -58,35 +52,21 @@ const KNOWN_REJECTED_UPSTREAM: { file: string; code: string; path: string; why: 
   },
 ];
 
-interface CorpusFile { file: string; notes: string }
-
-function mustBeClean(): CorpusFile[] {
-  const rows = readFileSync(join(CORPUS, 'INDEX.tsv'), 'utf8').trim().split('\n');
-  const header = rows[0]!.split('\t');
-  const fileCol = header.indexOf('local_file');
-  const notesCol = header.indexOf('notes');
-  assert.ok(fileCol >= 0 && notesCol >= 0, 'INDEX.tsv has local_file and notes columns');
-  return rows.slice(1)
-    .map((r) => r.split('\t'))
-    .map((cols) => ({ file: cols[fileCol]!, notes: cols[notesCol] ?? '' }))
-    .filter((f) => !MAY_FAIL.some((m) => f.notes.includes(m)));
-}
-
 function isKnown(file: string, f: Finding): boolean {
   return KNOWN_REJECTED_UPSTREAM.some((k) => k.file === file && k.code === f.code && k.path === f.path);
 }
 
-const skip = existsSync(join(CORPUS, 'INDEX.tsv')) ? false : `no corpus at ${CORPUS} (set PODSCOPE_CORPUS to its folder)`;
+const skip = corpusSkipReason() ?? false;
 if (skip) console.log(`corpus.test: skipped: ${skip}`);
 
 test('corpus: files expected to be valid get no error from the full default rule set', { skip }, () => {
-  const files = mustBeClean();
+  const files = corpusFiles().filter((f) => f.mustBeClean);
   assert.ok(files.length > 300, `expected over 300 files to check, found ${files.length}`);
   const registry = defaultRegistry();
   const offenders: string[] = [];
   const seenKnown = new Set<(typeof KNOWN_REJECTED_UPSTREAM)[number]>();
   for (const { file, notes } of files) {
-    const findings = validateText(readFileSync(join(CORPUS, file), 'utf8'), registry).filter((f) => f.severity === 'error');
+    const findings = validateText(readCorpusFile(file), registry).filter((f) => f.severity === 'error');
     for (const f of findings) {
       if (isKnown(file, f)) {
         seenKnown.add(KNOWN_REJECTED_UPSTREAM.find((k) => k.file === file && k.path === f.path)!);

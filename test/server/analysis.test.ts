@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultRegistry, validateText } from '../../server/src/engine';
 import { Analyzer, chunkAtLine } from '../../server/src/lsp/analysis';
 import { generatePods } from '../bench/generatePods';
+import { CORPUS, corpusSkipReason } from '../corpus';
 
 const registry = defaultRegistry();
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'files');
+const CORPUS_FILES = join(CORPUS, 'files');
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -30,11 +31,12 @@ describe('Analyzer (per-document incremental validation)', () => {
   });
 
   it('finds exactly what whole-file validation finds on every corpus file', (t) => {
-    if (!existsSync(CORPUS)) {
-      t.skip(`corpus not present at ${CORPUS}`);
+    const skip = corpusSkipReason();
+    if (skip) {
+      t.skip(skip);
       return;
     }
-    const files = yamlFiles(CORPUS);
+    const files = yamlFiles(CORPUS_FILES);
     assert.ok(files.length > 100);
     for (const file of files) {
       const text = readFileSync(file, 'utf8');

@@ -208,3 +208,8 @@ export function annotationsSize(annotations: Iterable<readonly [string, string]>
   for (const [k, v] of annotations) total += byteLength(k) + byteLength(v);
   return total;
 }
+
+/** apimachinery maskTrailingDash: a name used as a prefix (generateName, a prefix=true check) may end in '-', since a suffix follows. */
+export function maskTrailingDash(name: string): string {
+  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
+}

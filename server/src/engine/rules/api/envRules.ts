@@ -3,7 +3,7 @@ import { k8s } from '../../k8sErrors';
 import type { PathSeg } from '../../path';
 import { mapItems } from '../../podModel';
 import type { PodContext, PodRule } from '../../rule';
-import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isRelaxedEnvVarName } from '../../validation/names';
+import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isRelaxedEnvVarName, maskTrailingDash } from '../../validation/names';
 import { asMap, getNode } from '../../yamlNodes';
 import { isSet, requiredString, stringField } from './fields';
 
@@ -153,8 +153,4 @@ function checkEnvFrom(ctx: PodContext, from: YAMLMap, fromPath: PathSeg[], listP
   if (name.kind === 'missing') ctx.report({ ...name.target, path, message: k8s.required() });
   // ValidateConfigMapName is called with prefix=true here, which tolerates one trailing '-'.
   else if (name.kind === 'set') for (const msg of isDNS1123Subdomain(maskTrailingDash(name.field.value))) ctx.report({ node: name.field.node, path, message: k8s.invalid(name.field.value, msg) });
-}
-
-export function maskTrailingDash(name: string): string {
-  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
 }

@@ -3,7 +3,7 @@ import { k8s } from '../../k8sErrors';
 import { POD_SPEC_PATHS } from '../../k8sObject';
 import type { PathSeg } from '../../path';
 import type { ObjectContext, ObjectRule } from '../../rule';
-import { annotationsSize, byteLength, isAnnotationKey, isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName, TOTAL_ANNOTATION_SIZE_LIMIT_B } from '../../validation/names';
+import { annotationsSize, byteLength, isAnnotationKey, isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName, maskTrailingDash, TOTAL_ANNOTATION_SIZE_LIMIT_B } from '../../validation/names';
 import { asMap, getNode, getPair, keyName, pairs, resolve } from '../../yamlNodes';
 import { intField, isSet, stringField } from './fields';
 
@@ -47,11 +47,6 @@ export const objectNameInvalid: ObjectRule = {
     }
   },
 };
-
-/** apimachinery maskTrailingDash: a generateName may end in '-', since a suffix follows. */
-function maskTrailingDash(name: string): string {
-  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
-}
 
 function lowerFix(ctx: ObjectContext, f: NonNullable<ReturnType<typeof stringField>>, nameFn: (v: string) => string[]) {
   const lower = f.value.toLowerCase();

@@ -32,11 +32,11 @@ export const quantityInvalid: PodRule = {
       entries.push(...resourceEntries(asMap(getNode(podResources, key, ctx.doc), ctx.doc), [...spec, 'resources', key], ctx.doc));
     }
     for (const e of entries) if (e.error) ctx.report({ node: e.valueNode, path: e.path, message: e.error });
-    for (const v of mapItems(ctx.spec, 'volumes', spec, ctx.doc)) checkSizeLimit(ctx, v.node, [...v.path, 'emptyDir', 'sizeLimit']);
+    for (const v of mapItems(ctx.spec, 'volumes', spec, ctx.doc)) reportUnparseableSizeLimit(ctx, v.node, [...v.path, 'emptyDir', 'sizeLimit']);
   },
 };
 
-function checkSizeLimit(ctx: PodContext, volume: Parameters<typeof getNode>[0], path: PathSeg[]): void {
+function reportUnparseableSizeLimit(ctx: PodContext, volume: Parameters<typeof getNode>[0], path: PathSeg[]): void {
   const emptyDir = asMap(getNode(volume, 'emptyDir', ctx.doc), ctx.doc);
   const node = resolve(getPair(emptyDir, 'sizeLimit')?.value, ctx.doc);
   if (!node || !isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) return;

@@ -90,12 +90,12 @@ export const volumeSourceCount: PodRule = {
       const sources = volumeSources(v.node, ctx.doc);
       for (const s of sources.slice(1)) ctx.report({ node: s.pair, on: 'key', path: [...v.path, s.reported], message: k8s.forbidden('may not specify more than 1 volume type') });
       const emptyDir = asMap(getNode(v.node, 'emptyDir', ctx.doc), ctx.doc);
-      if (emptyDir && sources[0]?.reported === 'emptyDir') checkSizeLimit(ctx, emptyDir, [...v.path, 'emptyDir', 'sizeLimit']);
+      if (emptyDir && sources[0]?.reported === 'emptyDir') reportNegativeSizeLimit(ctx, emptyDir, [...v.path, 'emptyDir', 'sizeLimit']);
     }
   },
 };
 
-function checkSizeLimit(ctx: PodContext, emptyDir: YAMLMap, path: PathSeg[]): void {
+function reportNegativeSizeLimit(ctx: PodContext, emptyDir: YAMLMap, path: PathSeg[]): void {
   const raw = getScalar(emptyDir, 'sizeLimit', ctx.doc);
   if (typeof raw !== 'string' && typeof raw !== 'number') return;
   const q = parseQuantity(raw);
