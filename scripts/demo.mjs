@@ -14,6 +14,11 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { withoutNpmVariables } from './setup-editor.mjs';
+
+// Every npm this script starts (npm ci, cluster:up, setup:editor's installs) sees a user's environment, not the
+// `npm_*` variables of the npm that started this script: a nested npm reuses them as its own (see setup-editor.mjs).
+process.env = withoutNpmVariables(process.env);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const say = (m) => process.stderr.write(`[demo] ${m}\n`);

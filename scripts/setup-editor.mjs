@@ -76,6 +76,14 @@ function npmCli() {
   return cli;
 }
 
+// An npm started inside another npm (`npm test` -> this script -> `npm install`) inherits the parent's `npm_*`
+// variables and reuses them as its own: `npm_config_user_agent` then still says the parent's `node/v20`, and
+// code-server's postinstall, which reads the Node major from it, refuses to run under the Node 24 that runs it.
+// A nested install gets the environment a user's shell would give it.
+export function withoutNpmVariables(env) {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k)));
+}
+
 // Installs into `prefix` as its own tiny project: npm (11+) runs a dependency's install scripts only when the
 // project's package.json allows them, and code-server's postinstall is what builds VS Code's native modules.
 function npmInstall(prefix, name, version, node, nodeDir, log) {
@@ -86,7 +94,7 @@ function npmInstall(prefix, name, version, node, nodeDir, log) {
     allowScripts: { [name]: true, argon2: true },
   }, null, 2));
   const env = {
-    ...process.env,
+    ...withoutNpmVariables(process.env),
     PATH: `${dirname(node)}:${process.env.PATH ?? ''}`,
     // Overrides a user ~/.npmrc `nodedir` (this machine has nodedir=/usr, i.e. Node 20 headers).
     npm_config_nodedir: nodeDir,

@@ -6,6 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { withoutNpmVariables } from './setup-editor.mjs';
+
+// Every npm this script starts (npm ci, cluster:up, setup:editor's installs) sees a user's environment, not the
+// `npm_*` variables of the npm that started this script: a nested npm reuses them as its own (see setup-editor.mjs).
+process.env = withoutNpmVariables(process.env);
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const args = process.argv.slice(2);
