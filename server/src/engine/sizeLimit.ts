@@ -9,7 +9,7 @@ export const FILE_TOO_LARGE = 'file-too-large';
 export function tooLargeFinding(length: number, maxLength: number): Finding {
   return {
     code: FILE_TOO_LARGE, severity: 'error', path: '', document: 0,
-    message: `File too large to check: ${formatSize(length)} is over the limit of ${formatSize(maxLength)}; raise the limit to check it`,
+    message: `File too large to check: ${formatSize(length)} is over the limit of ${formatSize(maxLength)} (raise it with --max-file-size in the CLI, podscope.validate.maxFileSizeKB in the editor)`,
     range: rangeAt(lineCounterOf(''), 0, 0),
   };
 }
