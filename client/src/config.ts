@@ -9,6 +9,6 @@ export function lspSettings(scope?: vscode.Uri): PodscopeSettings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   return {
     rules: config.get<RuleSettings>('rules') ?? {},
-    validate: { enable: config.get<boolean>('validate.enable') ?? true },
+    validate: { enable: config.get<boolean>('validate.enable') ?? true, maxFileSizeKB: config.get<number>('validate.maxFileSizeKB') ?? 4096 },
   };
 }
