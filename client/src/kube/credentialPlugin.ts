@@ -32,16 +32,43 @@ interface Authenticator {
 }
 
 /**
- * Replaces the ExecAuth of `kc` with SafeExecAuth. client-node consults its built-in authenticators before any added
- * with addAuthenticator, so the built-in one has to be swapped, not shadowed.
+ * Replaces the ExecAuth of `kc` with SafeExecAuth and guards the other built-in auth providers. client-node consults
+ * its built-in authenticators before any added with addAuthenticator, so they have to be swapped, not shadowed.
  */
 export function withSafeCredentialPlugins(kc: KubeConfig): KubeConfig {
   const holder = kc as unknown as { authenticators?: Authenticator[] };
   const index = holder.authenticators?.findIndex((a) => a instanceof ExecAuth) ?? -1;
   // Fail loudly if a client-node upgrade moves the list: silently keeping ExecAuth would leak plugin output again.
   if (!holder.authenticators || index < 0) throw new Error('client-node has no ExecAuth authenticator to replace');
-  holder.authenticators[index] = new SafeExecAuth();
+  holder.authenticators = holder.authenticators.map((a, i) => (i === index ? new SafeExecAuth() : new QuietAuthProvider(a)));
   return kc;
+}
+
+/**
+ * client-node's other providers (gcp, azure, oidc, token file). The legacy gcp and azure ones run `cmd-path` with
+ * execSync, which passes the command's stderr to ours and puts its output in the error; kubectl removed both in 1.26,
+ * so a `cmd-path` is refused rather than run. Any other failure is named without its details, which can quote a token
+ * endpoint's answer or a file's content.
+ */
+class QuietAuthProvider implements Authenticator {
+  constructor(private readonly inner: Authenticator) {}
+
+  isAuthProvider(user: User): boolean {
+    return this.inner.isAuthProvider(user);
+  }
+
+  async applyAuthentication(user: User, opts: https.RequestOptions): Promise<void> {
+    const provider = user.authProvider?.name ?? 'token file';
+    if (user.authProvider?.config?.['cmd-path']) {
+      throw new CredentialPluginError(`the "${provider}" auth provider of the kubeconfig user "${user.name}" runs cmd-path, which Podscope does not run (kubectl removed this provider in 1.26); use an exec credential plugin`);
+    }
+    try {
+      await this.inner.applyAuthentication(user, opts);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException)?.code;
+      throw new CredentialPluginError(`the "${provider}" auth provider of the kubeconfig user "${user.name}" failed${typeof code === 'string' ? ` (${code})` : ''}`);
+    }
+  }
 }
 
 export class SafeExecAuth implements Authenticator {

@@ -210,3 +210,41 @@ test('parseCredential: a token, or a certificate with its key; nothing else', ()
     assert.equal(parseCredential(bad), undefined, bad);
   }
 });
+
+test('legacy auth providers: a gcp cmd-path is refused without running it; other failures are named without detail', async () => {
+  const ran = path.join(dir, 'gcp-ran');
+  const gcpCommand = plugin('gcp-helper', `touch ${ran}\necho "S3CR3T-gcp-stderr" >&2\necho S3CR3T-gcp-out`);
+  const cases: { user: string[]; expect: RegExp }[] = [
+    {
+      user: ['    auth-provider:', '      name: gcp', '      config:', `        cmd-path: ${gcpCommand}`, '        cmd-args: --token S3CR3T-gcp-arg', '        expiry: "2000-01-01T00:00:00Z"', '        access-token: S3CR3T-old-token'],
+      expect: /^Error: the "gcp" auth provider of the kubeconfig user "u" runs cmd-path, which Podscope does not run/,
+    },
+    {
+      user: ['    auth-provider:', '      name: oidc', '      config:', '        idp-issuer-url: http://127.0.0.1:9/S3CR3T-issuer', '        client-id: x', '        refresh-token: S3CR3T-refresh', '        id-token: S3CR3T-not-a-jwt'],
+      expect: /^Error: the "oidc" auth provider of the kubeconfig user "u" failed/,
+    },
+  ];
+  for (const [i, c] of cases.entries()) {
+    const file = path.join(dir, `provider-${i}.kubeconfig`);
+    fs.writeFileSync(file, [
+      'apiVersion: v1', 'kind: Config',
+      'clusters:', '- name: c', '  cluster:', `    server: http://127.0.0.1:${port}`, '    insecure-skip-tls-verify: true',
+      'users:', '- name: u', '  user:', ...c.user,
+      'contexts:', '- name: dev', '  context:', '    cluster: c', '    user: u',
+      'current-context: dev',
+    ].join('\n'));
+    const before = requests.length;
+    const { value: err, output } = await capturingOutput(async () => {
+      const load = loadKubeconfig(kubeconfigSource(file));
+      if (load.kind !== 'loaded') throw new Error(load.kind);
+      return rejection(createClusterApi(load.kubeConfig, 'dev').listPods({ namespace: 'team' }));
+    });
+    const label = problemLabel(describeConnectionError(err));
+    assertNoSecret(label, 'label');
+    assert.match(label, c.expect);
+    assertNoSecret(allTextOf(err), 'error');
+    assertNoSecret(output, 'console output');
+    assert.equal(requests.length, before);
+  }
+  assert.equal(fs.existsSync(ran), false, 'the gcp cmd-path was not run');
+});
