@@ -7,7 +7,7 @@ import { confirmationMessage, deleteChoices, deletePod, graceInputError, type De
 import { clusterDryRunTransport } from './kube/actions/clusterDryRunTransport';
 import { containerChoices } from './kube/actions/containerChoices';
 import type { ClusterDiagnostics } from './kube/actions/clusterDiagnostics';
-import { dryRunManifest, dryRunSummary } from './kube/actions/dryRunValidate';
+import { DryRunConsent, validateFileOnCluster, type DryRunUi } from './kube/actions/dryRunConsent';
 import type { PodActionDeps } from './kube/actions/podActionDeps';
 import { fetchPodYaml } from './kube/actions/podYaml';
 import { declaredPorts, PortForwardSession, type PortForwardRegistry } from './kube/actions/portForward';
@@ -280,31 +280,40 @@ const listPortForwards: CommandFactory = (ctx) => async () => {
   else await ctx.forwards.stop(picked.id);
 };
 
-const validateOnCluster: CommandFactory = (ctx) => async () => {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) {
-    void vscode.window.showErrorMessage('Podscope: open a manifest to validate against the cluster.');
-    return;
-  }
-  const scope = ctx.deps.activeScope();
-  const api = scope && ctx.deps.apiFor(scope.contextName);
-  if (!scope || !api) {
-    void vscode.window.showErrorMessage('Podscope: no Kubernetes context is selected. Choose one in the Pods view first.');
-    return;
-  }
-  const document = editor.document;
-  try {
-    const results = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Podscope: dry run on ${scope.contextName}…` },
-      () => dryRunManifest(document.getText(), clusterDryRunTransport(api.kubeConfig), scope.namespace ?? 'default'),
-    );
-    ctx.clusterDiagnostics.set(document, results);
-    const summary = dryRunSummary(results);
-    const show = summary.ok ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-    void show(`Podscope (${scope.contextName}): ${summary.text}.`);
-  } catch (err) {
-    fail(err, 'the server-side dry run');
-  }
+const validateOnCluster: CommandFactory = (ctx) => {
+  const consent = new DryRunConsent();
+  return async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showErrorMessage('Podscope: open a manifest to validate against the cluster.');
+      return;
+    }
+    const scope = ctx.deps.activeScope();
+    const api = scope && ctx.deps.apiFor(scope.contextName);
+    if (!scope || !api) {
+      void vscode.window.showErrorMessage('Podscope: no Kubernetes context is selected. Choose one in the Pods view first.');
+      return;
+    }
+    const document = editor.document;
+    try {
+      const results = await validateFileOnCluster({
+        file: document.uri.toString(),
+        text: document.getText(),
+        contextName: scope.contextName,
+        namespace: scope.namespace ?? 'default',
+        confirmSensitive: settings().get<boolean>('dryRun.confirmSensitive') ?? true,
+      }, clusterDryRunTransport(api.kubeConfig), consent, dryRunUi);
+      if (results) ctx.clusterDiagnostics.set(document, results);
+    } catch (err) {
+      fail(err, 'the server-side dry run');
+    }
+  };
+};
+
+const dryRunUi: DryRunUi = {
+  progress: (title, task) => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task)),
+  askToSend: async (question, detail) => (await vscode.window.showWarningMessage(question, { modal: true, detail }, 'Send Dry Run')) === 'Send Dry Run',
+  report: (ok, text) => void (ok ? vscode.window.showInformationMessage : vscode.window.showWarningMessage)(text),
 };
 
 /** Every command of the pod actions, by id: what registerPodActions registers and package.json declares. */

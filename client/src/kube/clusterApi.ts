@@ -17,6 +17,7 @@ import {
 // The package index does not re-export its model serializer; the watch needs it to type raw JSON like a list does.
 import { ObjectSerializer } from '@kubernetes/client-node/dist/serializer.js';
 import { withTimeout } from './connectionTimeout';
+import { withSafeCredentialPlugins } from './credentialPlugin';
 
 export { DEFAULT_TIMEOUT_MS, RequestTimeoutError } from './connectionTimeout';
 
@@ -81,7 +82,7 @@ export type ClusterApiFactory = (kubeConfig: KubeConfig, contextName: string) =>
 
 /** A copy of `base` pointed at `contextName`, sharing its (read-only) cluster and user entries. */
 export function kubeConfigForContext(base: KubeConfig, contextName: string): KubeConfig {
-  const kc = new KubeConfig();
+  const kc = withSafeCredentialPlugins(new KubeConfig());
   kc.loadFromOptions({
     clusters: base.getClusters(),
     users: base.getUsers(),
