@@ -101,9 +101,9 @@ export function rangeAt(lc: LineCounter, start: number, end: number): Range {
 }
 
 function clamp(lc: LineCounter, offset: number): number {
-  const length = (lc as Partial<TextLineCounter>).textLength;
-  const o = Number.isFinite(offset) ? Math.max(0, offset) : 0;
-  return length === undefined ? o : Math.min(o, length);
+  // atLine's views inherit clamp from the chunk's own counter.
+  if (lc instanceof TextLineCounter) return lc.clamp(offset);
+  return Number.isFinite(offset) ? Math.max(0, offset) : 0;
 }
 
 /** YAML errors of one document as findings (`yaml-syntax`, `yaml-escape`, `yaml-duplicate-key`). */
