@@ -50,7 +50,7 @@ export function parseFile(text: string): ParsedFile {
   const list = (Array.isArray(docs) ? docs : []) as Document.Parsed[];
   const documents = list.map((doc, index): ParsedDocument => {
     const duplicates = findDuplicateKeys(doc);
-    const decoded = decodeAsKubectl(doc);
+    const decoded = decodeAsKubectl(doc, text.slice(doc.range?.[0] ?? 0, doc.range?.[2] ?? text.length));
     return {
       index,
       doc,
