@@ -25,7 +25,8 @@ export function findAliasBomb(doc: Document, limit = MAX_EXPANDED_NODES): Node |
     let n = 1;
     if (isPair(node)) n = size(node.key) + size(node.value);
     else if (isCollection(node)) for (const item of node.items) n += size(item);
-    sizes.set(node, n);
+    // Only an anchored node can be an alias's target: remember just those.
+    if ((node as { anchor?: string }).anchor) sizes.set(node, n);
     return n;
   };
   size(doc.contents);

@@ -19,12 +19,16 @@ export interface DecodedDocument {
   aliasBomb?: Node;
 }
 
-export function decodeAsKubectl(doc: Document): DecodedDocument {
+/** `source` is the document's text: walks that cannot find anything in it (no `*`, no `<<`, no `?`) are skipped. */
+export function decodeAsKubectl(doc: Document, source: string): DecodedDocument {
   const problems: DecodeProblem[] = [];
-  resolveAliases(doc, problems);
-  const aliasBomb = findAliasBomb(doc);
-  if (aliasBomb) return { problems, aliasBomb };
-  mergeKeys(doc, problems);
+  if (source.includes('*')) {
+    resolveAliases(doc, problems);
+    const aliasBomb = findAliasBomb(doc);
+    if (aliasBomb) return { problems, aliasBomb };
+  }
+  // A collection key needs `?` or a flow collection before `:`; a merge needs `<<` or an alias to one.
+  if (source.includes('<<') || source.includes('?') || source.includes('*') || /[\]}]\s*:/.test(source)) mergeKeys(doc, problems);
   return { problems };
 }
 

@@ -4,15 +4,22 @@
 // a bare CR on the wrong line.
 import { LineCounter } from 'yaml';
 
-/** A LineCounter that also knows its text's length, so positions can be kept inside the text. */
+/** A LineCounter that knows its text, so positions can be kept inside it. */
 export class TextLineCounter extends LineCounter {
-  constructor(readonly textLength: number) {
+  constructor(readonly text: string) {
     super();
+  }
+
+  /** The offset moved into the text, and off the LF of a CRLF (no editor position lies between the two). */
+  clamp(offset: number): number {
+    let o = Number.isFinite(offset) ? Math.min(Math.max(0, offset), this.text.length) : 0;
+    if (o > 0 && this.text.charCodeAt(o) === 0x0a && this.text.charCodeAt(o - 1) === 0x0d) o--;
+    return o;
   }
 }
 
 export function lineCounterOf(text: string): TextLineCounter {
-  const lc = new TextLineCounter(text.length);
+  const lc = new TextLineCounter(text);
   lc.addNewLine(0);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

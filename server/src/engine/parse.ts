@@ -50,7 +50,7 @@ export function parseFile(text: string): ParsedFile {
   const list = (Array.isArray(docs) ? docs : []) as Document.Parsed[];
   const documents = list.map((doc, index): ParsedDocument => {
     const duplicates = findDuplicateKeys(doc);
-    const decoded = decodeAsKubectl(doc);
+    const decoded = decodeAsKubectl(doc, text.slice(doc.range?.[0] ?? 0, doc.range?.[2] ?? text.length));
     return {
       index,
       doc,
@@ -101,9 +101,9 @@ export function rangeAt(lc: LineCounter, start: number, end: number): Range {
 }
 
 function clamp(lc: LineCounter, offset: number): number {
-  const length = (lc as Partial<TextLineCounter>).textLength;
-  const o = Number.isFinite(offset) ? Math.max(0, offset) : 0;
-  return length === undefined ? o : Math.min(o, length);
+  // atLine's views inherit clamp from the chunk's own counter.
+  if (lc instanceof TextLineCounter) return lc.clamp(offset);
+  return Number.isFinite(offset) ? Math.max(0, offset) : 0;
 }
 
 /** YAML errors of one document as findings (`yaml-syntax`, `yaml-escape`, `yaml-duplicate-key`). */
