@@ -1,6 +1,6 @@
 // Lints files: read, validate, and order findings by position so every output format agrees.
 import { readFileSync } from 'node:fs';
-import { validateText, type Finding, type RuleRegistry, type RuleSettings } from '../engine';
+import { parseFile, validateParsed, type Finding, type ParsedFile, type RuleRegistry, type RuleSettings } from '../engine';
 import { CliError } from './errors';
 import { errnoText } from './files';
 
@@ -10,8 +10,15 @@ export interface FileResult {
   findings: Finding[];
 }
 
-export function lintFiles(files: readonly string[], registry: RuleRegistry, settings: RuleSettings): FileResult[] {
-  return files.map((file) => ({ file, findings: sortFindings(validateText(readText(file), registry, { settings })) }));
+/** A second opinion on a parsed file, given the engine's findings (the exact layer); returns the combined list. */
+export type Refine = (file: ParsedFile, findings: Finding[]) => Finding[];
+
+export function lintFiles(files: readonly string[], registry: RuleRegistry, settings: RuleSettings, refine?: Refine): FileResult[] {
+  return files.map((file) => {
+    const parsed = parseFile(readText(file));
+    const findings = validateParsed(parsed, registry, { settings });
+    return { file, findings: sortFindings(refine ? refine(parsed, findings) : findings) };
+  });
 }
 
 function readText(file: string): string {

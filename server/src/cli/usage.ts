@@ -2,10 +2,13 @@
 export const USAGE = `Usage: podscope <command> [options]
 
 Commands:
-  lint [--format text|json|sarif] [--config FILE] PATH...
+  lint [--format text|json|sarif] [--config FILE] [--kubernetes-version auto|1.N]
+       [--feature-gates Name=true,...] [--no-exact] PATH...
         Check Kubernetes manifests. PATH is a file or a directory (searched
         recursively for *.yaml and *.yml). Exit status: 0 no errors, 1 errors
         found, 2 usage, configuration or I/O error.
+        Beside Podscope's rules, kube-apiserver's own validation of the chosen
+        version runs (auto: the newest bundled); --no-exact turns it off.
   rules [--format text|markdown|json]
         List every rule code with its default severity.
   lsp --stdio
