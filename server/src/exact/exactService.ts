@@ -70,8 +70,8 @@ export class ExactService {
     const key = keyOf(module, gates);
     const existing = this.loaded.get(key);
     if (existing) return existing;
-    const { file, execArgv } = this.workerScript();
-    const worker = new Worker(file, { workerData: { file: module.file, featureGates: gates } satisfies WorkerInput, execArgv, stderr: true, stdout: true });
+    const script = this.workerScript();
+    const worker = new Worker(script.file, { eval: script.eval, workerData: { file: module.file, featureGates: gates } satisfies WorkerInput, stderr: true, stdout: true });
     // The worker's own output (Go's runtime on a fatal error) must not reach the LSP's stdout.
     worker.stdout.resume();
     worker.stderr.resume();
@@ -129,12 +129,14 @@ export class ExactService {
     this.options.onStateChange?.(module, 'failed');
   }
 
-  private workerScript(): { file: string; execArgv: string[] } {
-    if (this.options.workerFile) return { file: this.options.workerFile, execArgv: [] };
+  private workerScript(): { file: string; eval: boolean } {
+    if (this.options.workerFile) return { file: this.options.workerFile, eval: false };
     const bundled = join(__dirname, 'exactWorker.js');
-    if (existsSync(bundled)) return { file: bundled, execArgv: [] };
-    // Running from source (tests): the worker is TypeScript, loaded through tsx.
-    return { file: join(__dirname, 'exactWorker.ts'), execArgv: ['--import', 'tsx'] };
+    if (existsSync(bundled)) return { file: bundled, eval: false };
+    // Running from source (tests): the worker is TypeScript; tsx's loader is per thread, so the
+    // thread registers it before loading the worker.
+    const source = join(__dirname, 'exactWorker.ts');
+    return { file: `require('tsx/cjs'); require(${JSON.stringify(source)});`, eval: true };
   }
 }
 

@@ -48,7 +48,7 @@ export class DiagnosticsPublisher {
     const current = this.documents.get(uri);
     if (!current || current.version !== version || !settings.validate.enable) return;
     const analysis = this.analyzer.analyze(uri, version, current.getText());
-    const { layer, registry, status } = this.exact;
+    const { layer, status } = this.exact;
     const choice = layer.choose(settings);
     const version_ = choice.module?.version;
     if (!settings.exact.enable || !choice.module) {
