@@ -57,7 +57,7 @@ test('engine diagnostics first, then the API server\'s at the right range; an ed
 test('auto follows the cluster: a new cluster version re-checks open files with its module', { skip: has('1.36') && has('1.37') ? false : 'needs the v1.36 and v1.37 modules (npm run build)', timeout: 180_000 }, async () => {
   const h = await LspHarness.start({ exact: { modules } });
   const statuses: ExactStatusParams[] = [];
-  h.connection.onNotification(EXACT_STATUS_NOTIFICATION, (p: ExactStatusParams) => statuses.push(p));
+  h.connection.onNotification(EXACT_STATUS_NOTIFICATION, (p: ExactStatusParams) => { statuses.push(p); });
   try {
     const ready = (version: string) => new Promise<void>((resolve) => {
       const timer = setInterval(() => {
