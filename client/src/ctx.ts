@@ -2,12 +2,14 @@
 import type * as vscode from 'vscode';
 import { startExplorer, type Explorer } from './kube';
 import { podActionDepsOf, registerPodActions } from './kube/actions';
+import { startExactVersion } from './exactVersion';
 import { startLanguageClient, type LanguageClientHandle } from './lsp/client';
 
 export class Ctx {
   languageClient: LanguageClientHandle | undefined;
   explorer: Explorer | undefined;
   private podActions: vscode.Disposable | undefined;
+  private exactVersion: vscode.Disposable | undefined;
 
   constructor(readonly extensionContext: vscode.ExtensionContext) {}
 
@@ -17,9 +19,11 @@ export class Ctx {
     // Logs, exec and pod actions resolve the cluster through the explorer, so they follow context switches.
     this.podActions = registerPodActions(this.extensionContext, podActionDepsOf(this.explorer));
     this.languageClient = await startLanguageClient(this.extensionContext);
+    this.exactVersion = startExactVersion(this.explorer, this.languageClient);
   }
 
   async dispose(): Promise<void> {
+    this.exactVersion?.dispose();
     await this.languageClient?.stop();
     this.podActions?.dispose();
     this.explorer?.dispose();

@@ -25,6 +25,7 @@ import (
 	utilfeature "k8s.io/apiserver/pkg/util/feature"
 	"k8s.io/klog/v2"
 	"k8s.io/kubernetes/pkg/api/legacyscheme"
+	"k8s.io/kubernetes/pkg/capabilities"
 
 	_ "k8s.io/kubernetes/pkg/apis/apps/install"
 	_ "k8s.io/kubernetes/pkg/apis/batch/install"
@@ -255,6 +256,9 @@ func exactValidate(ptr, size uint32) uint64 {
 
 func init() {
 	klog.SetLogger(nilLogger())
+	// kube-apiserver calls capabilities.Setup(--allow-privileged, ...); kubeadm, kind, kwok and the
+	// managed clusters all run with --allow-privileged=true, so privileged containers validate.
+	capabilities.Setup(true, 0)
 	// The module validates one small object at a time; a lower GC target trades a little
 	// time for a much smaller resident heap inside the language server.
 	debug.SetGCPercent(50)
