@@ -20,6 +20,8 @@ export interface WorkerRequest {
   objects: unknown[];
 }
 
+const IDLE_GC_MS = 300;
+
 function main(): void {
   const port = parentPort!;
   const { file, featureGates } = workerData as WorkerInput;
@@ -33,7 +35,14 @@ function main(): void {
     return;
   }
   port.postMessage({ type: 'ready', info: validator.info, loadMs: Math.round(performance.now() - start) } satisfies WorkerMessage);
+  // A collection takes tens of milliseconds: run it once the editor has been quiet for a moment.
+  let idle: NodeJS.Timeout | undefined;
+  const scheduleGc = () => {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => validator.collectGarbage(), IDLE_GC_MS);
+  };
   port.on('message', ({ id, objects }: WorkerRequest) => {
+    scheduleGc();
     try {
       port.postMessage({ type: 'verdicts', id, verdicts: objects.map((o) => validator.validate(o)) } satisfies WorkerMessage);
     } catch (err) {

@@ -22,6 +22,7 @@ interface Exports {
   exact_info(): bigint;
   exact_validate(ptr: number, size: number): bigint;
   exact_set_feature_gates(ptr: number, size: number): bigint;
+  exact_gc(): void;
 }
 
 export class ExactModuleError extends Error {}
@@ -59,6 +60,16 @@ export class WasmValidator {
 
   validate(object: unknown): ApiVerdict {
     return this.withInput(JSON.stringify(object), (p, n) => this.exports.exact_validate(p, n));
+  }
+
+  /** Collects the Go heap now (call when idle, so collections stay out of requests). */
+  collectGarbage(): void {
+    if (this.broken || typeof this.exports.exact_gc !== 'function') return;
+    try {
+      this.exports.exact_gc();
+    } catch (err) {
+      this.broken = `the validator stopped: ${(err as Error).message}`;
+    }
   }
 
   /** Turns feature gates on or off, as the API server's `--feature-gates`; throws on an unknown gate. */
