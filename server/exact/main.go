@@ -26,6 +26,7 @@ import (
 	utilfeature "k8s.io/apiserver/pkg/util/feature"
 	"k8s.io/klog/v2"
 	"k8s.io/kubernetes/pkg/api/legacyscheme"
+	api "k8s.io/kubernetes/pkg/apis/core"
 	"k8s.io/kubernetes/pkg/capabilities"
 
 	_ "k8s.io/kubernetes/pkg/apis/apps/install"
@@ -138,6 +139,7 @@ func check(body []byte) (res result) {
 		IsResourceRequest: true, Verb: "create", APIGroup: gvk.Group, APIVersion: gvk.Version,
 		Namespace: ns, Resource: t.resource, Name: objMeta.GetName(),
 	})
+	admitServiceAccount(internal)
 	rest.FillObjectMetaSystemFields(objMeta)
 	if len(objMeta.GetGenerateName()) > 0 && len(objMeta.GetName()) == 0 {
 		objMeta.SetName(t.strategy.GenerateName(objMeta.GetGenerateName()))
@@ -160,6 +162,16 @@ func check(body []byte) (res result) {
 		}
 	}
 	return res
+}
+
+// admitServiceAccount is the part of the ServiceAccount admission plugin (enabled by default, run
+// before the strategy) that needs no cluster state: a pod without a service account gets
+// "default", which validation then sees (a projected serviceAccountToken volume requires one).
+// Whether the account exists is cluster state, and is left to "Validate Against the Cluster".
+func admitServiceAccount(obj runtime.Object) {
+	if p, ok := obj.(*api.Pod); ok && p.Spec.ServiceAccountName == "" {
+		p.Spec.ServiceAccountName = "default"
+	}
 }
 
 func convert(errs field.ErrorList) []fieldError {

@@ -19,8 +19,8 @@ test('an engine API finding at the API server\'s field becomes one: API words, e
 });
 
 test('run-time advice at the same field stays beside the API server\'s error', () => {
-  const engine = f({ code: runtimeRule.code, path: 'spec.containers[0].image', severity: 'error' });
-  const exact = f({ code: 'api-invalid', path: 'spec.containers[0].image' });
+  const engine = f({ code: runtimeRule.code, path: 'spec.containers[0].image', severity: 'error', message: 'advice' });
+  const exact = f({ code: 'api-invalid', path: 'spec.containers[0].image', message: 'Required value' });
   assert.equal(mergeFindings([engine], [exact], registry).length, 2);
 });
 
@@ -45,4 +45,20 @@ test('two engine findings at one field pair with two API errors there, one each'
 test('without API findings the engine\'s list is unchanged', () => {
   const engine = [f({ code: apiRule.code, path: 'spec.a' })];
   assert.deepEqual(mergeFindings(engine, [], registry), engine);
+});
+
+test('in a document the module validated, an engine API error it does not confirm is dropped; elsewhere it stays', () => {
+  const engine = [
+    f({ code: apiRule.code, path: 'spec.template.spec.hostname', document: 0 }),
+    f({ code: apiRule.code, path: 'spec.template.spec.hostname', document: 1 }),
+    f({ code: runtimeRule.code, path: 'spec.containers[0].image', document: 0, severity: 'warning' }),
+  ];
+  const merged = mergeFindings(engine, [], registry, new Set([0]));
+  assert.deepEqual(merged.map((x) => [x.document, x.code]), [[1, apiRule.code], [0, runtimeRule.code]]);
+});
+
+test('an engine warning in the API server\'s own words merges with the api-warning at its field', () => {
+  const engine = f({ code: runtimeRule.code, severity: 'warning', path: 'spec.containers[0].env[1]', message: 'hides previous definition of "A"', fixes: [fix] });
+  const exact = f({ code: 'api-warning', severity: 'warning', path: 'spec.containers[0].env[1]', message: 'hides previous definition of "A"' });
+  assert.deepEqual(mergeFindings([engine], [exact], registry), [{ ...exact, range: engine.range, fixes: [fix] }]);
 });

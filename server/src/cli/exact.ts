@@ -3,7 +3,7 @@
 import type { Finding, ParsedFile, RuleRegistry, RuleSettings } from '../engine';
 import { mergeFindings } from '../exact/merge';
 import { chooseVersion, findModules, moduleDirs, type ModuleEntry } from '../exact/modules';
-import { exactTargets, targetFindings } from '../exact/targets';
+import { exactTargets, targetFindings, validatedDocuments } from '../exact/targets';
 import { WasmValidator } from '../exact/wasmModule';
 import type { ExactOptions } from './args';
 import { CliError } from './errors';
@@ -48,6 +48,6 @@ export function exactRefiner(options: ExactOptions, registry: RuleRegistry, sett
       const s = settings[f.code];
       return s === 'off' ? [] : [s ? { ...f, severity: s } : f];
     });
-    return mergeFindings(findings, exact, registry);
+    return mergeFindings(findings, exact, registry, new Set(validatedDocuments(targets, verdicts)));
   };
 }

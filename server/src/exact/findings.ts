@@ -2,6 +2,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Finding, ParsedDocument, ParsedFile } from '../engine';
 import { rangeAt } from '../engine';
+import { jsonScalar } from '../engine/rules/schema/kubectlScalar';
 import { formatApiPath } from './apiPathFormat';
 import { parseApiPath, resolveUnindexed, spanOfApiPath, topSpan, type ApiSegment } from './apiPath';
 import type { ApiVerdict } from './result';
@@ -42,10 +43,11 @@ function spanOf([start, end]: [number, number]) {
   return { start, end, exact: false };
 }
 
+/** Go's JSON type names → does this node hold one, as kubectl would send it (YAML 1.1 scalars)? */
 const JSON_TYPE: Record<string, (n: Node | undefined) => boolean> = {
-  string: (n) => isScalar(n) && typeof n.value === 'string',
-  number: (n) => isScalar(n) && typeof n.value === 'number',
-  bool: (n) => isScalar(n) && typeof n.value === 'boolean',
+  string: (n) => isScalar(n) && jsonScalar(n).kind === 'string',
+  number: (n) => isScalar(n) && jsonScalar(n).kind === 'number',
+  bool: (n) => isScalar(n) && jsonScalar(n).kind === 'bool',
   array: (n) => isSeq(n),
   object: (n) => isMap(n),
 };

@@ -35,3 +35,14 @@ export function exactTargets(file: ParsedFile): ExactTarget[] {
 export function targetFindings(file: ParsedFile, targets: readonly ExactTarget[], verdicts: readonly ApiVerdict[]): Finding[] {
   return targets.flatMap((t, i) => (verdicts[i] ? verdictFindings(file, t.document, verdicts[i]!) : []));
 }
+
+/**
+ * Documents whose verdict covers validation (it got past decoding): there the module is the
+ * authority, and an engine API error it does not confirm is not one the API server would give.
+ */
+export function validatedDocuments(targets: readonly ExactTarget[], verdicts: readonly ApiVerdict[]): number[] {
+  return targets.flatMap((t, i) => {
+    const v = verdicts[i];
+    return v && !v.unsupported && v.stage !== 'decode' && v.stage !== 'internal' ? [t.document.index] : [];
+  });
+}

@@ -60,16 +60,16 @@ export class DiagnosticsPublisher {
     status({ uri, version: version_, state: result.findings ? 'ready' : 'unavailable', reason: choice.reason });
     const latest = this.documents.get(uri);
     if (!result.findings || !latest || latest.version !== version) return;
-    await this.publish(uri, version, this.merged(analysis, settings, result.findings));
+    await this.publish(uri, version, this.merged(analysis, settings, result.findings, result.validated));
   }
 
-  private merged(analysis: Analysis, settings: PodscopeSettings, exact: readonly Finding[]): Finding[] {
+  private merged(analysis: Analysis, settings: PodscopeSettings, exact: readonly Finding[], validated?: ReadonlySet<number>): Finding[] {
     const engine = this.analyzer.findings(analysis, settings.rules, findingsKey(settings));
     const own = exact.filter((f) => settings.rules[f.code] !== 'off').map((f) => {
       const s = settings.rules[f.code];
       return s && s !== 'off' ? { ...f, severity: s } : f;
     });
-    return mergeFindings(engine, own, this.exact!.registry);
+    return mergeFindings(engine, own, this.exact!.registry, validated);
   }
 
   /** Findings of `version` of the document under its settings; undefined when that version is no longer current. */
@@ -81,7 +81,7 @@ export class DiagnosticsPublisher {
     const analysis = this.analyzer.analyze(uri, version, current.getText());
     // Verdicts already known for every chunk (an edit elsewhere, a quick-fix request) are merged at once.
     const exact = this.exact && settings.exact.enable ? this.exact.layer.cached(analysis, settings) : undefined;
-    if (exact) return this.merged(analysis, settings, exact.findings);
+    if (exact) return this.merged(analysis, settings, exact.findings, exact.validated);
     return this.analyzer.findings(analysis, settings.rules, findingsKey(settings));
   }
 

@@ -4,7 +4,7 @@
 import type { Finding, ParsedFile } from '../engine';
 import { ExactService, type ModuleState } from '../exact/exactService';
 import { chooseVersion, type ModuleEntry, type VersionChoice } from '../exact/modules';
-import { exactTargets, targetFindings } from '../exact/targets';
+import { exactTargets, targetFindings, validatedDocuments } from '../exact/targets';
 import type { PodscopeSettings } from '../protocol';
 import { shiftRange, type Analysis } from './analysis';
 
@@ -12,6 +12,8 @@ interface ChunkVerdict {
   key: string;
   /** Chunk-relative findings (lines and document indexes of the chunk alone). */
   list: Finding[];
+  /** Chunk-relative indexes of the documents the module validated. */
+  validated: number[];
 }
 
 export interface ExactResult {
@@ -19,6 +21,8 @@ export interface ExactResult {
   state: ModuleState | 'off';
   /** File-level findings; undefined when the module gave no answer (the engine answers alone). */
   findings?: Finding[];
+  /** File-level indexes of the documents the module validated. */
+  validated?: Set<number>;
 }
 
 export class ExactLayer {
@@ -36,17 +40,22 @@ export class ExactLayer {
    * Findings already known for the chunks of this analysis under these settings, without waiting:
    * an edit to one document keeps the other documents' verdicts on screen while it is re-checked.
    */
-  cached(analysis: Analysis, settings: PodscopeSettings): { findings: Finding[]; complete: boolean } | undefined {
+  cached(analysis: Analysis, settings: PodscopeSettings): { findings: Finding[]; validated: Set<number>; complete: boolean } | undefined {
     const key = this.keyFor(settings);
     if (!key) return undefined;
     const findings: Finding[] = [];
+    const validated = new Set<number>();
     let complete = true;
     for (const chunk of analysis.chunks) {
       const v = this.byChunk.get(chunk.parsed);
-      if (!v || v.key !== key) complete = false;
-      else findings.push(...v.list.map((f) => place(f, chunk.line, chunk.documentBase)));
+      if (!v || v.key !== key) {
+        complete = false;
+        continue;
+      }
+      findings.push(...v.list.map((f) => place(f, chunk.line, chunk.documentBase)));
+      for (const d of v.validated) validated.add(d + chunk.documentBase);
     }
-    return { findings, complete };
+    return { findings, validated, complete };
   }
 
   async check(analysis: Analysis, settings: PodscopeSettings): Promise<ExactResult> {
@@ -63,9 +72,10 @@ export class ExactLayer {
     todo.forEach((chunk, i) => {
       const mine = verdicts.slice(next, next + targets[i]!.length);
       next += targets[i]!.length;
-      this.byChunk.set(chunk.parsed, { key, list: targetFindings(chunk.parsed, targets[i]!, mine) });
+      this.byChunk.set(chunk.parsed, { key, list: targetFindings(chunk.parsed, targets[i]!, mine), validated: validatedDocuments(targets[i]!, mine) });
     });
-    return { choice, state: 'ready', findings: this.cached(analysis, settings)!.findings };
+    const known = this.cached(analysis, settings)!;
+    return { choice, state: 'ready', findings: known.findings, validated: known.validated };
   }
 
   warm(settings: PodscopeSettings): void {
