@@ -10,5 +10,10 @@ export function lspSettings(scope?: vscode.Uri): PodscopeSettings {
   return {
     rules: config.get<RuleSettings>('rules') ?? {},
     validate: { enable: config.get<boolean>('validate.enable') ?? true, maxFileSizeKB: config.get<number>('validate.maxFileSizeKB') ?? 4096 },
+    kubernetesVersion: config.get<string>('kubernetesVersion') ?? 'auto',
+    exact: {
+      enable: config.get<boolean>('exact.enable') ?? true,
+      featureGates: config.get<Record<string, boolean>>('exact.featureGates') ?? {},
+    },
   };
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { startExplorer, type Explorer } from './kube';
 import { podActionDepsOf, registerPodActions } from './kube/actions';
+import { startExactVersion } from './exactVersion';
 import { startLanguageClient, type LanguageClientHandle } from './lsp/client';
 import { startWhenTrusted } from './workspaceTrust';
 
@@ -10,6 +11,7 @@ export class Ctx {
   explorer: Explorer | undefined;
   private podActions: vscode.Disposable | undefined;
   private pendingTrust: vscode.Disposable | undefined;
+  private exactVersion: vscode.Disposable | undefined;
 
   constructor(readonly extensionContext: vscode.ExtensionContext) {}
 
@@ -19,6 +21,8 @@ export class Ctx {
     this.pendingTrust = cluster.pending;
     await cluster.started;
     this.languageClient = await startLanguageClient(this.extensionContext);
+    // In an untrusted folder there is no explorer (yet): `auto` then means the newest bundled version.
+    this.exactVersion = startExactVersion(() => this.explorer, this.languageClient);
   }
 
   /** Cluster access: only in a trusted workspace (see workspaceTrust.ts). */
@@ -30,6 +34,7 @@ export class Ctx {
 
   async dispose(): Promise<void> {
     this.pendingTrust?.dispose();
+    this.exactVersion?.dispose();
     await this.languageClient?.stop();
     this.podActions?.dispose();
     this.explorer?.dispose();
