@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	goruntime "runtime"
 	"runtime/debug"
 	"sort"
@@ -168,9 +169,16 @@ func check(body []byte) (res result) {
 // before the strategy) that needs no cluster state: a pod without a service account gets
 // "default", which validation then sees (a projected serviceAccountToken volume requires one).
 // Whether the account exists is cluster state, and is left to "Validate Against the Cluster".
+// Since 1.37 the internal PodSpec also carries DeprecatedServiceAccount, which the plugin sets
+// alike and validation compares; reflection keeps one source for every version.
 func admitServiceAccount(obj runtime.Object) {
-	if p, ok := obj.(*api.Pod); ok && p.Spec.ServiceAccountName == "" {
-		p.Spec.ServiceAccountName = "default"
+	p, ok := obj.(*api.Pod)
+	if !ok || p.Spec.ServiceAccountName != "" {
+		return
+	}
+	p.Spec.ServiceAccountName = "default"
+	if f := reflect.ValueOf(&p.Spec).Elem().FieldByName("DeprecatedServiceAccount"); f.IsValid() && f.CanSet() && f.Kind() == reflect.String {
+		f.SetString("default")
 	}
 }
 

@@ -40,7 +40,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection);
   const analyzer = new Analyzer(registry);
-  const exact = options.exact === false ? undefined : exactHooks(connection, registry, options.exact?.modules);
+  const exact = options.exact === false || process.env.PODSCOPE_EXACT === 'off' ? undefined : exactHooks(connection, registry, options.exact?.modules);
   const server: Server = {
     connection, documents, settings, analyzer,
     publisher: new DiagnosticsPublisher(connection, documents, settings, analyzer, docUrls(registry), exact),
