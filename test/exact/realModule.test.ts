@@ -99,3 +99,32 @@ test('kinds the module does not validate, templated and broken documents are not
   const file = parseFile('apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: "{{ .x }}"}\n---\napiVersion: v1\nkind: Pod\nspec: [\n');
   assert.deepEqual(exactTargets(file), []);
 });
+
+test('warnings the create path records on the request (a Pod\'s AppArmor annotation) come back too', { skip }, () => {
+  const got = findings(`apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    container.apparmor.security.beta.kubernetes.io/web: runtime/default
+spec:
+  containers: [{name: web, image: x}]
+`);
+  assert.deepEqual(got.map((f) => [f.code, f.path, f.message, f.at]), [[
+    'api-warning', 'metadata.annotations[container.apparmor.security.beta.kubernetes.io/web]',
+    'deprecated since v1.30; use the "appArmorProfile" field instead', 'runtime/default',
+  ]]);
+});
+
+test('CronJob time zones resolve against the tz database built into the module', { skip }, () => {
+  const cron = (tz: string) => findings(`apiVersion: batch/v1
+kind: CronJob
+metadata: {name: c}
+spec:
+  schedule: "0 * * * *"
+  timeZone: ${tz}
+  jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: c, image: x}]}}}}
+`);
+  assert.deepEqual(cron('Europe/Berlin'), []);
+  assert.deepEqual(cron('Mars/Olympus').map((f) => [f.path, f.message]), [['spec.timeZone', 'Invalid value: "Mars/Olympus": unknown time zone Mars/Olympus']]);
+});
