@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { findModules, moduleDirs } from '../../server/src/exact/modules';
+import { findModules, moduleDirs, REPO_DIST } from '../../server/src/exact/modules';
 import { runCli, workspace } from './cliHarness';
 
-const minors = new Set(findModules(moduleDirs('/nonexistent')).map((m) => m.minor));
+const minors = new Set(findModules(moduleDirs(REPO_DIST)).map((m) => m.minor));
 const need = (...m: string[]) => (m.every((x) => minors.has(x)) ? false : `needs the ${m.join(', ')} modules (npm run build, with Go)`);
 
 const toleration = `apiVersion: v1
