@@ -4,7 +4,7 @@
 //   PODSCOPE_EXACT=off             skip (the engine alone checks manifests)
 //   PODSCOPE_EXACT_VERSIONS=a,b    build only these versions (default: server/exact/versions.json)
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,7 +19,9 @@ const versions = process.env.PODSCOPE_EXACT_VERSIONS?.split(',').map((v) => v.tr
   ?? JSON.parse(readFileSync(join(root, 'server/exact/versions.json'), 'utf8')).versions;
 
 const started = Date.now();
-const build = spawnSync('bash', [join(root, 'scripts/build-exact.sh'), ...versions], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const out = join(root, 'dist/exact');
+rmSync(out, { recursive: true, force: true });
+const build = spawnSync('bash', [join(root, 'scripts/build-exact.sh'), '--dest', out, ...versions], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 if (build.status === 3) {
   log('Go is not installed: dist/ gets no exact-validation modules (Podscope will say so when it starts)');
   process.exit(0);
@@ -28,13 +30,7 @@ if (build.status !== 0) {
   log(`building the modules failed (exit ${build.status}); see the output above`);
   process.exit(1);
 }
-const cache = build.stdout.trim().split('\n').at(-1);
-const out = join(root, 'dist/exact');
-rmSync(out, { recursive: true, force: true });
 for (const v of versions) {
-  const from = join(cache, v, 'exact.wasm.gz');
-  if (!existsSync(from)) { log(`missing ${from}`); process.exit(1); }
-  mkdirSync(join(out, v), { recursive: true });
-  copyFileSync(from, join(out, v, 'exact.wasm.gz'));
+  if (!existsSync(join(out, v, 'exact.wasm.gz'))) { log(`missing ${join(out, v, 'exact.wasm.gz')}`); process.exit(1); }
 }
 log(`${versions.join(', ')} in dist/exact (${((Date.now() - started) / 1000).toFixed(1)} s)`);

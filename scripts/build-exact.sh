@@ -2,9 +2,10 @@
 # Builds the exact validator (server/exact, kube-apiserver's create path) to WebAssembly for
 # one Kubernetes version, from the Go module proxy, as test/cluster/build-binaries.sh builds
 # the cluster: a wrapper module whose replaces turn each ./staging/src/k8s.io/X into
-# k8s.io/X v0.N.x. Output: $PODSCOPE_EXACT_CACHE/<version>/exact.wasm.gz (default
-# ${XDG_CACHE_HOME:-~/.cache}/podscope/exact). A cached module whose source hash matches is
-# reused, so warm builds cost nothing. Usage: build-exact.sh v1.36.1 [v1.37.2 ...]
+# k8s.io/X v0.N.x. Cache: $PODSCOPE_EXACT_CACHE/<version>/<source hash>/exact.wasm.gz (default
+# ${XDG_CACHE_HOME:-~/.cache}/podscope/exact), so checkouts of different sources never overwrite
+# each other's modules and warm builds cost nothing.
+# Usage: build-exact.sh [--dest DIR] v1.36.1 [v1.37.2 ...]   (--dest: copy to DIR/<version>/exact.wasm.gz)
 set -euo pipefail
 export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-mod=mod
 HERE=$(cd "$(dirname "$0")/.." && pwd)
@@ -53,10 +54,11 @@ GO
 }
 
 build_one() {
-  local K=$1 STG=v0.${1#v1.} out=$CACHE/$1 hash
+  local K=$1 STG=v0.${1#v1.} out hash
   hash=$(srchash)
-  if [ -f "$out/exact.wasm.gz" ] && [ "$(cat "$out/source-hash" 2>/dev/null)" = "$hash" ]; then
-    log "$K: cached ($out)"; return 0
+  out=$CACHE/$1/$hash
+  if [ -f "$out/exact.wasm.gz" ]; then
+    log "$K: cached ($out)"; copy_out "$K" "$out"; return 0
   fi
   mkdir -p "$out"
   exec 9>"$out/.build.lock"
@@ -82,11 +84,19 @@ build_one() {
     gzip -9 -c exact.wasm > "$out/exact.wasm.gz.tmp"
   )
   mv "$out/exact.wasm.gz.tmp" "$out/exact.wasm.gz"
-  echo "$hash" > "$out/source-hash"
   log "$K: built in $((SECONDS - start)) s: $(stat -c %s "$w/exact.wasm") bytes, $(stat -c %s "$out/exact.wasm.gz") gzipped"
   rm -rf "$w"
+  copy_out "$K" "$out"
 }
 
+DEST=
+copy_out() {
+  [ -n "$DEST" ] || return 0
+  mkdir -p "$DEST/$1"
+  cp "$2/exact.wasm.gz" "$DEST/$1/exact.wasm.gz.tmp" && mv "$DEST/$1/exact.wasm.gz.tmp" "$DEST/$1/exact.wasm.gz"
+}
+
+if [ "${1:-}" = --dest ]; then DEST=$2; shift 2; fi
 [ $# -gt 0 ] || set -- v1.36.1
 for v in "$@"; do build_one "$v"; done
 echo "$CACHE"

@@ -8,9 +8,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	goruntime "runtime"
 	"runtime/debug"
 	"sort"
+	"sync"
+	_ "time/tzdata" // CronJob timeZone is checked against the tz database; wasm has no /usr/share/zoneinfo
 	"unsafe"
 
 	"k8s.io/apimachinery/pkg/api/meta"
@@ -24,6 +27,7 @@ import (
 	genericapirequest "k8s.io/apiserver/pkg/endpoints/request"
 	"k8s.io/apiserver/pkg/registry/rest"
 	utilfeature "k8s.io/apiserver/pkg/util/feature"
+	"k8s.io/apiserver/pkg/warning"
 	"k8s.io/klog/v2"
 	"k8s.io/kubernetes/pkg/api/legacyscheme"
 	api "k8s.io/kubernetes/pkg/apis/core"
@@ -140,6 +144,10 @@ func check(body []byte) (res result) {
 		Namespace: ns, Resource: t.resource, Name: objMeta.GetName(),
 	})
 	admitServiceAccount(internal)
+	// Some warnings are not returned but recorded on the request (a Pod's AppArmor annotations
+	// in applyAppArmorVersionSkew); the API server sends both kinds as Warning headers.
+	recorder := &warnings{}
+	ctx = warning.WithWarningRecorder(ctx, recorder)
 	rest.FillObjectMetaSystemFields(objMeta)
 	if len(objMeta.GetGenerateName()) > 0 && len(objMeta.GetName()) == 0 {
 		objMeta.SetName(t.strategy.GenerateName(objMeta.GetGenerateName()))
@@ -152,8 +160,11 @@ func check(body []byte) (res result) {
 		res.Stage = "metadata"
 		res.Errors = convert(errs)
 	} else {
-		res.Warnings = t.strategy.WarningsOnCreate(ctx, internal)
+		for _, w := range t.strategy.WarningsOnCreate(ctx, internal) {
+			recorder.AddWarning("", w)
+		}
 	}
+	res.Warnings = recorder.list
 	if res.Stage == "" {
 		if len(res.Strict) > 0 {
 			res.Stage = "strict"
@@ -168,10 +179,35 @@ func check(body []byte) (res result) {
 // before the strategy) that needs no cluster state: a pod without a service account gets
 // "default", which validation then sees (a projected serviceAccountToken volume requires one).
 // Whether the account exists is cluster state, and is left to "Validate Against the Cluster".
+// Since 1.37 the internal PodSpec also carries DeprecatedServiceAccount, which the plugin sets
+// alike and validation compares; reflection keeps one source for every version.
 func admitServiceAccount(obj runtime.Object) {
-	if p, ok := obj.(*api.Pod); ok && p.Spec.ServiceAccountName == "" {
-		p.Spec.ServiceAccountName = "default"
+	p, ok := obj.(*api.Pod)
+	if !ok || p.Spec.ServiceAccountName != "" {
+		return
 	}
+	p.Spec.ServiceAccountName = "default"
+	if f := reflect.ValueOf(&p.Spec).Elem().FieldByName("DeprecatedServiceAccount"); f.IsValid() && f.CanSet() && f.Kind() == reflect.String {
+		f.SetString("default")
+	}
+}
+
+// warnings records what the create path adds to the request, deduplicated as the API server's
+// recorder does.
+type warnings struct {
+	mu   sync.Mutex
+	list []string
+}
+
+func (w *warnings) AddWarning(_, text string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, seen := range w.list {
+		if seen == text {
+			return
+		}
+	}
+	w.list = append(w.list, text)
 }
 
 func convert(errs field.ErrorList) []fieldError {

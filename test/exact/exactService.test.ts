@@ -61,3 +61,13 @@ test('a worker that dies during a request answers undefined, once', async () => 
     assert.match(logs[0]!, /exited \(code 7\)/);
   });
 });
+
+test('stopping the service ends its workers without reporting a failure', async () => {
+  const logs: string[] = [];
+  const service = new ExactService({ log: (m) => logs.push(m), workerFile: fixture('dyingWorker.mjs') });
+  service.warm(entry('/unused'));
+  await new Promise((r) => setTimeout(r, 300));
+  await service.dispose();
+  await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(logs, []);
+});

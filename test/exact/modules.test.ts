@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { chooseVersion, exactCacheDir, findModules, minorOf, moduleDirs, type ModuleEntry } from '../../server/src/exact/modules';
+import { chooseVersion, findModules, minorOf, moduleDirs, type ModuleEntry } from '../../server/src/exact/modules';
 
 const m = (version: string): ModuleEntry => ({ version, minor: minorOf(version)!, file: `/x/${version}/exact.wasm.gz` });
 const bundled = [m('v1.37.2'), m('v1.36.1'), m('v1.35.4'), m('v1.34.4')];
@@ -47,8 +47,6 @@ test('modules are found per minor, first folder first, newest first', () => {
   assert.deepEqual(found.map((x) => x.version), ['v1.37.2', 'v1.36.1']);
 });
 
-test('the cache honours PODSCOPE_EXACT_CACHE, then XDG_CACHE_HOME; PODSCOPE_EXACT_DIR is searched first', () => {
-  assert.equal(exactCacheDir({ PODSCOPE_EXACT_CACHE: '/c' }), '/c');
-  assert.equal(exactCacheDir({ XDG_CACHE_HOME: '/x' }), '/x/podscope/exact');
-  assert.deepEqual(moduleDirs('/dist', { PODSCOPE_EXACT_DIR: '/d', PODSCOPE_EXACT_CACHE: '/c' }), ['/d', '/dist/exact', '/c']);
+test('modules are looked for in PODSCOPE_EXACT_DIR, then beside the bundle', () => {
+  assert.deepEqual(moduleDirs('/dist', { PODSCOPE_EXACT_DIR: '/d', PODSCOPE_EXACT_CACHE: '/c' }), ['/d', '/dist/exact']);
 });

@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseFile } from '../../server/src/engine';
-import { findModules, moduleDirs } from '../../server/src/exact/modules';
+import { findModules, moduleDirs, REPO_DIST } from '../../server/src/exact/modules';
 import { exactTargets, targetFindings } from '../../server/src/exact/targets';
 import { WasmValidator } from '../../server/src/exact/wasmModule';
 
-const module = findModules(moduleDirs('/nonexistent')).find((m) => m.minor === '1.36');
+const module = findModules(moduleDirs(REPO_DIST)).find((m) => m.minor === '1.36');
 const skip = module ? false : 'no v1.36 exact module built (npm run build builds it when Go is installed)';
 let validator: WasmValidator | undefined;
 const v = () => (validator ??= WasmValidator.load(module!.file));
@@ -98,4 +98,33 @@ test('YAML 1.1 as kubectl reads it: `value: yes` is a boolean the API server can
 test('kinds the module does not validate, templated and broken documents are not sent', { skip }, () => {
   const file = parseFile('apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: "{{ .x }}"}\n---\napiVersion: v1\nkind: Pod\nspec: [\n');
   assert.deepEqual(exactTargets(file), []);
+});
+
+test('warnings the create path records on the request (a Pod\'s AppArmor annotation) come back too', { skip }, () => {
+  const got = findings(`apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    container.apparmor.security.beta.kubernetes.io/web: runtime/default
+spec:
+  containers: [{name: web, image: x}]
+`);
+  assert.deepEqual(got.map((f) => [f.code, f.path, f.message, f.at]), [[
+    'api-warning', 'metadata.annotations[container.apparmor.security.beta.kubernetes.io/web]',
+    'deprecated since v1.30; use the "appArmorProfile" field instead', 'runtime/default',
+  ]]);
+});
+
+test('CronJob time zones resolve against the tz database built into the module', { skip }, () => {
+  const cron = (tz: string) => findings(`apiVersion: batch/v1
+kind: CronJob
+metadata: {name: c}
+spec:
+  schedule: "0 * * * *"
+  timeZone: ${tz}
+  jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: c, image: x}]}}}}
+`);
+  assert.deepEqual(cron('Europe/Berlin'), []);
+  assert.deepEqual(cron('Mars/Olympus').map((f) => [f.path, f.message]), [['spec.timeZone', 'Invalid value: "Mars/Olympus": unknown time zone Mars/Olympus']]);
 });

@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { findModules, moduleDirs } from '../../server/src/exact/modules';
+import { findModules, moduleDirs, REPO_DIST } from '../../server/src/exact/modules';
 import { CLUSTER_VERSION_NOTIFICATION, EXACT_STATUS_NOTIFICATION, type ExactStatusParams } from '../../server/src/protocol';
 import { LspHarness } from './lspHarness';
 
-const modules = findModules(moduleDirs('/nonexistent'));
+const modules = findModules(moduleDirs(REPO_DIST));
 const has = (minor: string) => modules.some((m) => m.minor === minor);
 const uri = 'file:///exact.yaml';
 const text = `apiVersion: v1

@@ -9,8 +9,13 @@ import type { ExactOptions } from './args';
 import { CliError } from './errors';
 import type { Refine } from './lint';
 
+/** PODSCOPE_EXACT=off turns exact validation off for a whole environment (as for the build). */
+export function exactDisabledByEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.PODSCOPE_EXACT === 'off';
+}
+
 export function exactRefiner(options: ExactOptions, registry: RuleRegistry, settings: RuleSettings, warn: (line: string) => void, modules: readonly ModuleEntry[] = findModules(moduleDirs(__dirname))): Refine | undefined {
-  if (!options.enable) return undefined;
+  if (!options.enable || exactDisabledByEnv()) return undefined;
   const choice = chooseVersion(options.kubernetesVersion, undefined, modules);
   if (!choice.module) {
     // A version asked for by name that is not there is a usage error; `auto` without modules is a build without them.

@@ -31,6 +31,8 @@ interface Loaded {
 export class ExactService {
   private readonly loaded = new Map<string, Loaded>();
   private nextId = 1;
+  /** Set by dispose: workers then end on purpose, which is no failure to report. */
+  private disposed = false;
 
   constructor(private readonly options: ExactServiceOptions) {}
 
@@ -61,6 +63,7 @@ export class ExactService {
   }
 
   dispose(): Promise<void> {
+    this.disposed = true;
     const all = [...this.loaded.values()];
     this.loaded.clear();
     return Promise.all(all.map((l) => l.worker.terminate())).then(() => undefined);
@@ -117,7 +120,7 @@ export class ExactService {
 
   /** One message per module, then the engine answers alone for it. */
   private fail(module: ModuleEntry, loaded: Loaded, why: string): void {
-    if (loaded.state === 'failed') return;
+    if (loaded.state === 'failed' || this.disposed) return;
     loaded.state = 'failed';
     for (const p of loaded.pending.values()) {
       clearTimeout(p.timer);

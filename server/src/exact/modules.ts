@@ -1,21 +1,18 @@
 // Where the exact-validator modules are, one per Kubernetes version, and which one a file uses.
-// Bundled builds carry them in dist/exact/<version>/; a development checkout uses the build
-// cache (scripts/build-exact.sh), so `npm run build` and the tests find the same files.
+// Bundles carry them in dist/exact/<version>/ (`npm run build` puts them there from the build
+// cache, which is keyed by version and source hash and never read at run time).
 import { existsSync, readdirSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 export const MODULE_FILE = 'exact.wasm.gz';
 
-/** The build cache: $PODSCOPE_EXACT_CACHE, else ${XDG_CACHE_HOME:-~/.cache}/podscope/exact. */
-export function exactCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PODSCOPE_EXACT_CACHE || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'podscope', 'exact');
+/** Folders searched in order: $PODSCOPE_EXACT_DIR, then the bundle's own exact/ folder. */
+export function moduleDirs(bundleDir: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  return [env.PODSCOPE_EXACT_DIR, join(bundleDir, 'exact')].filter((d): d is string => !!d);
 }
 
-/** Folders searched in order: $PODSCOPE_EXACT_DIR, the bundle's own exact/ folder, the build cache. */
-export function moduleDirs(bundleDir: string, env: NodeJS.ProcessEnv = process.env): string[] {
-  return [env.PODSCOPE_EXACT_DIR, join(bundleDir, 'exact'), exactCacheDir(env)].filter((d): d is string => !!d);
-}
+/** The repository's dist/ (for tests and tools that run from source). */
+export const REPO_DIST = join(__dirname, '..', '..', '..', 'dist');
 
 export interface ModuleEntry {
   /** Full version, e.g. `v1.36.1`. */

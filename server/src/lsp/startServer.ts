@@ -41,7 +41,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const settings = new SettingsStore(connection);
   const analyzer = new Analyzer(registry);
   const report = (err: unknown) => connection.console.error(`podscope: validation failed: ${(err as Error).stack ?? String(err)}`);
-  const exact = options.exact === false ? undefined : exactHooks(connection, registry, options.exact?.modules);
+  const exact = options.exact === false || process.env.PODSCOPE_EXACT === 'off' ? undefined : exactHooks(connection, registry, options.exact?.modules);
   const server: Server = {
     connection, documents, settings, analyzer, report,
     publisher: new DiagnosticsPublisher(connection, documents, settings, analyzer, docUrls(registry), report, exact),

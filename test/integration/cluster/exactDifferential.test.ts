@@ -18,7 +18,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import { exactRefiner } from '../../../server/src/cli/exact';
 import { defaultRegistry, parseFile, validateParsed, type Finding } from '../../../server/src/engine';
-import { findModules, minorOf, moduleDirs } from '../../../server/src/exact/modules';
+import { findModules, minorOf, moduleDirs, REPO_DIST } from '../../../server/src/exact/modules';
 import { ClusterUnavailableError, ensureCluster, type Cluster } from '../../cluster/cluster';
 import { generateManifests, type Manifest } from './exactMutations';
 
@@ -101,13 +101,14 @@ test('Podscope answers as kube-apiserver does on the generated manifests', { tim
   const kc = new KubeConfig();
   kc.loadFromFile(cluster.kubeconfig);
   const version = (await cluster.kubectl.json<{ serverVersion: { gitVersion: string } }>(['version'])).serverVersion.gitVersion;
-  const module = findModules(moduleDirs(join(__dirname, '..', '..', '..', 'dist'))).find((x) => x.minor === minorOf(version));
+  const modules = findModules(moduleDirs(REPO_DIST));
+  const module = modules.find((x) => x.minor === minorOf(version));
   if (!module) {
     t.skip(`no exact module for the cluster's ${version} (npm run build builds it)`);
     return;
   }
   const registry = defaultRegistry();
-  const refine = exactRefiner({ enable: true, kubernetesVersion: module.minor, featureGates: {} }, registry, {}, (line) => process.stderr.write(`${line}\n`))!;
+  const refine = exactRefiner({ enable: true, kubernetesVersion: module.minor, featureGates: {} }, registry, {}, (line) => process.stderr.write(`${line}\n`), modules)!;
   const manifests = generateManifests();
   const total = empty();
   const byArea = new Map<string, Tally>();
