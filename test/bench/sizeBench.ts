@@ -37,15 +37,17 @@ function smallDocuments(count: number): { text: string; documents: number } {
   return { text: docs.join('---\n'), documents: count };
 }
 
+/** Smallest first, so a run stopped early still has its cheap rows. */
 export const SIZE_INPUTS: { name: string; make: () => { text: string; documents: number } }[] = [
   { name: '1 MB of manifests', make: () => manifests(1 * MB) },
+  { name: '20,000 documents', make: () => smallDocuments(20_000) },
   { name: '10 MB of manifests', make: () => manifests(10 * MB) },
   { name: '50 MB of manifests', make: () => manifests(50 * MB) },
   { name: 'one 50 MB Pod (1.1 M env vars)', make: () => singlePod(50 * MB) },
-  { name: '20,000 documents', make: () => smallDocuments(20_000) },
 ];
 
-export function benchSizes(root: string, only?: (name: string) => boolean, log: (s: string) => void = () => {}): SizeResult[] {
+/** Runs the inputs one by one; `onResult` sees the results so far after each, so they can be written as they come. */
+export function benchSizes(root: string, onResult: (results: readonly SizeResult[]) => void, log: (s: string) => void = () => {}): SizeResult[] {
   const dir = mkdtempSync(join(tmpdir(), 'podscope-size-bench-'));
   try {
     const cli = join(dir, 'cli.js');
@@ -54,7 +56,7 @@ export function benchSizes(root: string, only?: (name: string) => boolean, log: 
     const rss = join(dir, 'rss.js');
     writeFileSync(rss, "process.on('exit', () => require('fs').writeSync(2, `\\npeak-rss-kb ${process.resourceUsage().maxRSS}\\n`));\n");
     const out: SizeResult[] = [];
-    for (const input of SIZE_INPUTS.filter((i) => !only || only(i.name))) {
+    for (const input of SIZE_INPUTS) {
       const { text, documents } = input.make();
       const file = join(dir, 'input.yaml');
       writeFileSync(file, text);
@@ -67,6 +69,7 @@ export function benchSizes(root: string, only?: (name: string) => boolean, log: 
       const result = { name: input.name, bytes: Buffer.byteLength(text), documents, seconds, peakRssMiB: Number(kb) / 1024, findings };
       log(`${result.name}: ${seconds.toFixed(1)} s, peak RSS ${result.peakRssMiB.toFixed(0)} MiB, ${findings} findings`);
       out.push(result);
+      onResult(out);
     }
     return out;
   } finally {
@@ -76,6 +79,7 @@ export function benchSizes(root: string, only?: (name: string) => boolean, log: 
 
 export function renderSizes(results: readonly SizeResult[], command: string, machine: string): string {
   const rows = results.map((r) => `| ${r.name} | ${(r.bytes / MB).toFixed(1)} | ${r.documents} | ${r.seconds.toFixed(1)} | ${(r.seconds / (r.bytes / MB)).toFixed(2)} | ${r.peakRssMiB.toFixed(0)} | ${(r.peakRssMiB / (r.bytes / MB)).toFixed(0)} | ${r.findings} |`);
+  const pending = SIZE_INPUTS.slice(results.length).map((i) => `| ${i.name} | | | not measured: the run was stopped before it | | | | |`);
   return [
     '## Large files (`podscope lint`)',
     '',
@@ -88,5 +92,6 @@ export function renderSizes(results: readonly SizeResult[], command: string, mac
     '| Input | MB | documents | seconds | s per MB | peak RSS MiB | MiB per MB | findings |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
+    ...pending,
   ].join('\n');
 }
