@@ -107,22 +107,25 @@ function handleDocuments({ documents, settings, analyzer, publisher, report }: S
   });
 }
 
-function handleFeatures({ connection, documents, analyzer, publisher }: Server): void {
-  // The current version's analysis, parsed at most once per version whichever feature asks first.
-  const analysisOf = (uri: string): Analysis | undefined => {
+function handleFeatures({ connection, documents, settings, analyzer, publisher }: Server): void {
+  // The current version's analysis, parsed at most once per version whichever feature asks first;
+  // none for a document over the size limit (completion there would parse what validation refused).
+  const analysisOf = async (uri: string): Promise<Analysis | undefined> => {
+    const { validate } = await settings.get(uri);
     const document = documents.get(uri);
-    return document && analyzer.analyze(uri, document.version, document.getText());
+    if (!document || document.getText().length > validate.maxFileSizeKB * 1024) return undefined;
+    return analyzer.analyze(uri, document.version, document.getText());
   };
-  connection.onCompletion(({ textDocument, position }) => {
-    const analysis = analysisOf(textDocument.uri);
+  connection.onCompletion(async ({ textDocument, position }) => {
+    const analysis = await analysisOf(textDocument.uri);
     return analysis ? completionsAt(analysis, position.line, position.character) : [];
   });
-  connection.onHover(({ textDocument, position }) => {
-    const analysis = analysisOf(textDocument.uri);
+  connection.onHover(async ({ textDocument, position }) => {
+    const analysis = await analysisOf(textDocument.uri);
     return analysis ? hoverAt(analysis, position.line, position.character) : null;
   });
-  connection.onDocumentSymbol(({ textDocument }) => {
-    const analysis = analysisOf(textDocument.uri);
+  connection.onDocumentSymbol(async ({ textDocument }) => {
+    const analysis = await analysisOf(textDocument.uri);
     return analysis ? documentSymbols(analysis) : [];
   });
   connection.onCodeAction(async (params) => {
