@@ -7,6 +7,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
+import { YAML_ALIAS } from '../cli/cliHarness';
 import { benchEngine, type EngineResult } from './engineBench';
 import { generatePods } from './generatePods';
 import { benchLsp, type LspResult, type LspTarget } from './lspBench';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'podscope-bench-'));
   try {
     const server = join(dir, 'server.js');
-    buildSync({ entryPoints: [join(ROOT, 'server/src/server.ts')], outfile: server, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+    buildSync({ entryPoints: [join(ROOT, 'server/src/server.ts')], outfile: server, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error', alias: YAML_ALIAS });
     const podscope = await benchLsp({ name: 'podscope', cmd: process.execPath, args: [server, '--stdio'] }, file.text, opts.runs);
     log(`podscope LSP: edit median ${ms(podscope.editInLine.median)} ms`);
     const peer = opts.peer ? await benchPeer(file.text, opts.runs) : undefined;

@@ -5,7 +5,7 @@ import { CliError } from './errors';
 export type Command =
   | { name: 'help' }
   | { name: 'version' }
-  | { name: 'lint'; format: 'text' | 'json' | 'sarif'; config?: string; paths: string[] }
+  | { name: 'lint'; format: 'text' | 'json' | 'sarif'; config?: string; jobs?: number; paths: string[] }
   | { name: 'rules'; format: 'text' | 'markdown' | 'json' }
   | { name: 'lsp' };
 
@@ -23,11 +23,12 @@ export function parseCommand(argv: readonly string[]): Command {
 }
 
 function parseLint(args: string[]): Command {
-  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, config: { type: 'string', short: 'c' } });
+  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, config: { type: 'string', short: 'c' }, jobs: { type: 'string', short: 'j' } });
   const format = oneOf(values.format ?? 'text', ['text', 'json', 'sarif'] as const, '--format');
   if (positionals.length === 0) throw new CliError('lint needs at least one PATH (a file or a directory)', 'usage');
   const config = values.config as string | undefined;
-  return { name: 'lint', format, ...(config !== undefined ? { config } : {}), paths: positionals };
+  const jobs = values.jobs === undefined ? undefined : positiveInt(values.jobs, '--jobs');
+  return { name: 'lint', format, ...(config !== undefined ? { config } : {}), ...(jobs !== undefined ? { jobs } : {}), paths: positionals };
 }
 
 function parseRules(args: string[]): Command {
@@ -51,6 +52,11 @@ function parse(args: string[], options: Options): { values: Record<string, strin
     // parseArgs words its errors well ("Unknown option '--x'"); drop its advice about `--`.
     throw new CliError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''), 'usage');
   }
+}
+
+function positiveInt(value: string, flag: string): number {
+  if (/^[1-9]\d{0,3}$/.test(value)) return Number(value);
+  throw new CliError(`${flag} must be a whole number from 1 to 9999, got "${value}"`, 'usage');
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {

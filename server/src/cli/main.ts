@@ -1,12 +1,13 @@
 // `podscope` CLI entry (bundled as dist/cli.js, run by bin/podscope.js).
 import { startServer } from '../lsp/startServer';
 import { EXIT } from './errors';
+import { isLintWorker, serveLintWorker } from './lintPool';
 import { run } from './run';
 
-function main(): void {
-  let outcome: ReturnType<typeof run>;
+async function main(): Promise<void> {
+  let outcome: Awaited<ReturnType<typeof run>>;
   try {
-    outcome = run(process.argv.slice(2), {
+    outcome = await run(process.argv.slice(2), {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
     });
@@ -22,4 +23,6 @@ function main(): void {
   else process.exitCode = outcome;
 }
 
-main();
+// The lint pool's workers run this same bundle.
+if (isLintWorker()) serveLintWorker();
+else void main();

@@ -2,10 +2,11 @@
 export const USAGE = `Usage: podscope <command> [options]
 
 Commands:
-  lint [--format text|json|sarif] [--config FILE] PATH...
+  lint [--format text|json|sarif] [--config FILE] [--jobs N] PATH...
         Check Kubernetes manifests. PATH is a file or a directory (searched
-        recursively for *.yaml and *.yml). Exit status: 0 no errors, 1 errors
-        found, 2 usage, configuration or I/O error.
+        recursively for *.yaml and *.yml). --jobs: worker threads (default:
+        one per core for large runs; 1: none). Exit status: 0 no errors,
+        1 errors found, 2 usage, configuration or I/O error.
   rules [--format text|markdown|json]
         List every rule code with its default severity.
   lsp --stdio
