@@ -7,6 +7,8 @@ import { dirname, join } from 'node:path';
 import { buildSync } from 'esbuild';
 
 export const ROOT = join(__dirname, '..', '..');
+/** As esbuild.mjs bundles yaml: its ESM build (see there why). */
+export const YAML_ALIAS = { yaml: join(ROOT, 'node_modules', 'yaml', 'browser', 'index.js') };
 let bundle: string | undefined;
 let bundleDir: string | undefined;
 
@@ -14,7 +16,7 @@ export function cliBundle(): string {
   if (!bundle) {
     bundleDir = mkdtempSync(join(tmpdir(), 'podscope-cli-test-'));
     bundle = join(bundleDir, 'cli.js');
-    buildSync({ entryPoints: [join(ROOT, 'server/src/cli/main.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+    buildSync({ entryPoints: [join(ROOT, 'server/src/cli/main.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error', alias: YAML_ALIAS });
     process.once('exit', () => rmSync(bundleDir!, { recursive: true, force: true }));
   }
   return bundle;

@@ -12,7 +12,7 @@ export interface ExactOptions {
 export type Command =
   | { name: 'help' }
   | { name: 'version' }
-  | { name: 'lint'; format: 'text' | 'json' | 'sarif'; config?: string; maxFileBytes?: number; paths: string[]; exact: ExactOptions }
+  | { name: 'lint'; format: 'text' | 'json' | 'sarif'; config?: string; maxFileBytes?: number; jobs?: number; paths: string[]; exact: ExactOptions }
   | { name: 'rules'; format: 'text' | 'markdown' | 'json' }
   | { name: 'lsp' };
 
@@ -31,13 +31,14 @@ export function parseCommand(argv: readonly string[]): Command {
 
 function parseLint(args: string[]): Command {
   const { values, positionals } = parse(args, {
-    format: { type: 'string', short: 'f' }, config: { type: 'string', short: 'c' }, 'max-file-size': { type: 'string' },
+    format: { type: 'string', short: 'f' }, config: { type: 'string', short: 'c' }, 'max-file-size': { type: 'string' }, jobs: { type: 'string', short: 'j' },
     'kubernetes-version': { type: 'string' }, 'feature-gates': { type: 'string' }, 'no-exact': { type: 'boolean' },
   });
   const format = oneOf(values.format ?? 'text', ['text', 'json', 'sarif'] as const, '--format');
   if (positionals.length === 0) throw new CliError('lint needs at least one PATH (a file or a directory)', 'usage');
   const config = values.config as string | undefined;
   const maxSize = values['max-file-size'];
+  const jobs = values.jobs === undefined ? undefined : positiveInt(values.jobs, '--jobs');
   const kubernetesVersion = values['kubernetes-version'] ?? 'auto';
   if (!/^(auto|v?\d+\.\d+(\.\d+)?)$/.test(kubernetesVersion)) {
     throw new CliError(`--kubernetes-version must be auto or a version such as 1.36, got "${kubernetesVersion}"`, 'usage');
@@ -46,6 +47,7 @@ function parseLint(args: string[]): Command {
   return {
     name: 'lint', format, ...(config !== undefined ? { config } : {}),
     ...(maxSize !== undefined ? { maxFileBytes: parseSize(maxSize, '--max-file-size') } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
     paths: positionals, exact,
   };
 }
@@ -93,6 +95,11 @@ function parse(args: string[], options: Options): { values: Record<string, strin
     // parseArgs words its errors well ("Unknown option '--x'"); drop its advice about `--`.
     throw new CliError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''), 'usage');
   }
+}
+
+function positiveInt(value: string, flag: string): number {
+  if (/^[1-9]\d{0,3}$/.test(value)) return Number(value);
+  throw new CliError(`${flag} must be a whole number from 1 to 9999, got "${value}"`, 'usage');
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {

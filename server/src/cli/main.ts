@@ -1,17 +1,18 @@
 // `podscope` CLI entry (bundled as dist/cli.js, run by bin/podscope.js).
 import { startServer } from '../lsp/startServer';
 import { EXIT } from './errors';
+import { isLintWorker, serveLintWorker } from './lintPool';
 import { run } from './run';
 
-function main(): void {
+async function main(): Promise<void> {
   // `podscope lint . | head -1`: the reader went away, so there is nobody left to tell anything.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
     throw err;
   });
-  let outcome: ReturnType<typeof run>;
+  let outcome: Awaited<ReturnType<typeof run>>;
   try {
-    outcome = run(process.argv.slice(2), {
+    outcome = await run(process.argv.slice(2), {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
     });
@@ -27,4 +28,6 @@ function main(): void {
   else process.exitCode = outcome;
 }
 
-main();
+// The lint pool's workers run this same bundle.
+if (isLintWorker()) serveLintWorker();
+else void main();

@@ -42,12 +42,34 @@ export function keyName(pair: Pair): string | undefined {
   return undefined;
 }
 
+/** Maps this small are scanned; an index would cost more to build than the scans it saves. */
+const INDEXED_FROM = 9;
+
+/** A map's pairs by key name, the first pair winning as in a scan; rebuilt when the map's items change. */
+interface KeyIndex { items: unknown[]; length: number; byKey: Map<string, Pair> }
+const keyIndexes = new WeakMap<YAMLMap, KeyIndex>();
+
+/** The first pair whose key is `key`; O(1) on large maps, so rules may look keys up as often as they like. */
 export function getPair(map: YAMLMap | undefined, key: string): Pair | undefined {
   if (!map) return undefined;
-  for (const item of map.items) {
-    if (isPair(item) && keyName(item) === key) return item as Pair;
+  const items = map.items as unknown[];
+  if (items.length < INDEXED_FROM) {
+    for (const item of items) {
+      if (isPair(item) && keyName(item) === key) return item;
+    }
+    return undefined;
   }
-  return undefined;
+  let index = keyIndexes.get(map);
+  if (!index || index.items !== items || index.length !== items.length) {
+    index = { items, length: items.length, byKey: new Map() };
+    for (const item of items) {
+      if (!isPair(item)) continue;
+      const name = keyName(item);
+      if (name !== undefined && !index.byKey.has(name)) index.byKey.set(name, item);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index.byKey.get(key);
 }
 
 export function getNode(map: YAMLMap | undefined, key: string, doc?: Document): Node | undefined {
