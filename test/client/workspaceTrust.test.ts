@@ -29,6 +29,8 @@ loader._load = function (request: string, ...rest: unknown[]) {
   if (request === 'vscode') return vscode;
   // The language client and the pod actions need far more of VS Code than the stand-in has; record their start.
   if (request.endsWith('/lsp/client')) return { startLanguageClient: async () => { started.push('language client'); return { stop: async () => {} }; } };
+  // The status bar's Kubernetes version talks to the language client; it has its own tests.
+  if (request.endsWith('/exactVersion')) return { startExactVersion: () => ({ dispose() {} }) };
   if (request.endsWith('/kube/actions')) {
     return { podActionDepsOf: () => ({}), registerPodActions: () => { started.push('pod actions'); return { dispose() {} }; } };
   }
