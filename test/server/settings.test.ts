@@ -7,13 +7,24 @@ describe('normalizeSettings', () => {
     assert.deepEqual(normalizeSettings({ rules: { 'a-rule': 'off', 'b-rule': 'hint' }, validate: { enable: false } }), {
       rules: { 'a-rule': 'off', 'b-rule': 'hint' },
       validate: { enable: false },
+      kubernetesVersion: 'auto',
+      exact: { enable: true, featureGates: {} },
     });
+  });
+
+  it('keeps the Kubernetes version, the exact switch and boolean feature gates', () => {
+    assert.deepEqual(normalizeSettings({ kubernetesVersion: '1.35', exact: { enable: false, featureGates: { A: true, B: 'yes', C: false } } }), {
+      rules: {}, validate: { enable: true }, kubernetesVersion: '1.35', exact: { enable: false, featureGates: { A: true, C: false } },
+    });
+    assert.equal(normalizeSettings({ kubernetesVersion: 'latest' }).kubernetesVersion, 'auto');
   });
 
   it('drops malformed values instead of trusting them', () => {
     assert.deepEqual(normalizeSettings({ rules: { a: 'loud', b: 3, c: 'warning' }, validate: { enable: 'yes' } }), {
       rules: { c: 'warning' },
       validate: { enable: true },
+      kubernetesVersion: 'auto',
+      exact: { enable: true, featureGates: {} },
     });
     for (const raw of [null, undefined, 'x', [], { rules: ['error'] }]) assert.deepEqual(normalizeSettings(raw), DEFAULT_SETTINGS);
   });
