@@ -7,13 +7,24 @@ describe('normalizeSettings', () => {
     assert.deepEqual(normalizeSettings({ rules: { 'a-rule': 'off', 'b-rule': 'hint' }, validate: { enable: false, maxFileSizeKB: 512 } }), {
       rules: { 'a-rule': 'off', 'b-rule': 'hint' },
       validate: { enable: false, maxFileSizeKB: 512 },
+      kubernetesVersion: 'auto',
+      exact: { enable: true, featureGates: {} },
     });
+  });
+
+  it('keeps the Kubernetes version, the exact switch and boolean feature gates', () => {
+    assert.deepEqual(normalizeSettings({ kubernetesVersion: '1.35', exact: { enable: false, featureGates: { A: true, B: 'yes', C: false } } }), {
+      rules: {}, validate: { enable: true, maxFileSizeKB: 4096 }, kubernetesVersion: '1.35', exact: { enable: false, featureGates: { A: true, C: false } },
+    });
+    assert.equal(normalizeSettings({ kubernetesVersion: 'latest' }).kubernetesVersion, 'auto');
   });
 
   it('drops malformed values instead of trusting them', () => {
     assert.deepEqual(normalizeSettings({ rules: { a: 'loud', b: 3, c: 'warning' }, validate: { enable: 'yes', maxFileSizeKB: -1 } }), {
       rules: { c: 'warning' },
       validate: { enable: true, maxFileSizeKB: 4096 },
+      kubernetesVersion: 'auto',
+      exact: { enable: true, featureGates: {} },
     });
     for (const raw of [null, undefined, 'x', [], { rules: ['error'] }]) assert.deepEqual(normalizeSettings(raw), DEFAULT_SETTINGS);
   });

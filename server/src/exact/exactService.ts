@@ -66,6 +66,12 @@ export class ExactService {
     this.disposed = true;
     const all = [...this.loaded.values()];
     this.loaded.clear();
+    for (const l of all) {
+      for (const p of l.pending.values()) {
+        clearTimeout(p.timer);
+        p.resolve(undefined);
+      }
+    }
     return Promise.all(all.map((l) => l.worker.terminate())).then(() => undefined);
   }
 

@@ -3,7 +3,7 @@
 // language server does it in a worker (exactWorker.ts); the CLI, which has nothing else to do,
 // loads it directly.
 import { readFileSync } from 'node:fs';
-import { WASI } from 'node:wasi';
+import type { WASI as WasiType } from 'node:wasi';
 import { gunzipSync } from 'node:zlib';
 import type { ApiVerdict, ModuleInfo } from './result';
 
@@ -27,6 +27,24 @@ interface Exports {
 
 export class ExactModuleError extends Error {}
 
+/**
+ * node:wasi is loaded on first use, and without its "experimental feature" warning: the CLI's
+ * stderr and the server's log carry only Podscope's own messages.
+ */
+function loadWasi(): typeof import('node:wasi') {
+  const emit = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (String(warning).includes('WASI')) return;
+    (emit as (...a: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('node:wasi') as typeof import('node:wasi');
+  } finally {
+    process.emitWarning = emit;
+  }
+}
+
 export class WasmValidator {
   /** A trap (a Go panic outside the recovered validation) leaves the Go runtime unusable. */
   private broken: string | undefined;
@@ -46,9 +64,10 @@ export class WasmValidator {
     try {
       const module = new wasmApi.Module(bytes);
       // klog's init reads os.Args[0]: the Go runtime needs a program name.
+      const { WASI } = loadWasi();
       const wasi = new WASI({ version: 'preview1', args: ['podscope-exact'], env: {}, returnOnExit: true });
       const instance = new wasmApi.Instance(module, { wasi_snapshot_preview1: wasi.wasiImport });
-      wasi.initialize(instance as Parameters<WASI['initialize']>[0]);
+      wasi.initialize(instance as Parameters<WasiType['initialize']>[0]);
       exports = instance.exports as unknown as Exports;
     } catch (err) {
       throw new ExactModuleError(`cannot start ${file}: ${(err as Error).message}`);

@@ -59,7 +59,9 @@ function exactHooks(connection: Connection, registry: RuleRegistry, modules?: Mo
   const service = new ExactService({ log: (message) => connection.console.error(message) });
   const layer = new ExactLayer(service, modules ?? findModules(moduleDirs(__dirname)));
   connection.onShutdown(() => service.dispose());
-  return { layer, registry, status: (params: ExactStatusParams) => void connection.sendNotification(EXACT_STATUS_NOTIFICATION, params) };
+  // The status bar is best effort: a notification the closing connection cannot send is dropped.
+  const status = (params: ExactStatusParams) => { connection.sendNotification(EXACT_STATUS_NOTIFICATION, params).catch(() => undefined); };
+  return { layer, registry, status };
 }
 
 /** The module starts loading with the first document; a new cluster version re-checks open files. */
