@@ -38,8 +38,14 @@ export function asScalar(node: unknown, doc?: Document): Scalar | undefined {
 
 export function keyName(pair: Pair): string | undefined {
   const k = pair.key;
-  if (isScalar(k)) return k.value === null || k.value === undefined ? undefined : String(k.value);
+  if (isScalar(k)) return k.value === null || k.value === undefined ? undefined : scalarText(k);
   return undefined;
+}
+
+/** A scalar as a key or a message names it: `.nan` and `.inf` as written, not JavaScript's NaN and Infinity. */
+export function scalarText(s: Scalar): string {
+  if (typeof s.value === 'number' && !Number.isFinite(s.value)) return s.source ?? (Number.isNaN(s.value) ? '.nan' : s.value > 0 ? '.inf' : '-.inf');
+  return String(s.value);
 }
 
 export function getPair(map: YAMLMap | undefined, key: string): Pair | undefined {

@@ -135,7 +135,10 @@ test('selector-object-message.yaml and port-undefined-message.yaml: no [object O
   `;
   const ports = `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: nginx:1.27, ports: [{name: web}], resources: {limits: {cpu: 1, memory: 1Gi}}}\n  - {name: b, image: nginx:1.27, ports: [{name: web}], resources: {limits: {cpu: 1, memory: 1Gi}}}\n`;
   const nan = `${POD_HEAD}    ports: [{containerPort: .nan, hostPort: .inf}]\n  terminationGracePeriodSeconds: -.inf\n`;
-  for (const text of [selector, ports, nan]) {
+  // Found by the fuzzer: `.nan` as a key printed "unknown field spec.containers[0].NaN".
+  const nanKey = `${POD_HEAD}    .nan: 1\n`;
+  assert.deepEqual(byCode(nanKey, 'unknown-field').map((f) => f.path), ['spec.containers[0]..nan']);
+  for (const text of [selector, ports, nan, nanKey]) {
     const fs = lint(text);
     assert.ok(fs.length > 0);
     assert.deepEqual(invariantViolations(text, fs), []);
