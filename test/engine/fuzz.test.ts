@@ -12,7 +12,7 @@ import { defaultRegistry, invariantViolations, validateText } from '../../server
 import { corpusFiles, corpusSkipReason, readCorpusFile } from '../corpus';
 import { applyEdit, prng, randomEdit } from '../support/mutations';
 
-const DOCS = Number(process.env.PODSCOPE_FUZZ_DOCS ?? 150);
+const DOCS = Number(process.env.PODSCOPE_FUZZ_DOCS ?? 100);
 const SEED = Number(process.env.PODSCOPE_FUZZ_SEED ?? 1);
 const DETERMINISM_EVERY = Number(process.env.PODSCOPE_FUZZ_DETERMINISM_EVERY ?? 1);
 const MAX_CPU_MS = 1000;

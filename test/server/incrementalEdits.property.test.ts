@@ -14,13 +14,13 @@ import { corpusFiles, corpusSkipReason, readCorpusFile } from '../corpus';
 import { prng, randomEdit } from '../support/mutations';
 import { LspHarness } from './lspHarness';
 
-const STEPS = Number(process.env.PODSCOPE_PROPERTY_STEPS ?? 1500);
-const MAX_TEXT = 3000;
+const STEPS = Number(process.env.PODSCOPE_PROPERTY_STEPS ?? 1000);
+const MAX_TEXT = 2000;
 const skip = corpusSkipReason();
 const registry = defaultRegistry();
 
 function donors(): string[] {
-  return corpusFiles().map((f) => readCorpusFile(f.file)).filter((t) => t.length < 2000);
+  return corpusFiles().map((f) => readCorpusFile(f.file)).filter((t) => t.length < 1200);
 }
 
 /** Findings as comparable lines, in the CLI's order. */

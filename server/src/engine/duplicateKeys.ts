@@ -3,6 +3,7 @@
 // nothing is lost, and real manifests in the wild do this, so it is a warning.
 import { isCollection, isMap, isPair, isScalar, type Document, type Node, type Pair } from 'yaml';
 import type { PathSeg } from './path';
+import { scalarText } from './yamlNodes';
 
 export interface DuplicateKey {
   pair: Pair;
@@ -18,7 +19,7 @@ export function findDuplicateKeys(doc: Document): DuplicateKey[] {
       const seen = new Map<string, Pair>();
       for (const item of node.items) {
         if (!isPair(item)) continue;
-        const key = isScalar(item.key) ? String(item.key.value) : undefined;
+        const key = isScalar(item.key) ? scalarText(item.key) : undefined;
         const childPath = key === undefined ? path : [...path, key];
         if (key !== undefined) {
           const first = seen.get(key);

@@ -5,7 +5,7 @@
 // a problem at its place. Runs once per parse, in document order, in linear time.
 import { Scalar, isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { findAliasBomb } from './aliasGuard';
-import { aliasTargetOf, setAliasTarget } from './yamlNodes';
+import { aliasTargetOf, scalarText, setAliasTarget } from './yamlNodes';
 
 export interface DecodeProblem {
   /** [start, end) source offsets. */
@@ -150,7 +150,7 @@ function isMergeKey(key: unknown): boolean {
 }
 
 function scalarKey(pair: Pair): string | undefined {
-  return isScalar(pair.key) && pair.key.value !== null && pair.key.value !== undefined ? String(pair.key.value) : undefined;
+  return isScalar(pair.key) && pair.key.value !== null && pair.key.value !== undefined ? scalarText(pair.key) : undefined;
 }
 
 function nullLike(alias: Alias): Node {

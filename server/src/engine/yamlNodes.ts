@@ -38,8 +38,14 @@ export function asScalar(node: unknown, doc?: Document): Scalar | undefined {
 
 export function keyName(pair: Pair): string | undefined {
   const k = pair.key;
-  if (isScalar(k)) return k.value === null || k.value === undefined ? undefined : String(k.value);
+  if (isScalar(k)) return k.value === null || k.value === undefined ? undefined : scalarText(k);
   return undefined;
+}
+
+/** A scalar as a key or a message names it: `.nan` and `.inf` as written, not JavaScript's NaN and Infinity. */
+export function scalarText(s: Scalar): string {
+  if (typeof s.value === 'number' && !Number.isFinite(s.value)) return s.source ?? (Number.isNaN(s.value) ? '.nan' : s.value > 0 ? '.inf' : '-.inf');
+  return String(s.value);
 }
 
 /** Maps this small are scanned; an index would cost more to build than the scans it saves. */
@@ -102,4 +108,30 @@ export function nodeSpan(node: unknown): [number, number] | undefined {
   const n = node as { range?: [number, number, number] | null } | undefined;
   if (!n || !n.range) return undefined;
   return [n.range[0], n.range[1]];
+}
+
+/**
+ * A node as plain JavaScript, aliases resolved through the anchor table. Not the library's toJS: that
+ * resolves aliases by searching the document, and after merge keys are merged an anchor may no
+ * longer be in it. A node met again inside itself (an alias cycle) is null.
+ */
+export function toPlain(node: unknown, doc?: Document, open: Set<unknown> = new Set()): unknown {
+  const n = resolve(node, doc);
+  if (!n) return null;
+  if (isScalar(n)) return n.value ?? null;
+  if (open.has(n)) return null;
+  open.add(n);
+  let out: unknown = null;
+  if (isMap(n)) {
+    const obj: Record<string, unknown> = {};
+    for (const p of n.items) {
+      const key = isScalar(p.key) ? (p.key.value === null || p.key.value === undefined ? '' : scalarText(p.key)) : undefined;
+      if (key !== undefined) obj[key] = toPlain(p.value, doc, open);
+    }
+    out = obj;
+  } else if (isSeq(n)) {
+    out = n.items.map((i) => toPlain(i, doc, open));
+  }
+  open.delete(n);
+  return out;
 }

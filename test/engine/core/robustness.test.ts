@@ -111,6 +111,26 @@ test('merge keys follow go-yaml v2: earlier maps of a list win, a later explicit
   assert.deepEqual(byCode(base('"<<": {name: c}\n    name: c\n    image: x'), 'unknown-field').map((f) => f.path).filter((p) => p.startsWith('spec')), ['spec.containers[0].<<']);
 });
 
+test('an anchor inside a merged << value still resolves for every rule (found by the fuzzer, seed 8 document 26528)', () => {
+  const text = y`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: d
+      labels:
+        <<: &l {app: web}
+    spec:
+      selector:
+        matchLabels: *l
+      template:
+        metadata:
+          labels: *l
+        spec: {containers: [{name: c, image: nginx:1.27, resources: {limits: {cpu: 1, memory: 1Gi}}}]}
+  `;
+  assert.deepEqual(lint(text), []);
+  assert.equal(byCode(text.replace('labels: *l', 'labels: {app: db}'), 'selector-mismatch').length, 1);
+});
+
 test('complex-key-ignored.yaml: a mapping used as a key is an error there, as kubectl cannot decode it', () => {
   const text = `${POD_HEAD}    ? {a: 1}\n    : b\n`;
   const fs = byCode(text, 'yaml-syntax');
@@ -135,7 +155,10 @@ test('selector-object-message.yaml and port-undefined-message.yaml: no [object O
   `;
   const ports = `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: nginx:1.27, ports: [{name: web}], resources: {limits: {cpu: 1, memory: 1Gi}}}\n  - {name: b, image: nginx:1.27, ports: [{name: web}], resources: {limits: {cpu: 1, memory: 1Gi}}}\n`;
   const nan = `${POD_HEAD}    ports: [{containerPort: .nan, hostPort: .inf}]\n  terminationGracePeriodSeconds: -.inf\n`;
-  for (const text of [selector, ports, nan]) {
+  // Found by the fuzzer: `.nan` as a key printed "unknown field spec.containers[0].NaN".
+  const nanKey = `${POD_HEAD}    .nan: 1\n`;
+  assert.deepEqual(byCode(nanKey, 'unknown-field').map((f) => f.path), ['spec.containers[0]..nan']);
+  for (const text of [selector, ports, nan, nanKey]) {
     const fs = lint(text);
     assert.ok(fs.length > 0);
     assert.deepEqual(invariantViolations(text, fs), []);

@@ -3,7 +3,7 @@ import { k8s } from '../../k8sErrors';
 import type { PathSeg } from '../../path';
 import type { ObjectContext, ObjectRule } from '../../rule';
 import { parseLabelSelector, selectorMatches, type Requirement } from '../../validation/labelSelector';
-import { asMap, asScalar, getNode, getPair, keyName, pairs, resolve } from '../../yamlNodes';
+import { asMap, asScalar, getNode, getPair, keyName, pairs, resolve, toPlain } from '../../yamlNodes';
 import { boolField, isSet, stringField } from './fields';
 
 const APPS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
@@ -62,8 +62,7 @@ function labelsJson(labels: Record<string, string>, present: boolean): unknown {
 }
 
 function toJS(node: unknown, doc: Document): unknown {
-  const n = resolve(node, doc) as (Node & { toJS?: (d: Document) => unknown }) | undefined;
-  return n?.toJS ? n.toJS(doc) : undefined;
+  return resolve(node, doc) ? toPlain(node, doc) : undefined;
 }
 
 // ValidatePodTemplateSpecForReplicaSet / ForStatefulSet, ValidateDaemonSetSpec,
