@@ -18,7 +18,7 @@ const only = (args.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',
 const wants = (phase) => only.length === 0 || only.includes(phase);
 
 const PHASES = {
-  unit: ['test/engine', 'test/server', 'test/cli', 'test/client', 'test/scripts'],
+  unit: ['test/engine', 'test/server', 'test/cli', 'test/client'],
   cluster: ['test/cluster', 'test/integration/cluster'],
   editor: ['test/e2e'],
 };

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ExecSession, type ExecRequest } from '../../../client/src/kube/exec/execSession';
-import { UpgradeRefusedError } from '../../../client/src/kube/exec/channelConnector';
+import { UpgradeRefusedError } from '../../../client/src/kube/cluster/channelConnector';
 import { shellCommand } from '../../../client/src/kube/exec/shellChoice';
 import { until, useCluster } from './clusterFixture';
 

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ensureCluster, ClusterUnavailableError, type Cluster } from '../../cluster/cluster';
-import type { ContainerNode } from '../../../client/src/kube/podTreeNodes';
+import type { ContainerNode } from '../../../client/src/kube/tree/nodes';
 import { contextMessage, eventually, openTree, parseKubectlPods, sortRows, treeRows, type PodRow, type TreeUnderTest } from './treeWalk';
 
 let cluster: Cluster | undefined;

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureCluster, ClusterUnavailableError, type Cluster } from '../../cluster/cluster';
 import { kubectlFor } from '../../cluster/kubectl';
-import type { ClusterApi, WatchHandle, WatchHandlers, WatchPodsOptions } from '../../../client/src/kube/clusterApi';
+import type { ClusterApi, WatchHandle, WatchHandlers, WatchPodsOptions } from '../../../client/src/kube/cluster/clusterApi';
 import { contextMessage, eventually, openTree, parseKubectlPods, sortRows, treeRows, type TreeUnderTest } from './treeWalk';
 
 let cluster: Cluster | undefined;

@@ -1,14 +1,14 @@
 // Helpers for the pod tree's cluster tests: build the real tree model over a kubeconfig file, read it back as rows
 // the way a user sees it, and read `kubectl get pods` the same way.
-import { Connection } from '../../../client/src/kube/connection';
-import { ConnectionPrefs, type MementoLike } from '../../../client/src/kube/connectionPrefs';
-import type { InformerOptions } from '../../../client/src/kube/informer';
-import { loadKubeconfig } from '../../../client/src/kube/kubeconfig';
-import { PodTreeModel } from '../../../client/src/kube/podTreeModel';
-import type { PodNode, TreeNode } from '../../../client/src/kube/podTreeNodes';
-import { presentNode } from '../../../client/src/kube/podTreePresentation';
-import { readyColumn } from '../../../client/src/kube/podStatus';
-import { createClusterApi, type ClusterApi } from '../../../client/src/kube/clusterApi';
+import { Connection } from '../../../client/src/kube/cluster/connection';
+import { ConnectionPrefs, type MementoLike } from '../../../client/src/kube/cluster/connectionPrefs';
+import type { InformerOptions } from '../../../client/src/kube/cluster/informer';
+import { loadKubeconfig } from '../../../client/src/kube/cluster/kubeconfig';
+import { PodTreeModel } from '../../../client/src/kube/tree/treeModel';
+import type { PodNode, TreeNode } from '../../../client/src/kube/tree/nodes';
+import { presentNode } from '../../../client/src/kube/tree/presentation';
+import { readyColumn } from '../../../client/src/kube/pod/podStatus';
+import { createClusterApi, type ClusterApi } from '../../../client/src/kube/cluster/clusterApi';
 
 export interface PodRow {
   namespace: string;

@@ -2,15 +2,15 @@
 // views and documents, and every command of commands.ts. The explorer calls this once with what the commands need.
 import * as vscode from 'vscode';
 import { podActionCommands, currentLogDefaults, type PodCommandContext } from '../../commands';
-import type { Explorer } from '../index';
+import type { Explorer } from '../tree/explorer';
 import { LogViews } from '../logs/logView';
 import { logStatusBar } from '../logs/logStatusBar';
-import { ClusterDiagnostics } from './clusterDiagnostics';
-import type { PodActionDeps } from './podActionDeps';
+import { ClusterDiagnostics } from '../dryRun/clusterDiagnostics';
+import type { PodActionDeps } from '../pod/podActionDeps';
 import { PortForwardRegistry } from './portForward';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
 
-export type { PodActionDeps, ActiveScope } from './podActionDeps';
+export type { PodActionDeps, ActiveScope } from '../pod/podActionDeps';
 
 /** What the explorer offers, as the actions need it: `registerPodActions(context, podActionDepsOf(explorer))`. */
 export function podActionDepsOf(explorer: Pick<Explorer, 'apiFor' | 'connection'>): PodActionDeps {

@@ -2,7 +2,7 @@
 // field is lost to client-side models), managedFields stripped, keys sorted and lists not indented, as kubectl does.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
-import { apiRequest, ApiRequestError } from './apiRequest';
+import { apiRequest, ApiRequestError } from '../cluster/apiRequest';
 
 export function podPath(namespace: string, name: string): string {
   return `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`;

@@ -5,7 +5,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { PortForward, type KubeConfig } from '@kubernetes/client-node';
 import type WebSocket from 'ws';
-import { ChannelConnector } from '../exec/channelConnector';
+import { ChannelConnector } from '../cluster/channelConnector';
 
 export interface PortForwardSpec {
   contextName: string;

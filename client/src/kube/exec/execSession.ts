@@ -4,7 +4,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
 import type WebSocket from 'ws';
 import { execOutcome, type ExecOutcome } from './execStatus';
-import { ChannelConnector } from './channelConnector';
+import { ChannelConnector } from '../cluster/channelConnector';
 
 export interface ExecRequest {
   namespace: string;

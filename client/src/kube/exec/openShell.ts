@@ -1,9 +1,9 @@
 // "Open Shell": checks the container can take an exec, picks the shell for the pod's OS, opens the terminal.
 import * as vscode from 'vscode';
 import { CoreV1Api } from '@kubernetes/client-node';
-import type { ClusterApi } from '../clusterApi';
-import { withTimeout } from '../connectionTimeout';
-import type { ResolvedContainer } from '../actions/targetPicker';
+import type { ClusterApi } from '../cluster/clusterApi';
+import { withTimeout } from '../cluster/connectionTimeout';
+import type { ResolvedContainer } from '../pod/targetPicker';
 import { execBlocker } from './execPreflight';
 import { openExecTerminal } from './execTerminal';
 import { podOs, podStatesOs, shellCommand, type PodOs } from './shellChoice';

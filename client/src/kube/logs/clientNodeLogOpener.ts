@@ -6,8 +6,8 @@
 //   `previous terminated container "app" in pod "web" not found`.
 import { Writable, type Readable } from 'node:stream';
 import { CoreV1Api, Log, type KubeConfig } from '@kubernetes/client-node';
-import { describeConnectionError } from '../connectionError';
-import { withTimeout } from '../connectionTimeout';
+import { describeConnectionError } from '../cluster/connectionError';
+import { withTimeout } from '../cluster/connectionTimeout';
 import { LogOpenError, type LogConnection, type LogOpener, type LogRequest } from './logTransport';
 
 export interface LogTarget {

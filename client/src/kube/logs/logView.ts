@@ -5,7 +5,7 @@
 // Updates are batched (at most one re-read per FLUSH_MS), the buffer is capped, and editors that were scrolled to the
 // end stay there while following. The document can be searched, copied and saved like any file ("Save As…").
 import * as vscode from 'vscode';
-import type { ClusterApi } from '../clusterApi';
+import type { ClusterApi } from '../cluster/clusterApi';
 import { clientNodeLogOpener } from './clientNodeLogOpener';
 import { containerPrefix } from './logFormat';
 import { LogSession, type LogSpec } from './logSession';

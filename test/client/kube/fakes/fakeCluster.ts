@@ -4,7 +4,7 @@
 import type { CoreV1EventList, KubeConfig, V1NamespaceList, V1Pod, V1PodList, V1Status } from '@kubernetes/client-node';
 import type {
   ClusterApi, ListPodsOptions, PodQuery, WatchEventType, WatchHandle, WatchHandlers, WatchPodsOptions,
-} from '../../../../client/src/kube/clusterApi';
+} from '../../../../client/src/kube/cluster/clusterApi';
 
 interface HistoryEvent {
   rv: number;
