@@ -21,4 +21,26 @@ export default tseslint.config(
     files: ['server/src/engine/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['vscode', 'vscode-*'] }] },
   },
+  {
+    // Dependencies point one way. The client bundles only the engine's public index and the shared module of server/src
+    // (protocol types, the severity list); anything deeper would pull server internals into the extension.
+    files: ['client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: 'server/src/(?!engine$|shared/[^/]+$)',
+          message: 'The client may import only server/src/engine (its index) and server/src/shared/*.',
+        }],
+      }],
+    },
+  },
+  {
+    // The language server and the CLI are sibling shells over the engine: the LSP never imports the CLI.
+    files: ['server/src/lsp/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)cli(/|$)', message: 'lsp/ must not import cli/: what both need belongs in the engine or server/src/shared.' }],
+      }],
+    },
+  },
 );

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import { ENGINE_CODES } from '../../server/src/cli/ruleCatalog';
+import { ENGINE_CODES } from '../../server/src/engine';
 import { defaultRegistry, validateText } from '../../server/src/engine';
 import { y } from '../engine/helpers';
 import { LspHarness } from './lspHarness';

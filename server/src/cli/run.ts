@@ -9,7 +9,7 @@ import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { countBySeverity, lintFiles } from './lint';
-import { ruleCatalog } from './ruleCatalog';
+import { ruleCatalog } from '../engine';
 import { rulesJson, rulesMarkdown, rulesText } from './rulesCommand';
 import { USAGE } from './usage';
 

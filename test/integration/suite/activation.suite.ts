@@ -4,15 +4,15 @@ import * as vscode from 'vscode';
 import { openWorkspaceFile } from './documents';
 import { activatePodscope, podscopeExtension } from './podscope';
 
-test('Podscope activates and hands back its context with the explorer and the language client', async () => {
-  const ctx = await activatePodscope();
+test('Podscope activates and hands back its API: the explorer started, the language server runs with YAML', async () => {
+  const api = await activatePodscope();
   assert.equal(podscopeExtension().isActive, true);
-  assert.ok(ctx.explorer, 'the pod explorer started');
-  assert.ok(ctx.languageClient, 'the language client was created');
+  assert.equal(api.explorerStarted, true, 'the pod explorer started');
+  assert.ok(api.languageServer, 'the language client was created');
   // The server starts with the first YAML document; `ready` settles once it runs.
   await openWorkspaceFile('bad-pod.yaml');
-  await ctx.languageClient.ready;
-  assert.equal(ctx.languageClient.client.isRunning(), true);
+  await api.languageServer.ready;
+  assert.equal(api.languageServer.isRunning(), true);
 });
 
 test('Podscope contributes its commands to the editor', async () => {

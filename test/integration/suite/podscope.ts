@@ -1,11 +1,11 @@
 // The installed Podscope extension, activated: tests await its API instead of sleeping until it is up.
 import * as vscode from 'vscode';
-import type { Ctx } from '../../../client/src/ctx';
+import type { PodscopeApi } from '../../../client/src/api';
 
 export const EXTENSION_ID = 'podscope.podscope';
 
-export function podscopeExtension(): vscode.Extension<Ctx> {
-  const ext = vscode.extensions.getExtension<Ctx>(EXTENSION_ID);
+export function podscopeExtension(): vscode.Extension<PodscopeApi> {
+  const ext = vscode.extensions.getExtension<PodscopeApi>(EXTENSION_ID);
   if (!ext) {
     const ids = vscode.extensions.all.filter((e) => !e.id.startsWith('vscode.')).map((e) => e.id);
     throw new Error(`${EXTENSION_ID} is not installed in this editor (non-builtin extensions: ${ids.join(', ') || 'none'})`);
@@ -13,7 +13,7 @@ export function podscopeExtension(): vscode.Extension<Ctx> {
   return ext;
 }
 
-/** Activates Podscope (a no-op when it already is) and returns its Ctx. */
-export function activatePodscope(): Thenable<Ctx> {
+/** Activates Podscope (a no-op when it already is) and returns its API. */
+export function activatePodscope(): Thenable<PodscopeApi> {
   return podscopeExtension().activate();
 }

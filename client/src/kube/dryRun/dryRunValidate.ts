@@ -6,7 +6,7 @@
 import { parseAllDocuments, type Document } from 'yaml';
 import type { ApiResponse, ApiStatus } from '../cluster/apiRequest';
 import { statusOf } from '../cluster/apiRequest';
-import { rangeOfFieldPath, type SourceRange } from './fieldPathRange';
+import { rangeOfFieldPath, type SourceRange } from '../../../../server/src/engine';
 
 export interface ApiResource {
   /** Plural resource name, e.g. `pods`. */

@@ -7,6 +7,7 @@ import type { ResolvedContainer } from '../pod/targetPicker';
 import { execBlocker } from './execPreflight';
 import { openExecTerminal } from './execTerminal';
 import { podOs, podStatesOs, shellCommand, type PodOs } from './shellChoice';
+import { reportProblem } from '../../notify';
 
 const nodeOsCache = new Map<string, PodOs>();
 
@@ -14,7 +15,7 @@ export async function openShell(resolved: ResolvedContainer, shellSetting: strin
   const { api, target, container } = resolved;
   const blocker = execBlocker(target.pod, container.name);
   if (blocker) {
-    void vscode.window.showErrorMessage(`Podscope: cannot open a shell in ${target.name}: ${blocker}.`);
+    reportProblem(`cannot open a shell in ${target.name}: ${blocker}.`);
     return undefined;
   }
   const os = shellSetting?.trim() ? 'linux' : await osOf(api, target.pod);

@@ -1,14 +1,55 @@
-// Which containers of a pod have logs to show, and whether a previous instance's log exists for them. Pure, so the
-// quick picks offer only choices that can work: "previous" only for a container that restarted or terminated.
-import type { V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+// A pod's containers: which, in which order, of which kind, in which state. The one answer the tree, its tooltips,
+// the quick picks and the exec preflight all use. Pure, so the quick picks offer only choices that can work:
+// "previous" only for a container that restarted or terminated.
+import type { V1Container, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import { isRestartableInitContainer } from './podStatus';
+import type { ContainerKind } from './targets';
+
+export interface PodContainer {
+  name: string;
+  kind: ContainerKind;
+  spec: Pick<V1Container, 'name' | 'image'>;
+  /** undefined until the kubelet reports the container. */
+  status: V1ContainerStatus | undefined;
+}
 
 export interface ContainerChoice {
   name: string;
-  kind: 'init' | 'sidecar' | 'app' | 'ephemeral';
+  kind: ContainerKind;
   /** A previous instance exists (restarted, or the current one terminated), so `previous` can be asked for. */
   hasPrevious: boolean;
   /** Short state for the quick pick: Running, Waiting: CrashLoopBackOff, Terminated: Completed … */
   state: string;
+}
+
+/** Init containers (native sidecars marked), app containers, ephemeral containers: the order the pod runs them. */
+export function podContainers(pod: V1Pod): PodContainer[] {
+  const spec = pod.spec;
+  const status = pod.status;
+  const find = (list: V1ContainerStatus[] | undefined, name: string) => list?.find((s) => s.name === name);
+  return [
+    ...(spec?.initContainers ?? []).map((c): PodContainer => ({
+      name: c.name, kind: isRestartableInitContainer(c) ? 'sidecar' : 'init', spec: c, status: find(status?.initContainerStatuses, c.name),
+    })),
+    ...(spec?.containers ?? []).map((c): PodContainer => ({ name: c.name, kind: 'app', spec: c, status: find(status?.containerStatuses, c.name) })),
+    ...(spec?.ephemeralContainers ?? []).map((c): PodContainer => ({
+      name: c.name, kind: 'ephemeral', spec: c, status: find(status?.ephemeralContainerStatuses, c.name),
+    })),
+  ];
+}
+
+/** The container's status; `kind` picks among same-named containers of different kinds, else app ones come first. */
+export function containerStatus(pod: V1Pod, name: string, kind?: ContainerKind): V1ContainerStatus | undefined {
+  const s = pod.status;
+  const lists = kind === 'init' || kind === 'sidecar' ? [s?.initContainerStatuses]
+    : kind === 'app' ? [s?.containerStatuses]
+    : kind === 'ephemeral' ? [s?.ephemeralContainerStatuses]
+    : [s?.containerStatuses, s?.initContainerStatuses, s?.ephemeralContainerStatuses];
+  for (const list of lists) {
+    const found = list?.find((c) => c.name === name);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function stateText(s: V1ContainerStatus | undefined): string {
@@ -23,21 +64,7 @@ export function hasPreviousInstance(s: V1ContainerStatus | undefined): boolean {
   return !!s && ((s.restartCount ?? 0) > 0 || !!s.lastState?.terminated);
 }
 
-/** Init containers (native sidecars marked), app containers, ephemeral containers: the order the pod runs them. */
+/** The pod's containers as log and exec pickers offer them. */
 export function containerChoices(pod: V1Pod): ContainerChoice[] {
-  const status = pod.status;
-  const find = (list: V1ContainerStatus[] | undefined, name: string) => list?.find((s) => s.name === name);
-  const init = (pod.spec?.initContainers ?? []).map((c): ContainerChoice => {
-    const s = find(status?.initContainerStatuses, c.name);
-    return { name: c.name, kind: c.restartPolicy === 'Always' ? 'sidecar' : 'init', hasPrevious: hasPreviousInstance(s), state: stateText(s) };
-  });
-  const app = (pod.spec?.containers ?? []).map((c): ContainerChoice => {
-    const s = find(status?.containerStatuses, c.name);
-    return { name: c.name, kind: 'app', hasPrevious: hasPreviousInstance(s), state: stateText(s) };
-  });
-  const ephemeral = (pod.spec?.ephemeralContainers ?? []).map((c): ContainerChoice => {
-    const s = find(status?.ephemeralContainerStatuses, c.name);
-    return { name: c.name, kind: 'ephemeral', hasPrevious: hasPreviousInstance(s), state: stateText(s) };
-  });
-  return [...init, ...app, ...ephemeral];
+  return podContainers(pod).map((c) => ({ name: c.name, kind: c.kind, hasPrevious: hasPreviousInstance(c.status), state: stateText(c.status) }));
 }

@@ -4,11 +4,11 @@
 import * as vscode from 'vscode';
 import type { V1Pod } from '@kubernetes/client-node';
 import type { ClusterApi } from '../cluster/clusterApi';
-import { describeConnectionError, problemLabel } from '../cluster/connectionError';
 import { summarizePod } from './podStatus';
 import type { PodTarget } from './targets';
 import { containerChoices, type ContainerChoice } from './containers';
 import type { PodActionDeps } from './podActionDeps';
+import { inform, reportFailure, reportProblem, titled } from '../../notify';
 
 export interface ResolvedPod {
   api: ClusterApi;
@@ -33,7 +33,7 @@ export async function resolvePod(arg: unknown, deps: PodActionDeps, title: strin
   if (isPodTarget(arg)) {
     const api = deps.apiFor(arg.contextName);
     if (!api) {
-      void vscode.window.showErrorMessage(`Podscope: context "${arg.contextName}" is no longer in the kubeconfig.`);
+      reportProblem(`context "${arg.contextName}" is no longer in the kubeconfig.`);
       return undefined;
     }
     return { api, target: arg };
@@ -62,7 +62,7 @@ export async function resolveContainer(
   }
   const choices = all.filter(eligible);
   if (choices.length === 0) {
-    void vscode.window.showErrorMessage(`Podscope: ${emptyMessage} (pod "${pod.target.name}").`);
+    reportProblem(`${emptyMessage} (pod "${pod.target.name}").`);
     return undefined;
   }
   if (choices.length === 1) return { ...pod, container: choices[0] };
@@ -77,22 +77,22 @@ async function pickPod(deps: PodActionDeps, title: string): Promise<ResolvedPod 
   const scope = deps.activeScope();
   const api = scope && deps.apiFor(scope.contextName);
   if (!scope || !api) {
-    void vscode.window.showErrorMessage('Podscope: no Kubernetes context is selected. Choose one in the Pods view first.');
+    reportProblem('no Kubernetes context is selected. Choose one in the Pods view first.');
     return undefined;
   }
   let pods: V1Pod[];
   try {
     const list = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Podscope: listing pods…' },
+      { location: vscode.ProgressLocation.Window, title: titled('listing pods…') },
       () => api.listPods({ namespace: scope.namespace }),
     );
     pods = list.items;
   } catch (err) {
-    void vscode.window.showErrorMessage(`Podscope: ${problemLabel(describeConnectionError(err))}`);
+    reportFailure('listing pods', err);
     return undefined;
   }
   if (pods.length === 0) {
-    void vscode.window.showInformationMessage(`Podscope: no pods in ${scope.namespace ? `namespace "${scope.namespace}"` : 'any namespace'} of "${scope.contextName}".`);
+    void inform(`no pods in ${scope.namespace ? `namespace "${scope.namespace}"` : 'any namespace'} of "${scope.contextName}".`);
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(

@@ -1,21 +1,20 @@
-// Pod explorer entry point: loads the kubeconfig, shows the pod tree, and hands the rest of the explorer (logs, exec,
-// actions) what it needs: the ClusterApi of a context and the tree itself.
+// Pod explorer: loads the kubeconfig, shows the pod tree, and hands the rest of the explorer (logs, exec, actions)
+// what it needs: the ClusterApi of a context and the tree itself.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { Config } from '../../config';
 import type { ClusterApi } from '../cluster/clusterApi';
 import { Connection } from '../cluster/connection';
 import { ConnectionPrefs } from '../cluster/connectionPrefs';
 import { kubeconfigSource, loadKubeconfig, type KubeconfigLoad } from '../cluster/kubeconfig';
-import { registerPodTreeCommands, type TreeCommandHost } from './treeCommands';
+import type { TreeCommandHost } from './treeCommands';
 import { describeFilter, type PodFilter } from './podFilter';
 import { PodTreeModel } from './treeModel';
 import type { TreeNode } from './nodes';
 import { PodTreeProvider } from './treeProvider';
 import { POD_TREE_VIEW_ID } from '../pod/targets';
 
-export interface Explorer extends vscode.Disposable {
-  readonly model: PodTreeModel;
-  readonly treeView: vscode.TreeView<TreeNode>;
+export interface Explorer extends vscode.Disposable, TreeCommandHost {
   /** The loaded kubeconfig and the user's choices; undefined when there is no usable kubeconfig. */
   readonly connection: Connection | undefined;
   /** The ClusterApi of a context (shared with the tree), or undefined if no kubeconfig defines it. */
@@ -24,8 +23,6 @@ export interface Explorer extends vscode.Disposable {
   reload(): Promise<void>;
 }
 
-const SETTING_KUBECONFIG = 'podscope.kubeconfig';
-const SETTING_TIMEOUT = 'podscope.explorer.requestTimeoutSeconds';
 const STATE_KEY = 'podscope.kubeconfig.state';
 const FILTERED_KEY = 'podscope.pods.filtered';
 
@@ -35,7 +32,7 @@ export async function startExplorer(context: vscode.ExtensionContext): Promise<E
   return explorer;
 }
 
-class PodExplorer implements Explorer, TreeCommandHost {
+class PodExplorer implements Explorer {
   readonly model: PodTreeModel;
   readonly treeView: vscode.TreeView<TreeNode>;
   connection: Connection | undefined;
@@ -50,9 +47,9 @@ class PodExplorer implements Explorer, TreeCommandHost {
     const provider = new PodTreeProvider(this.model);
     this.treeView = vscode.window.createTreeView(POD_TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
     provider.attach(this.treeView);
-    this.disposables.push(provider, this.treeView, ...registerPodTreeCommands(this));
+    this.disposables.push(provider, this.treeView);
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(SETTING_KUBECONFIG) || e.affectsConfiguration(SETTING_TIMEOUT)) void this.reload();
+      if (Config.reloadsExplorer(e)) void this.reload();
     }));
   }
 
@@ -62,10 +59,10 @@ class PodExplorer implements Explorer, TreeCommandHost {
   }
 
   async reload(): Promise<void> {
-    const setting = vscode.workspace.getConfiguration().get<string>(SETTING_KUBECONFIG);
-    const load = loadKubeconfig(kubeconfigSource(setting));
+    const config = new Config();
+    const load = loadKubeconfig(kubeconfigSource(config.kubeconfig));
     this.connection = load.kind === 'loaded' ? new Connection(load.kubeConfig, this.prefs) : undefined;
-    this.model.setSource(this.connection, { listTimeoutMs: requestTimeoutMs() });
+    this.model.setSource(this.connection, { listTimeoutMs: config.requestTimeoutMs });
     this.treeView.message = kubeconfigMessage(load);
     await vscode.commands.executeCommand('setContext', STATE_KEY, load.kind);
     this.watchFiles(load);
@@ -101,11 +98,6 @@ class PodExplorer implements Explorer, TreeCommandHost {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.reloadTimer = setTimeout(() => { this.reloadTimer = undefined; void this.reload(); }, 500);
   }
-}
-
-function requestTimeoutMs(): number {
-  const seconds = vscode.workspace.getConfiguration().get<number>(SETTING_TIMEOUT) ?? 15;
-  return Math.max(1, seconds) * 1000;
 }
 
 /** The line above the tree: why the kubeconfig is unusable, or which files were skipped. */

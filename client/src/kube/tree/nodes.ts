@@ -2,7 +2,8 @@
 // ContainerTarget as it stands, and a pod node a PodTarget). Each is a stable object for as long as the thing it shows exists, because VS Code matches
 // refreshed elements by identity: a watch event updates the pod node in place and only that node is refreshed.
 import type { V1Container, V1Pod } from '@kubernetes/client-node';
-import { isRestartableInitContainer, summarizePod, type PodStatusSummary } from '../pod/podStatus';
+import { podContainers } from '../pod/containers';
+import { summarizePod, type PodStatusSummary } from '../pod/podStatus';
 import type { ContainerKind, ContainerTarget, PodTarget } from '../pod/targets';
 
 export type TreeNode = ContextNode | NamespaceNode | PageNode | PodNode | ContainerNode | MessageNode;
@@ -108,12 +109,5 @@ export class MessageNode {
 }
 
 function containerNodes(node: PodNode): ContainerNode[] {
-  const spec = node.pod.spec;
-  const nodes: ContainerNode[] = [];
-  for (const c of spec?.initContainers ?? []) {
-    nodes.push(new ContainerNode(node, c.name, isRestartableInitContainer(c) ? 'sidecar' : 'init', c));
-  }
-  for (const c of spec?.containers ?? []) nodes.push(new ContainerNode(node, c.name, 'app', c));
-  for (const c of spec?.ephemeralContainers ?? []) nodes.push(new ContainerNode(node, c.name, 'ephemeral', c));
-  return nodes;
+  return podContainers(node.pod).map((c) => new ContainerNode(node, c.name, c.kind, c.spec));
 }

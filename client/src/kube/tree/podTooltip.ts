@@ -1,6 +1,7 @@
 // Hover text for pods and containers, as Markdown: what `kubectl describe pod` would tell you first (conditions, node,
 // IP, QoS, each container's state, exit code and last termination). Plain strings, so tests need no VS Code.
 import type { V1ContainerState, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import { containerStatus, podContainers } from '../pod/containers';
 import { humanDuration, toMs, type PodStatusSummary, type Timestamp } from '../pod/podStatus';
 import type { ContainerKind } from '../pod/targets';
 
@@ -32,16 +33,14 @@ export function podTooltip(pod: V1Pod, summary: PodStatusSummary, nowMs: number)
     lines.push('');
   }
 
-  const statuses = containerStatusIndex(pod);
-  const rows = containerList(pod).map(({ name, kind }) => `- ${containerLine(name, kind, statuses.get(`${kind === 'init' || kind === 'sidecar' ? 'init' : kind}/${name}`), nowMs)}`);
+  const rows = podContainers(pod).map(({ name, kind, status }) => `- ${containerLine(name, kind, status, nowMs)}`);
   if (rows.length > 0) lines.push('**Containers**', '', ...rows);
   return lines.join('\n');
 }
 
 export function containerTooltip(pod: V1Pod, name: string, kind: ContainerKind, nowMs: number): string {
-  const status = containerStatusIndex(pod).get(`${kind === 'init' || kind === 'sidecar' ? 'init' : kind}/${name}`);
-  const image = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? []), ...(pod.spec?.ephemeralContainers ?? [])]
-    .find((c) => c.name === name)?.image;
+  const status = containerStatus(pod, name, kind);
+  const image = podContainers(pod).find((c) => c.name === name)?.spec.image;
   const lines = [containerLine(name, kind, status, nowMs)];
   if (image) lines.push('', `Image: ${code(image)}`);
   if (status?.imageID) lines.push(`Image ID: ${code(status.imageID)}`);
@@ -91,24 +90,6 @@ function terminationText(t: NonNullable<V1ContainerState['terminated']>, nowMs: 
   const finished = toMs(t.finishedAt as Timestamp);
   const message = t.message ? ` — ${md(t.message.length > 300 ? `${t.message.slice(0, 300)}…` : t.message)}` : '';
   return `${parts.join(', ')}${finished !== undefined ? ` (${ago(t.finishedAt, nowMs)})` : ''}${message}`;
-}
-
-/** Status lookup keyed `init/<name>`, `app/<name>` or `ephemeral/<name>` (init and app may share names). */
-export function containerStatusIndex(pod: V1Pod): Map<string, V1ContainerStatus> {
-  const index = new Map<string, V1ContainerStatus>();
-  for (const s of pod.status?.initContainerStatuses ?? []) index.set(`init/${s.name}`, s);
-  for (const s of pod.status?.containerStatuses ?? []) index.set(`app/${s.name}`, s);
-  for (const s of pod.status?.ephemeralContainerStatuses ?? []) index.set(`ephemeral/${s.name}`, s);
-  return index;
-}
-
-function containerList(pod: V1Pod): { name: string; kind: ContainerKind }[] {
-  const spec = pod.spec;
-  return [
-    ...(spec?.initContainers ?? []).map((c) => ({ name: c.name, kind: (c.restartPolicy === 'Always' ? 'sidecar' : 'init') as ContainerKind })),
-    ...(spec?.containers ?? []).map((c) => ({ name: c.name, kind: 'app' as ContainerKind })),
-    ...(spec?.ephemeralContainers ?? []).map((c) => ({ name: c.name, kind: 'ephemeral' as ContainerKind })),
-  ];
 }
 
 function when(t: Timestamp, nowMs: number): string {

@@ -1,10 +1,11 @@
 // How each tree node looks (label, description, icon, tooltip, menus), as plain data; podTreeProvider.ts only turns it
 // into a vscode.TreeItem. The pod description carries kubectl's columns: STATUS · READY · RESTARTS · AGE.
+import { containerStatus } from '../pod/containers';
 import { ageColumn, humanDuration, readyColumn } from '../pod/podStatus';
 import { containerIcon, podIcon, type IconSpec } from './icons';
 import type { PodTreeModel } from './treeModel';
 import type { ContainerNode, ContextNode, MessageNode, NamespaceNode, PageNode, PodNode, TreeNode } from './nodes';
-import { containerStatusIndex, containerTooltip, md, podTooltip, shortState } from './podTooltip';
+import { containerTooltip, md, podTooltip, shortState } from './podTooltip';
 import { TREE_CONTEXT_VALUES, containerContextValue } from '../pod/targets';
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
@@ -104,8 +105,7 @@ function presentPod(node: PodNode, nowMs: number): TreeItemData {
 }
 
 function presentContainer(node: ContainerNode): TreeItemData {
-  const index = containerStatusIndex(node.pod);
-  const status = index.get(`${node.kind === 'sidecar' ? 'init' : node.kind}/${node.container}`);
+  const status = containerStatus(node.pod, node.container, node.kind);
   const tag = node.kind === 'app' ? undefined : node.kind;
   const restarts = status?.restartCount ? `${status.restartCount} ${status.restartCount === 1 ? 'restart' : 'restarts'}` : undefined;
   return {

@@ -1,20 +1,14 @@
-// The tree's own commands: refresh, filter, choose context, choose namespace. Each is a factory over the explorer so
-// they can be registered in one table (see index.ts).
+// The tree's own commands: refresh, filter, choose context, choose namespace. Each is a factory over the explorer, an
+// entry of the extension's one command table (client/src/commands.ts).
 import * as vscode from 'vscode';
+import { warn } from '../../notify';
 import type { ClusterApi } from '../cluster/clusterApi';
 import type { Connection } from '../cluster/connection';
 import { describeConnectionError, problemLabel } from '../cluster/connectionError';
+import type { CommandFactory } from '../pod/podActionDeps';
 import type { PodTreeModel } from './treeModel';
 import type { ContextNode, TreeNode } from './nodes';
 import type { PodFilter } from './podFilter';
-
-export const POD_TREE_COMMANDS = {
-  refresh: 'podscope.pods.refresh',
-  filter: 'podscope.pods.filter',
-  clearFilter: 'podscope.pods.clearFilter',
-  chooseContext: 'podscope.pods.chooseContext',
-  chooseNamespace: 'podscope.pods.chooseNamespace',
-} as const;
 
 /** What the commands need from the explorer. */
 export interface TreeCommandHost {
@@ -28,18 +22,26 @@ export interface TreeCommandHost {
 // Kubernetes label selector syntax, loosely: keys, =, ==, !=, in (...), notin (...), exists, !key.
 const SELECTOR_TERM = /^\s*(!?[A-Za-z0-9._/-]+(\s*(=|==|!=)\s*[A-Za-z0-9._-]*|\s+(in|notin)\s*\([^()]*\))?)\s*$/;
 
-export function registerPodTreeCommands(host: TreeCommandHost): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(POD_TREE_COMMANDS.refresh, async (node?: TreeNode) => {
-      if (node?.nodeType === 'context') host.model.refresh(node.contextName);
-      else await host.reload();
-    }),
-    vscode.commands.registerCommand(POD_TREE_COMMANDS.filter, () => chooseFilter(host)),
-    vscode.commands.registerCommand(POD_TREE_COMMANDS.clearFilter, () => host.setFilter({})),
-    vscode.commands.registerCommand(POD_TREE_COMMANDS.chooseContext, (node?: TreeNode) => chooseContext(host, node)),
-    vscode.commands.registerCommand(POD_TREE_COMMANDS.chooseNamespace, (node?: TreeNode) => chooseNamespace(host, node)),
-  ];
+export interface TreeCommandContext {
+  /** Undefined until the explorer started. */
+  readonly explorer: TreeCommandHost | undefined;
 }
+
+/** The explorer starts before any command can run; the guard only keeps a too-early call harmless. */
+function onExplorer(run: (host: TreeCommandHost, node?: TreeNode) => unknown): CommandFactory<TreeCommandContext> {
+  return (ctx) => (arg) => (ctx.explorer ? run(ctx.explorer, arg as TreeNode | undefined) : undefined);
+}
+
+export const treeCommands = {
+  'podscope.pods.refresh': onExplorer(async (host, node) => {
+    if (node?.nodeType === 'context') host.model.refresh(node.contextName);
+    else await host.reload();
+  }),
+  'podscope.pods.filter': onExplorer((host) => chooseFilter(host)),
+  'podscope.pods.clearFilter': onExplorer((host) => host.setFilter({})),
+  'podscope.pods.chooseContext': onExplorer((host, node) => chooseContext(host, node)),
+  'podscope.pods.chooseNamespace': onExplorer((host, node) => chooseNamespace(host, node)),
+};
 
 async function chooseFilter(host: TreeCommandHost): Promise<void> {
   const current = host.model.currentFilter;
@@ -68,7 +70,7 @@ async function chooseFilter(host: TreeCommandHost): Promise<void> {
 
 async function chooseContext(host: TreeCommandHost, node?: TreeNode): Promise<void> {
   const connection = host.connection;
-  if (!connection) return void vscode.window.showWarningMessage('Podscope: no kubeconfig is loaded.');
+  if (!connection) return warn('no kubeconfig is loaded.');
   let name = node?.nodeType === 'context' ? node.contextName : undefined;
   if (!name) {
     const active = connection.activeContext();
@@ -89,7 +91,7 @@ async function chooseContext(host: TreeCommandHost, node?: TreeNode): Promise<vo
 
 async function chooseNamespace(host: TreeCommandHost, node?: TreeNode): Promise<void> {
   const connection = host.connection;
-  if (!connection) return void vscode.window.showWarningMessage('Podscope: no kubeconfig is loaded.');
+  if (!connection) return warn('no kubeconfig is loaded.');
   const contextName = contextOf(node) ?? connection.activeContext();
   if (!contextName) return;
   const namespace = await pickNamespace(connection.api(contextName), contextName, connection.namespaceOf(contextName));

@@ -6,18 +6,13 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import Module from 'node:module';
 import type * as vscodeTypes from 'vscode';
 import * as fake from '../fakes/fakeVscode';
+import { useFakeVscode } from '../fakes/routeVscode';
 import { eventually, MemoryMemento } from '../../../integration/cluster/treeWalk';
 
 // Route `require('vscode')` to the stand-in before the explorer is loaded.
-const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-const originalLoad = loader._load;
-loader._load = function (request: string, ...rest: unknown[]) {
-  return request === 'vscode' ? fake : originalLoad.call(this, request, ...rest);
-};
-after(() => { loader._load = originalLoad; });
+useFakeVscode();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podscope-explorer-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -34,6 +29,9 @@ async function start(kubeconfigSetting: string) {
   fake.recorded.settings.set('podscope.kubeconfig', kubeconfigSetting);
   const { startExplorer } = await import('../../../../client/src/kube/index.js');
   const explorer = await startExplorer(context);
+  // Registered as the extension's one loop (Ctx) does: the tree's table over a context holding the explorer.
+  const { treeCommands } = await import('../../../../client/src/kube/tree/treeCommands.js');
+  for (const [id, factory] of Object.entries(treeCommands)) fake.commands.registerCommand(id, factory({ explorer }) as (...args: unknown[]) => unknown);
   const { provider, view } = fake.recorded.views.at(-1)!;
   return { explorer, provider: provider as Provider, view };
 }

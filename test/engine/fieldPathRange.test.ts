@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
-import { parseFieldPath, rangeOfFieldPath } from '../../../../client/src/kube/dryRun/fieldPathRange';
+import { parseFieldPath, rangeOfFieldPath } from '../../server/src/engine/fieldPathRange';
 
 const src = [
   'apiVersion: v1',

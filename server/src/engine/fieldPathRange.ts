@@ -1,7 +1,7 @@
 // Maps a field path as the API server prints it (`spec.containers[0].ports[1].name`, `metadata.labels[app]`,
 // `spec.template.spec.nodeSelector[kubernetes.io/os]`) back to where it is in a manifest's YAML.
 import { isCollection, isScalar, type Document, type Node } from 'yaml';
-import { asMap, asSeq, getPair } from '../../../../server/src/engine/yamlNodes';
+import { asMap, asSeq, getPair } from './yamlNodes';
 
 export type FieldSegment = string | number;
 

@@ -1,8 +1,8 @@
 // Every code a finding can carry: the registry's rules plus the codes the engine itself emits for
 // YAML it cannot check. Settings, config files, SARIF rule metadata and the docs all list these.
-import { ENGINE_CODES, INTERNAL_ERROR, type RuleRegistry, type Severity } from '../engine';
-
-export { ENGINE_CODES, INTERNAL_ERROR };
+import { ENGINE_CODES } from './coreCodes';
+import type { RuleRegistry } from './registry';
+import type { Severity } from './types';
 
 export interface RuleInfo {
   code: string;

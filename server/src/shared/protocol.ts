@@ -1,6 +1,7 @@
 // Types shared by the language client and server. The client imports types only (`import type`),
 // so nothing here may need a runtime value from the server bundle.
-import type { RuleSettings, SeveritySetting } from './engine/types';
+import type { RuleSettings } from '../engine/types';
+import type { SeveritySetting } from './severity';
 
 /** The configuration section the server pulls per document (`workspace/configuration`). */
 export type SettingsSection = 'podscope';
