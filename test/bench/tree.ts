@@ -173,9 +173,10 @@ async function timeEventCpu(kubeConfig: import('@kubernetes/client-node').KubeCo
     token = page.metadata?._continue || undefined;
   } while (token);
   let handlers: WatchHandlers | undefined;
+  const realApi = real.api(contextName);
   const api: ClusterApi = {
+    ...bindAll(realApi),
     contextName,
-    kubeConfig,
     listNamespaces: async () => ({ items: [] }),
     listPods: async () => ({ items: list.items, metadata: { resourceVersion: '1' } }),
     watchPods: (_o, h) => { handlers = h; return { stop() {} }; },
@@ -267,3 +268,23 @@ main().catch((err) => {
   console.error(err);
   process.exitCode = 1;
 });
+
+/** The real api's methods, bound, as a plain object a test can override parts of. */
+function bindAll(api: ClusterApi): ClusterApi {
+  return {
+    contextName: api.contextName,
+    timeoutMs: api.timeoutMs,
+    listNamespaces: (...a) => api.listNamespaces(...a),
+    listPods: (...a) => api.listPods(...a),
+    watchPods: (...a) => api.watchPods(...a),
+    readPod: (...a) => api.readPod(...a),
+    deletePod: (...a) => api.deletePod(...a),
+    listPodEvents: (...a) => api.listPodEvents(...a),
+    readNode: (...a) => api.readNode(...a),
+    readPodLog: (...a) => api.readPodLog(...a),
+    request: (...a) => api.request(...a),
+    logStreamer: () => api.logStreamer(),
+    exec: () => api.exec(),
+    portForwarder: () => api.portForwarder(),
+  };
+}

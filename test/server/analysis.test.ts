@@ -77,7 +77,6 @@ describe('Analyzer (per-document incremental validation)', () => {
 
   it('shifts findings without re-validating documents whose messages cite no line', () => {
     const analyzer = new Analyzer(registry);
-    // Without the duplicate keys (whose message cites a line), moved documents keep their findings.
     const text = generatePods(20).text.replace(/^ {2}name: web-\d+-again\n/gm, '');
     const v1 = analyzer.analyze('file:///a.yaml', 1, text);
     analyzer.findings(v1, {}, '{}');

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import { y } from '../engine/helpers';
 import { LspHarness } from './lspHarness';
+import { until } from '../support/until';
 
 const NO_IMAGE = y`
   apiVersion: v1
@@ -27,11 +28,11 @@ describe('version ordering', () => {
     const uri = 'file:///ordering.yaml';
     try {
       await h.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: NO_IMAGE } });
-      await waitFor(() => pending.length === 1);
+      await until('the first request held', () => pending.length === 1);
       // A settings change drops the cached settings, so what follows pulls them afresh.
       await h.configurationChanged();
       await h.change(uri, 2, [{ range: { start: { line: 2, character: 17 }, end: { line: 2, character: 21 } }, text: 'demo2' }]);
-      await waitFor(() => pending.length === 2);
+      await until('the second request held', () => pending.length === 2);
       const v2 = h.nextDiagnostics(uri, (p) => p.version === 2);
       pending[1]!(); // the newer settings arrive first, version 2 is published...
       await v2;
@@ -48,11 +49,3 @@ describe('version ordering', () => {
     }
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setImmediate(r));
-  }
-}

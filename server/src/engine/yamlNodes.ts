@@ -2,7 +2,6 @@
 // every lookup resolves aliases once, so rules never see an Alias where they expect a value.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 
-export type AnyNode = Node;
 
 export function resolve(node: unknown, doc?: Document): Node | undefined {
   if (node === null || node === undefined) return undefined;

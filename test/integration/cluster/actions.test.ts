@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import type { Cluster } from '../../cluster/cluster';
 import { run } from '../../cluster/run';
-import { createClusterApi } from '../../../client/src/kube/cluster/clusterApi';
 import { describeConnectionError } from '../../../client/src/kube/cluster/connectionError';
 import { describePod } from '../../../client/src/kube/actions/describe';
 import { deletePod } from '../../../client/src/kube/actions/deletePod';
@@ -15,13 +14,13 @@ import { dryRunManifest } from '../../../client/src/kube/dryRun/dryRunValidate';
 import { clusterDryRunTransport } from '../../../client/src/kube/dryRun/clusterDryRunTransport';
 import { fetchPodYaml } from '../../../client/src/kube/actions/podYaml';
 import { PortForwardSession } from '../../../client/src/kube/actions/portForward';
-import { until, useCluster } from './clusterFixture';
+import { until } from '../../support/until';
+import { useCluster } from './clusterFixture';
 
 const fixture = useCluster('pod action tests');
 
 function apiOf(kubeconfig: string) {
-  const kc = fixture.kubeConfig(kubeconfig);
-  return createClusterApi(kc, kc.getCurrentContext());
+  return fixture.api(kubeconfig);
 }
 
 /** kubectl in UTC, the zone the describe document prints times in. */
@@ -65,13 +64,13 @@ test('describe prints what kubectl describe pod prints', { timeout: 120_000 }, a
 test('view YAML prints what kubectl get -o yaml prints (managedFields stripped)', { timeout: 60_000 }, async (t) => {
   const c = fixture.need(t);
   if (!c) return;
-  const kc = fixture.kubeConfig(c.kubeconfig);
+  const api = fixture.api(c.kubeconfig);
   for (const key of ['running', 'sidecar', 'terminating']) {
     const p = c.pod(key);
     let mine = '';
     let theirs = '';
     for (let i = 0; i < 5 && (i === 0 || mine !== theirs); i++) {
-      mine = await fetchPodYaml(kc, p.namespace, p.name);
+      mine = await fetchPodYaml(api, p.namespace, p.name);
       theirs = (await kubectlUtc(c, ['get', 'pod', '-n', p.namespace, p.name, '-o', 'yaml'])).stdout;
     }
     assert.equal(mine, theirs, `${p.namespace}/${p.name}`);
@@ -126,7 +125,7 @@ spec:
 test('dry run: the API server errors, at their fields, as kubectl apply --dry-run=server reports them', { timeout: 60_000 }, async (t) => {
   const c = fixture.need(t);
   if (!c) return;
-  const transport = clusterDryRunTransport(fixture.kubeConfig(c.kubeconfig));
+  const transport = clusterDryRunTransport(fixture.api(c.kubeconfig));
   const [r] = await dryRunManifest(INVALID, transport, 'demo');
   assert.equal(r.outcome, 'rejected');
   const kubectl = await kubectlUtc(c, ['apply', '--dry-run=server', '-n', 'demo', '-f', '-'], INVALID);
@@ -146,7 +145,7 @@ test('dry run: the API server errors, at their fields, as kubectl apply --dry-ru
 test('dry run: a valid new pod is accepted and not created; an existing one is checked by apply', { timeout: 60_000 }, async (t) => {
   const c = fixture.need(t);
   if (!c) return;
-  const transport = clusterDryRunTransport(fixture.kubeConfig(c.kubeconfig));
+  const transport = clusterDryRunTransport(fixture.api(c.kubeconfig));
   const name = `podscope-dry-${randomUUID().slice(0, 8)}`;
   const fresh = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: app\n    image: nginx\n    ports:\n    - containerPort: 80\n    - containerPort: 80\n`;
   const [r] = await dryRunManifest(fresh, transport, 'demo');
@@ -167,7 +166,7 @@ test('dry run: a valid new pod is accepted and not created; an existing one is c
 test('dry run as the restricted user: the Forbidden message kubectl shows', { timeout: 60_000 }, async (t) => {
   const c = fixture.need(t);
   if (!c) return;
-  const [r] = await dryRunManifest(INVALID, clusterDryRunTransport(fixture.kubeConfig(c.restrictedKubeconfig)), 'demo');
+  const [r] = await dryRunManifest(INVALID, clusterDryRunTransport(fixture.api(c.restrictedKubeconfig)), 'demo');
   const kubectl = await run(c.kubectl.path, ['--kubeconfig', c.restrictedKubeconfig, 'apply', '--dry-run=server', '-n', 'demo', '-f', '-'], { input: INVALID });
   assert.equal(r.findings.length, 1);
   assert.equal(r.findings[0].message, `pods is forbidden: User "${c.restrictedUser}" cannot create resource "pods" in API group "" in the namespace "demo"`);
@@ -182,7 +181,7 @@ test('port-forward goes through the API server to the node; its refusal is repor
   // error, which proves the request travelled API server → kwok and back on the error channel.
   const errors: string[] = [];
   const session = await PortForwardSession.start(
-    fixture.kubeConfig(c.kubeconfig),
+    fixture.api(c.kubeconfig),
     { contextName: 'podscope', namespace: 'demo', pod: 'hello', remotePort: 8080, localPort: 0 },
     { error: (m) => errors.push(m) },
   );

@@ -2,12 +2,15 @@
 // after, and a test skips with the reason when the cluster cannot run here.
 import { after, before, type TestContext } from 'node:test';
 import { KubeConfig } from '@kubernetes/client-node';
+import { createClusterApi, type ClusterApi } from '../../../client/src/kube/cluster/clusterApi';
 import { ClusterUnavailableError, ensureCluster, type Cluster } from '../../cluster/cluster';
 
 export interface ClusterFixture {
   /** The cluster, or undefined after t.skip() was called. */
   need(t: TestContext): Cluster | undefined;
   kubeConfig(path: string): KubeConfig;
+  /** The ClusterApi of the kubeconfig's current context, as the explorer would make it. */
+  api(path: string): ClusterApi;
 }
 
 export function useCluster(what: string): ClusterFixture {
@@ -35,14 +38,9 @@ export function useCluster(what: string): ClusterFixture {
       kc.loadFromFile(path);
       return kc;
     },
+    api(path) {
+      const kc = this.kubeConfig(path);
+      return createClusterApi(kc, kc.getCurrentContext());
+    },
   };
-}
-
-/** Polls until `check` holds (fails with `what` after `ms`). */
-export async function until(what: string, check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { ExecSession, type ExecRequest } from '../../../client/src/kube/exec/execSession';
 import { UpgradeRefusedError } from '../../../client/src/kube/cluster/channelConnector';
 import { shellCommand } from '../../../client/src/kube/exec/shellChoice';
-import { until, useCluster } from './clusterFixture';
+import { until } from '../../support/until';
+import { useCluster } from './clusterFixture';
 
 const fixture = useCluster('exec tests');
 
@@ -18,7 +19,7 @@ function collect() {
 
 async function open(kubeconfig: string, request: Omit<ExecRequest, 'namespace' | 'pod' | 'container'>) {
   const { out, sink } = collect();
-  const session = await ExecSession.open(fixture.kubeConfig(kubeconfig), { ...at, ...request }, sink);
+  const session = await ExecSession.open(fixture.api(kubeconfig), { ...at, ...request }, sink);
   return { out, session };
 }
 
@@ -107,9 +108,9 @@ test('forbidden and missing containers are refused with the API server message',
     assert.equal(err.message, `pods "hello" is forbidden: User "${c.restrictedUser}" cannot get resource "pods/exec" in API group "" in the namespace "demo"`);
     return true;
   });
-  const kc = fixture.kubeConfig(c.kubeconfig);
+  const api = fixture.api(c.kubeconfig);
   await assert.rejects(
-    ExecSession.open(kc, { ...at, container: 'nope', command: ['true'], tty: false }, collect().sink),
+    ExecSession.open(api, { ...at, container: 'nope', command: ['true'], tty: false }, collect().sink),
     (err: unknown) => err instanceof UpgradeRefusedError && err.code === 400 && /container nope is not valid for pod hello/.test(err.message),
   );
 });

@@ -7,10 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { Cluster } from '../../cluster/cluster';
+import { createClusterApi } from '../../../client/src/kube/cluster/clusterApi';
 import { clientNodeLogOpener } from '../../../client/src/kube/logs/clientNodeLogOpener';
 import { LogSession, type LogSpec } from '../../../client/src/kube/logs/logSession';
 import type { LogStreamState } from '../../../client/src/kube/logs/logStream';
-import { until, useCluster } from './clusterFixture';
+import { until } from '../../support/until';
+import { useCluster } from './clusterFixture';
 
 const fixture = useCluster('log streaming tests');
 
@@ -19,7 +21,7 @@ type Spec = Pick<LogSpec, 'namespace' | 'pod' | 'containers'> & Partial<LogSpec>
 function session(kc: KubeConfig, spec: Spec, states: LogStreamState[] = []): LogSession {
   return new LogSession(
     { follow: false, previous: false, timestamps: false, ...spec },
-    (container) => clientNodeLogOpener(kc, { namespace: spec.namespace, pod: spec.pod, container }),
+    (container) => clientNodeLogOpener(createClusterApi(kc, kc.getCurrentContext()), { namespace: spec.namespace, pod: spec.pod, container }),
     { changed() {}, state: (_c, s) => { states.push(s); } },
     { maxLines: 1_000_000, quietMs: 300, stream: { retryDelaysMs: [50, 100, 200] } },
   );

@@ -4,7 +4,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ensureCluster, ClusterUnavailableError, type Cluster } from '../../cluster/cluster';
 import type { ContainerNode } from '../../../client/src/kube/tree/nodes';
-import { contextMessage, eventually, openTree, parseKubectlPods, sortRows, treeRows, type PodRow, type TreeUnderTest } from './treeWalk';
+import { contextMessage, openTree, parseKubectlPods, sortRows, treeRows, type PodRow, type TreeUnderTest } from './treeWalk';
+import { until } from '../../support/until';
 
 let cluster: Cluster | undefined;
 let skipReason: string | undefined;
@@ -45,7 +46,7 @@ function rowsOrThrow(t: TreeUnderTest): PodRow[] | undefined {
  * pair of reads can straddle a change); fails with the last difference if they never do.
  */
 async function assertTreeMatchesKubectl(t: TreeUnderTest, kubectlArgs: string[], namespace?: string): Promise<PodRow[]> {
-  return eventually('the tree to equal kubectl get pods', async () => {
+  return until('the tree to equal kubectl get pods', async () => {
     const expected = sortRows(parseKubectlPods(await cluster!.kubectl.ok(kubectlArgs), namespace));
     const actual = rowsOrThrow(t);
     if (!actual) return undefined;
@@ -77,7 +78,7 @@ test('containers are listed init-first with sidecars marked, as the seed declare
   if (skipReason) return t.skip(skipReason);
   const c = cluster!;
   const ui = tree(c.kubeconfig, { namespace: null });
-  await eventually('pods loaded', () => rowsOrThrow(ui));
+  await until('pods loaded', () => rowsOrThrow(ui));
   for (const key of ['native-sidecar', 'sidecar', 'init-waiting']) {
     const seeded = c.pod(key);
     const pod = ui.model.findPod(ui.connection.activeContext()!, seeded.namespace, seeded.name);
@@ -99,7 +100,7 @@ test('a pod created, changed and deleted with kubectl appears, changes and disap
     await c.kubectl.run(['delete', 'namespace', ns, '--wait=false']);
   });
   const ui = tree(c.kubeconfig, { namespace: ns });
-  await eventually('the empty namespace to load', () => {
+  await until('the empty namespace to load', () => {
     const rows = rowsOrThrow(ui);
     return rows && rows.length === 0 ? rows : undefined;
   });
@@ -111,7 +112,7 @@ test('a pod created, changed and deleted with kubectl appears, changes and disap
     spec: { schedulerName: 'podscope-test-none', containers: [{ name: 'app', image: 'example.invalid/app:1' }] },
   };
   await c.kubectl.ok(['create', '-f', '-'], JSON.stringify(manifest));
-  await eventually('the new pod to appear', () => (rowsOrThrow(ui) ?? []).find((r) => r.name === 'lifecycle'));
+  await until('the new pod to appear', () => (rowsOrThrow(ui) ?? []).find((r) => r.name === 'lifecycle'));
   await assertTreeMatchesKubectl(ui, ['get', 'pods', '-n', ns], ns);
 
   const status = {
@@ -126,12 +127,12 @@ test('a pod created, changed and deleted with kubectl appears, changes and disap
     },
   };
   await c.kubectl.ok(['patch', 'pod', 'lifecycle', '-n', ns, '--subresource=status', '--type=merge', '-p', JSON.stringify(status)]);
-  await eventually('the change to show', () => (rowsOrThrow(ui) ?? []).find((r) => r.name === 'lifecycle' && r.status === 'CrashLoopBackOff'));
+  await until('the change to show', () => (rowsOrThrow(ui) ?? []).find((r) => r.name === 'lifecycle' && r.status === 'CrashLoopBackOff'));
   const rows = await assertTreeMatchesKubectl(ui, ['get', 'pods', '-n', ns], ns);
   assert.deepEqual(rows.map((r) => [r.status, r.restarts]), [['CrashLoopBackOff', '4']]);
 
   await c.kubectl.ok(['delete', 'pod', 'lifecycle', '-n', ns, '--grace-period=0', '--force']);
-  await eventually('the pod to disappear', () => {
+  await until('the pod to disappear', () => {
     const now = rowsOrThrow(ui);
     return now && !now.some((r) => r.name === 'lifecycle') ? true : undefined;
   });
@@ -143,7 +144,7 @@ test('the restricted user (client certificate) sees its context namespace and th
   const c = cluster!;
   const ui = tree(c.restrictedKubeconfig);
   assert.equal(ui.connection.namespaceOf(ui.connection.activeContext()!), 'demo', 'defaults to the context namespace');
-  const rows = await eventually('pods of the restricted user', async () => {
+  const rows = await until('pods of the restricted user', async () => {
     const expected = sortRows(parseKubectlPods(await c.restrictedKubectl.ok(['get', 'pods', '-n', 'demo']), 'demo'));
     const actual = rowsOrThrow(ui);
     if (!actual) return undefined;

@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { ensureCluster, ClusterUnavailableError, type Cluster } from '../../cluster/cluster';
 import { kubectlFor } from '../../cluster/kubectl';
 import type { ClusterApi, WatchHandle, WatchHandlers, WatchPodsOptions } from '../../../client/src/kube/cluster/clusterApi';
-import { contextMessage, eventually, openTree, parseKubectlPods, sortRows, treeRows, type TreeUnderTest } from './treeWalk';
+import { contextMessage, openTree, parseKubectlPods, sortRows, treeRows, type TreeUnderTest } from './treeWalk';
+import { until } from '../../support/until';
 
 let cluster: Cluster | undefined;
 let skipReason: string | undefined;
@@ -59,7 +60,7 @@ function kubeconfigWith(name: string, server: string, user: Record<string, strin
 }
 
 async function messageEventually(t: TreeUnderTest, timeoutMs = 20_000): Promise<string> {
-  return eventually('an error node', () => {
+  return until('an error node', () => {
     const m = contextMessage(t.model);
     return m && !m.startsWith('Loading') ? m : undefined;
   }, timeoutMs);
@@ -123,12 +124,18 @@ class WatchFaults implements ClusterApi {
   gone = 0;
   constructor(private readonly real: ClusterApi) {}
   get contextName() { return this.real.contextName; }
-  get kubeConfig() { return this.real.kubeConfig; }
+  get timeoutMs() { return this.real.timeoutMs; }
   listNamespaces: ClusterApi['listNamespaces'] = (o) => this.real.listNamespaces(o);
   listPods: ClusterApi['listPods'] = (o) => { this.lists++; return this.real.listPods(o); };
   readPod: ClusterApi['readPod'] = (...a) => this.real.readPod(...a);
   deletePod: ClusterApi['deletePod'] = (...a) => this.real.deletePod(...a);
   listPodEvents: ClusterApi['listPodEvents'] = (...a) => this.real.listPodEvents(...a);
+  readNode: ClusterApi['readNode'] = (...a) => this.real.readNode(...a);
+  readPodLog: ClusterApi['readPodLog'] = (...a) => this.real.readPodLog(...a);
+  request: ClusterApi['request'] = (...a) => this.real.request(...a);
+  logStreamer: ClusterApi['logStreamer'] = () => this.real.logStreamer();
+  exec: ClusterApi['exec'] = () => this.real.exec();
+  portForwarder: ClusterApi['portForwarder'] = () => this.real.portForwarder();
 
   watchPods(o: WatchPodsOptions, handlers: WatchHandlers): WatchHandle {
     let handle: WatchHandle | undefined;
@@ -174,7 +181,7 @@ class WatchFaults implements ClusterApi {
 }
 
 async function assertConvergedWithKubectl(ui: TreeUnderTest): Promise<void> {
-  await eventually('the tree to equal kubectl after the fault', async () => {
+  await until('the tree to equal kubectl after the fault', async () => {
     const expected = sortRows(parseKubectlPods(await cluster!.kubectl.ok(['get', 'pods', '-n', namespace]), namespace));
     const rows = treeRows(ui.model);
     if (!Array.isArray(rows)) return undefined;
@@ -197,7 +204,7 @@ test('a dropped watch reconnects from its resourceVersion and replays what happe
   await c.kubectl.ok(['create', '-f', '-'], podManifest('drop-a'));
   await c.kubectl.ok(['create', '-f', '-'], podManifest('drop-b'));
   const ui = tree(c.kubeconfig, { namespace, wrapApi: (api) => (faults = new WatchFaults(api)) });
-  await eventually('pods loaded', () => { const r = treeRows(ui.model); return Array.isArray(r) && r.length >= 2 ? r : undefined; });
+  await until('pods loaded', () => { const r = treeRows(ui.model); return Array.isArray(r) && r.length >= 2 ? r : undefined; });
   const listsBefore = faults!.lists;
 
   faults!.hold = true;
@@ -221,7 +228,7 @@ test('410 Gone after a real etcd compaction: the tree re-lists and converges wit
   let faults: WatchFaults | undefined;
   for (const n of ['gone-a', 'gone-b']) await c.kubectl.ok(['create', '-f', '-'], podManifest(n));
   const ui = tree(c.kubeconfig, { namespace, wrapApi: (api) => (faults = new WatchFaults(api)) });
-  await eventually('pods loaded', () => { const r = treeRows(ui.model); return Array.isArray(r) && r.some((x) => x.name === 'gone-b') ? r : undefined; });
+  await until('pods loaded', () => { const r = treeRows(ui.model); return Array.isArray(r) && r.some((x) => x.name === 'gone-b') ? r : undefined; });
   const listsBefore = faults!.lists;
 
   faults!.hold = true;

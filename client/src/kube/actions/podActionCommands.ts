@@ -38,7 +38,7 @@ const viewYaml: CommandFactory<PodActionContext> = (ctx) => async (arg) => {
   const { api, target } = r;
   const uri = podDocumentUri(YAML_SCHEME, target.contextName, target.namespace, target.name, '.yaml');
   try {
-    await ctx.documents.show(uri, () => fetchPodYaml(api.kubeConfig, target.namespace, target.name), 'yaml');
+    await ctx.documents.show(uri, () => fetchPodYaml(api, target.namespace, target.name), 'yaml');
   } catch (err) {
     reportFailure(`reading pod "${target.name}"`, err);
   }
@@ -111,7 +111,7 @@ const portForward: CommandFactory<PodActionContext> = (ctx) => async (arg) => {
   if (localText === undefined) return;
   try {
     const session = await PortForwardSession.start(
-      api.kubeConfig,
+      api,
       { contextName: target.contextName, namespace: target.namespace, pod: target.name, remotePort, localPort: Number(localText) },
       { error: (message) => reportFailure(`port forward to ${target.name}:${remotePort}`, new Error(message)) },
     );

@@ -5,6 +5,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { DEFAULT_TIMEOUT_MS, RequestTimeoutError } from './connectionTimeout';
 
 export interface ApiResponse {
   status: number;
@@ -40,7 +41,8 @@ export async function apiRequest(kubeConfig: KubeConfig, path: string, options: 
       }));
       res.on('error', reject);
     });
-    req.setTimeout(options.timeoutMs ?? 15_000, () => req.destroy(new Error(`Timed out after ${(options.timeoutMs ?? 15_000) / 1000}s: the cluster did not answer.`)));
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    req.setTimeout(timeoutMs, () => req.destroy(new RequestTimeoutError(`requesting ${url.pathname}`, timeoutMs)));
     req.on('error', reject);
     req.end(options.body);
   });

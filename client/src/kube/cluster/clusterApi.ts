@@ -2,21 +2,27 @@
 // inject faults with a fake instead of a real API server.
 import {
   CoreV1Api,
+  Exec,
   KubeConfig,
+  Log,
   Observable,
+  PortForward,
   Watch,
   type ConfigurationOptions,
   type RequestContext,
   type ResponseContext,
   type CoreV1EventList,
   type V1NamespaceList,
+  type V1Node,
   type V1Pod,
   type V1PodList,
   type V1Status,
 } from '@kubernetes/client-node';
 // The package index does not re-export its model serializer; the watch needs it to type raw JSON like a list does.
 import { ObjectSerializer } from '@kubernetes/client-node/dist/serializer.js';
-import { withTimeout } from './connectionTimeout';
+import { apiRequest, type ApiRequestOptions, type ApiResponse } from './apiRequest';
+import { ChannelConnector } from './channelConnector';
+import { DEFAULT_TIMEOUT_MS, withTimeout } from './connectionTimeout';
 
 export { DEFAULT_TIMEOUT_MS, RequestTimeoutError } from './connectionTimeout';
 
@@ -56,17 +62,24 @@ export interface WatchHandle {
 }
 
 export interface RequestOptions {
-  /** Defaults to DEFAULT_TIMEOUT_MS; the call then rejects with RequestTimeoutError. */
+  /** Defaults to the api's timeout (the podscope.explorer.requestTimeoutSeconds setting); then RequestTimeoutError. */
   timeoutMs?: number;
 }
 
+export interface PodLogQuery {
+  container: string;
+  previous?: boolean;
+  limitBytes?: number;
+}
+
+/**
+ * All the explorer asks of a cluster. The context's credentials stay inside: callers get typed calls, raw requests and
+ * client-node's streaming helpers already bound to the context, never the KubeConfig.
+ */
 export interface ClusterApi {
   readonly contextName: string;
-  /**
-   * A private KubeConfig whose current context is `contextName`, for client-node helpers that need one (Log, Exec).
-   * It is a copy in memory: never saved, so the user's kubeconfig file is never modified.
-   */
-  readonly kubeConfig: KubeConfig;
+  /** What a call without its own timeout waits for. */
+  readonly timeoutMs: number;
   listNamespaces(options?: RequestOptions): Promise<V1NamespaceList>;
   listPods(options: ListPodsOptions): Promise<V1PodList>;
   watchPods(options: WatchPodsOptions, handlers: WatchHandlers): WatchHandle;
@@ -74,10 +87,21 @@ export interface ClusterApi {
   deletePod(namespace: string, name: string, options?: RequestOptions & { gracePeriodSeconds?: number }): Promise<V1Pod>;
   /** Events whose involvedObject is the pod, as `kubectl describe pod` shows them. */
   listPodEvents(namespace: string, podName: string, options?: RequestOptions): Promise<CoreV1EventList>;
+  readNode(name: string, options?: RequestOptions): Promise<V1Node>;
+  /** A short, non-streaming read of a container's log, for the API server's reason when a stream is refused. */
+  readPodLog(namespace: string, pod: string, query: PodLogQuery, options?: RequestOptions): Promise<string>;
+  /** A raw request with the context's credentials, for what the typed clients get in the way of. */
+  request(path: string, options?: ApiRequestOptions): Promise<ApiResponse>;
+  /** client-node's log streamer, bound to this context. */
+  logStreamer(): Log;
+  /** client-node's exec, bound to this context, over the channel connector (its refusals carry the server's reason). */
+  exec(): Exec;
+  /** client-node's port forward, bound to this context, over the channel connector. */
+  portForwarder(): PortForward;
 }
 
 /** Makes the ClusterApi for one context of a loaded kubeconfig. */
-export type ClusterApiFactory = (kubeConfig: KubeConfig, contextName: string) => ClusterApi;
+export type ClusterApiFactory = (kubeConfig: KubeConfig, contextName: string, timeoutMs?: number) => ClusterApi;
 
 /** A copy of `base` pointed at `contextName`, sharing its (read-only) cluster and user entries. */
 export function kubeConfigForContext(base: KubeConfig, contextName: string): KubeConfig {
@@ -91,19 +115,50 @@ export function kubeConfigForContext(base: KubeConfig, contextName: string): Kub
   return kc;
 }
 
-export const createClusterApi: ClusterApiFactory = (base, contextName) => new ClientNodeClusterApi(base, contextName);
+export const createClusterApi: ClusterApiFactory = (base, contextName, timeoutMs) => new ClientNodeClusterApi(base, contextName, timeoutMs);
 
 class ClientNodeClusterApi implements ClusterApi {
-  readonly kubeConfig: KubeConfig;
+  /** A private copy pointed at `contextName`: never saved, so the user's kubeconfig file is never modified. */
+  private readonly kubeConfig: KubeConfig;
   private readonly core: CoreV1Api;
 
-  constructor(base: KubeConfig, readonly contextName: string) {
+  constructor(base: KubeConfig, readonly contextName: string, readonly timeoutMs = DEFAULT_TIMEOUT_MS) {
     this.kubeConfig = kubeConfigForContext(base, contextName);
     this.core = this.kubeConfig.makeApiClient(CoreV1Api);
   }
 
+  readNode(name: string, options?: RequestOptions): Promise<V1Node> {
+    return withTimeout(this.timeout(options), `reading node "${name}"`, (signal) => this.core.readNode({ name }, abortable(signal)));
+  }
+
+  readPodLog(namespace: string, pod: string, q: PodLogQuery, options?: RequestOptions): Promise<string> {
+    return withTimeout(this.timeout(options), `reading the log of "${namespace}/${pod}"`, (signal) =>
+      this.core.readNamespacedPodLog({ namespace, name: pod, container: q.container, previous: q.previous, limitBytes: q.limitBytes }, abortable(signal)),
+    );
+  }
+
+  request(path: string, options: ApiRequestOptions = {}): Promise<ApiResponse> {
+    return apiRequest(this.kubeConfig, path, { ...options, timeoutMs: options.timeoutMs ?? this.timeoutMs });
+  }
+
+  logStreamer(): Log {
+    return new Log(this.kubeConfig);
+  }
+
+  exec(): Exec {
+    return new Exec(this.kubeConfig, new ChannelConnector(this.kubeConfig));
+  }
+
+  portForwarder(): PortForward {
+    return new PortForward(this.kubeConfig, true, new ChannelConnector(this.kubeConfig));
+  }
+
+  private timeout(options: RequestOptions | undefined): number {
+    return options?.timeoutMs ?? this.timeoutMs;
+  }
+
   listNamespaces(options?: RequestOptions): Promise<V1NamespaceList> {
-    return withTimeout(options?.timeoutMs, 'listing namespaces', (signal) =>
+    return withTimeout(this.timeout(options), 'listing namespaces', (signal) =>
       this.core.listNamespace({}, abortable(signal)),
     );
   }
@@ -111,7 +166,7 @@ class ClientNodeClusterApi implements ClusterApi {
   listPods(o: ListPodsOptions): Promise<V1PodList> {
     const query = { labelSelector: o.labelSelector, fieldSelector: o.fieldSelector, limit: o.limit, _continue: o.continueToken };
     const what = o.namespace === undefined ? 'listing pods in all namespaces' : `listing pods in namespace "${o.namespace}"`;
-    return withTimeout(o.timeoutMs, what, (signal) =>
+    return withTimeout(o.timeoutMs ?? this.timeoutMs, what, (signal) =>
       o.namespace === undefined
         ? this.core.listPodForAllNamespaces(query, abortable(signal))
         : this.core.listNamespacedPod({ namespace: o.namespace, ...query }, abortable(signal)),
@@ -140,20 +195,20 @@ class ClientNodeClusterApi implements ClusterApi {
   }
 
   readPod(namespace: string, name: string, options?: RequestOptions): Promise<V1Pod> {
-    return withTimeout(options?.timeoutMs, `reading pod "${namespace}/${name}"`, (signal) =>
+    return withTimeout(this.timeout(options), `reading pod "${namespace}/${name}"`, (signal) =>
       this.core.readNamespacedPod({ namespace, name }, abortable(signal)),
     );
   }
 
   deletePod(namespace: string, name: string, options?: RequestOptions & { gracePeriodSeconds?: number }): Promise<V1Pod> {
-    return withTimeout(options?.timeoutMs, `deleting pod "${namespace}/${name}"`, (signal) =>
+    return withTimeout(this.timeout(options), `deleting pod "${namespace}/${name}"`, (signal) =>
       this.core.deleteNamespacedPod({ namespace, name, gracePeriodSeconds: options?.gracePeriodSeconds }, abortable(signal)),
     );
   }
 
   listPodEvents(namespace: string, podName: string, options?: RequestOptions): Promise<CoreV1EventList> {
     const fieldSelector = `involvedObject.kind=Pod,involvedObject.name=${podName},involvedObject.namespace=${namespace}`;
-    return withTimeout(options?.timeoutMs, `listing events of pod "${namespace}/${podName}"`, (signal) =>
+    return withTimeout(this.timeout(options), `listing events of pod "${namespace}/${podName}"`, (signal) =>
       this.core.listNamespacedEvent({ namespace, fieldSelector }, abortable(signal)),
     );
   }

@@ -3,7 +3,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { createClusterApi, type ClusterApi, type ClusterApiFactory } from './clusterApi';
 import type { ConnectionPrefs } from './connectionPrefs';
-import { contextProblem } from './kubeconfig';
+import { contextProblem, type KubeconfigLoad } from './kubeconfig';
 
 export interface ContextDetail {
   cluster?: string;
@@ -25,6 +25,11 @@ export interface ConnectionSource {
   api(contextName: string): ClusterApi;
 }
 
+/** The connection of a loaded kubeconfig (undefined when none is usable); its calls wait `timeoutMs` at most. */
+export function connect(load: KubeconfigLoad, prefs: ConnectionPrefs, timeoutMs: number): Connection | undefined {
+  return load.kind === 'loaded' ? new Connection(load.kubeConfig, prefs, createClusterApi, timeoutMs) : undefined;
+}
+
 export class Connection implements ConnectionSource {
   private readonly apis = new Map<string, ClusterApi>();
 
@@ -32,6 +37,7 @@ export class Connection implements ConnectionSource {
     readonly kubeConfig: KubeConfig,
     private readonly prefs: ConnectionPrefs,
     private readonly apiFactory: ClusterApiFactory = createClusterApi,
+    private readonly timeoutMs?: number,
   ) {}
 
   contexts(): string[] {
@@ -67,7 +73,7 @@ export class Connection implements ConnectionSource {
   api(contextName: string): ClusterApi {
     let api = this.apis.get(contextName);
     if (!api) {
-      api = this.apiFactory(this.kubeConfig, contextName);
+      api = this.apiFactory(this.kubeConfig, contextName, this.timeoutMs);
       this.apis.set(contextName, api);
     }
     return api;

@@ -28,7 +28,7 @@ const validateOnCluster: CommandFactory<DryRunCommandContext> = (ctx) => async (
   try {
     const results = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: titled(`dry run on ${scope.contextName}…`) },
-      () => dryRunManifest(document.getText(), clusterDryRunTransport(api.kubeConfig), scope.namespace ?? 'default'),
+      () => dryRunManifest(document.getText(), clusterDryRunTransport(api), scope.namespace ?? 'default'),
     );
     ctx.clusterDiagnostics.set(document, results);
     const summary = dryRunSummary(results);

@@ -1,8 +1,6 @@
 // "Open Shell": checks the container can take an exec, picks the shell for the pod's OS, opens the terminal.
 import * as vscode from 'vscode';
-import { CoreV1Api } from '@kubernetes/client-node';
 import type { ClusterApi } from '../cluster/clusterApi';
-import { withTimeout } from '../cluster/connectionTimeout';
 import type { ResolvedContainer } from '../pod/targetPicker';
 import { execBlocker } from './execPreflight';
 import { openExecTerminal } from './execTerminal';
@@ -20,7 +18,7 @@ export async function openShell(resolved: ResolvedContainer, shellSetting: strin
   }
   const os = shellSetting?.trim() ? 'linux' : await osOf(api, target.pod);
   const command = shellCommand(shellSetting, os);
-  return openExecTerminal(api.kubeConfig, { namespace: target.namespace, pod: target.name, container: container.name, command }, `${target.name}/${container.name}`);
+  return openExecTerminal(api, { namespace: target.namespace, pod: target.name, container: container.name, command }, `${target.name}/${container.name}`);
 }
 
 /** The pod's OS; the node is read only when the pod does not say, and a refused or slow read means Linux. */
@@ -31,8 +29,7 @@ async function osOf(api: ClusterApi, pod: ResolvedContainer['target']['pod']): P
   const cached = nodeOsCache.get(key);
   if (cached) return cached;
   try {
-    const core = api.kubeConfig.makeApiClient(CoreV1Api);
-    const n = await withTimeout(5000, `reading node "${node}"`, () => core.readNode({ name: node }));
+    const n = await api.readNode(node);
     const os = podOs(pod, n.metadata?.labels);
     nodeOsCache.set(key, os);
     return os;

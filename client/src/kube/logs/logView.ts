@@ -66,7 +66,7 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
     };
     entry.session = new LogSession(
       spec,
-      (container) => clientNodeLogOpener(api.kubeConfig, { namespace: spec.namespace, pod: spec.pod, container }),
+      (container) => clientNodeLogOpener(api, { namespace: spec.namespace, pod: spec.pod, container }),
       {
         changed: () => this.scheduleFlush(entry),
         state: (container, state) => {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Config } from '../../config';
 import type { ClusterApi } from '../cluster/clusterApi';
-import { Connection } from '../cluster/connection';
+import { connect, type Connection } from '../cluster/connection';
 import { ConnectionPrefs } from '../cluster/connectionPrefs';
 import { kubeconfigSource, loadKubeconfig, type KubeconfigLoad } from '../cluster/kubeconfig';
 import type { TreeCommandHost } from './treeCommands';
@@ -12,7 +12,7 @@ import { describeFilter, type PodFilter } from './podFilter';
 import { PodTreeModel } from './treeModel';
 import type { TreeNode } from './nodes';
 import { PodTreeProvider } from './treeProvider';
-import { POD_TREE_VIEW_ID } from '../pod/targets';
+import { POD_TREE_VIEW_ID } from './treeIds';
 
 export interface Explorer extends vscode.Disposable, TreeCommandHost {
   /** The loaded kubeconfig and the user's choices; undefined when there is no usable kubeconfig. */
@@ -61,7 +61,7 @@ class PodExplorer implements Explorer {
   async reload(): Promise<void> {
     const config = new Config();
     const load = loadKubeconfig(kubeconfigSource(config.kubeconfig));
-    this.connection = load.kind === 'loaded' ? new Connection(load.kubeConfig, this.prefs) : undefined;
+    this.connection = connect(load, this.prefs, config.requestTimeoutMs);
     this.model.setSource(this.connection, { listTimeoutMs: config.requestTimeoutMs });
     this.treeView.message = kubeconfigMessage(load);
     await vscode.commands.executeCommand('setContext', STATE_KEY, load.kind);

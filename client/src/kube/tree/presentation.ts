@@ -6,7 +6,7 @@ import { containerIcon, podIcon, type IconSpec } from './icons';
 import type { PodTreeModel } from './treeModel';
 import type { ContainerNode, ContextNode, MessageNode, NamespaceNode, PageNode, PodNode, TreeNode } from './nodes';
 import { containerTooltip, md, podTooltip, shortState } from './podTooltip';
-import { TREE_CONTEXT_VALUES, containerContextValue } from '../pod/targets';
+import { TREE_CONTEXT_VALUES, containerContextValue } from './treeIds';
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
 

@@ -2,10 +2,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { ClusterApi } from '../../../../client/src/kube/cluster/clusterApi';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { declaredPorts, PortForwardRegistry, PortForwardSession } from '../../../../client/src/kube/actions/portForward';
-import { fakeKubeConfig } from '../fakes/fakeKubeConfig';
+import { fakeClusterApi } from '../fakes/fakeKubeConfig';
 
 // A fake API server for the port-forward websocket: each channel starts with the port (2 bytes, little endian),
 // channel 0 carries data (echoed upper-cased), channel 1 errors.
@@ -41,9 +41,9 @@ class FakePortForwardServer {
     });
   }
 
-  async listen(): Promise<KubeConfig> {
+  async listen(): Promise<ClusterApi> {
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    return fakeKubeConfig(this.server);
+    return fakeClusterApi(this.server);
   }
 
   close(): Promise<void> {
@@ -53,8 +53,8 @@ class FakePortForwardServer {
 }
 
 let fake: FakePortForwardServer;
-let kc: KubeConfig;
-before(async () => { fake = new FakePortForwardServer(); kc = await fake.listen(); });
+let api: ClusterApi;
+before(async () => { fake = new FakePortForwardServer(); api = await fake.listen(); });
 after(() => fake.close());
 
 const spec = (pod: string, localPort = 0) => ({ contextName: 'fake', namespace: 'ns', pod, remotePort: 8080, localPort });
@@ -70,7 +70,7 @@ function roundTrip(port: number, text: string): Promise<string> {
 
 test('forwards bytes both ways on 127.0.0.1, one stream per connection', async () => {
   const errors: string[] = [];
-  const session = await PortForwardSession.start(kc, spec('web'), { error: (m) => errors.push(m) });
+  const session = await PortForwardSession.start(api, spec('web'), { error: (m) => errors.push(m) });
   try {
     assert.ok(session.localPort > 0);
     assert.equal(session.label, `127.0.0.1:${session.localPort} → ns/web:8080`);
@@ -86,8 +86,8 @@ test('forwards bytes both ways on 127.0.0.1, one stream per connection', async (
 
 test('an error from the pod side and a refused upgrade are reported', async () => {
   const errors: string[] = [];
-  const broken = await PortForwardSession.start(kc, spec('broken'), { error: (m) => errors.push(m) });
-  const forbidden = await PortForwardSession.start(kc, spec('forbidden'), { error: (m) => errors.push(m) });
+  const broken = await PortForwardSession.start(api, spec('broken'), { error: (m) => errors.push(m) });
+  const forbidden = await PortForwardSession.start(api, spec('forbidden'), { error: (m) => errors.push(m) });
   try {
     for (const s of [broken, forbidden]) {
       await new Promise<void>((resolve) => {
@@ -107,9 +107,9 @@ test('an error from the pod side and a refused upgrade are reported', async () =
 
 test('a local port in use is a clear error; the registry lists and stops sessions', async () => {
   const registry = new PortForwardRegistry();
-  const first = await PortForwardSession.start(kc, spec('web'), { error: () => {} });
+  const first = await PortForwardSession.start(api, spec('web'), { error: () => {} });
   registry.add(first);
-  await assert.rejects(PortForwardSession.start(kc, spec('web', first.localPort), { error: () => {} }), /local port \d+ on 127\.0\.0\.1 is already in use/);
+  await assert.rejects(PortForwardSession.start(api, spec('web', first.localPort), { error: () => {} }), /local port \d+ on 127\.0\.0\.1 is already in use/);
   assert.deepEqual(registry.list().map((s) => s.id), [first.id]);
   await registry.stopAll();
   assert.deepEqual(registry.list(), []);

@@ -2,9 +2,9 @@
 // travels on each channel: stdin (0), stdout (1), status (3), resize (4), and how a refused upgrade is reported.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { ClusterApi } from '../../../../client/src/kube/cluster/clusterApi';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { fakeKubeConfig } from './fakeKubeConfig';
+import { fakeClusterApi } from './fakeKubeConfig';
 
 export interface ExecCall {
   path: string;
@@ -53,9 +53,9 @@ export class FakeExecServer {
     this.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => this.upgrade(req, socket, head));
   }
 
-  async listen(): Promise<KubeConfig> {
+  async listen(): Promise<ClusterApi> {
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    return fakeKubeConfig(this.server);
+    return fakeClusterApi(this.server);
   }
 
   close(): Promise<void> {

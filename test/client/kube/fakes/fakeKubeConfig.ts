@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
+import { createClusterApi, type ClusterApi } from '../../../../client/src/kube/cluster/clusterApi';
 
 export const FAKE_TOKEN = 'test-token';
 
@@ -14,4 +15,9 @@ export function fakeKubeConfig(server: Server): KubeConfig {
     currentContext: 'fake',
   });
   return kc;
+}
+
+/** The real ClusterApi over the fake server: what the explorer's features receive. */
+export function fakeClusterApi(server: Server): ClusterApi {
+  return createClusterApi(fakeKubeConfig(server), 'fake');
 }

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import type * as vscodeTypes from 'vscode';
 import * as fake from '../fakes/fakeVscode';
 import { useFakeVscode } from '../fakes/routeVscode';
-import { eventually, MemoryMemento } from '../../../integration/cluster/treeWalk';
+import { MemoryMemento } from '../../../integration/cluster/treeWalk';
+import { until } from '../../../support/until';
 
 // Route `require('vscode')` to the stand-in before the explorer is loaded.
 useFakeVscode();
@@ -83,7 +84,7 @@ test('an unreachable cluster: context item, then an error item that says so; ref
     assert.equal(ctxItem.description, 'team');
     assert.equal(ctxItem.contextValue, 'podscope.context.active');
     assert.equal(ctxItem.collapsibleState, fake.TreeItemCollapsibleState.Expanded);
-    const message = await eventually('an error item', () => {
+    const message = await until('an error item', () => {
       const [first] = provider.getChildren(ctx);
       const item = provider.getTreeItem(first);
       return /unreachable/.test(item.label) ? item : undefined;
