@@ -68,7 +68,7 @@ function ensureDebPackages(names, log) {
 
 // npm's own CLI script, so it can be run under Node 24: then install scripts (code-server's postinstall,
 // node-gyp) see Node 24 as `node` and build native modules for its ABI.
-function npmCli() {
+export function npmCli() {
   const npmBin = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).stdout.trim();
   if (!npmBin) throw new Error('npm not found on PATH');
   const cli = join(dirname(realpathSync(npmBin)), 'npm-cli.js');
@@ -86,7 +86,7 @@ export function withoutNpmVariables(env) {
 
 // Installs into `prefix` as its own tiny project: npm (11+) runs a dependency's install scripts only when the
 // project's package.json allows them, and code-server's postinstall is what builds VS Code's native modules.
-function npmInstall(prefix, name, version, node, nodeDir, log) {
+export function npmInstall(prefix, name, version, node, nodeDir, log) {
   mkdirSync(prefix, { recursive: true });
   writeFileSync(join(prefix, 'package.json'), JSON.stringify({
     private: true,

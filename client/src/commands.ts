@@ -1,6 +1,7 @@
-// Every command of the extension, by id: one table, registered in one loop by Ctx. The bodies live in their feature
-// folders; each feature says what it needs of the context, and Ctx provides all of it. A unit test checks this table
-// against package.json (every id contributed, every contributed command handled).
+// Every command of the extension, by id: one table, registered in one loop. The bodies live in their feature folders;
+// each feature says what it needs of the context, and Ctx provides all of it. A unit test checks this table against
+// package.json (every id contributed, every contributed command handled).
+import * as vscode from 'vscode';
 import type { CommandFactory } from './kube/pod/podActionDeps';
 import { podActionCommands, type PodActionContext } from './kube/actions/podActionCommands';
 import { dryRunCommands, type DryRunCommandContext } from './kube/dryRun/validateCommand';
@@ -19,4 +20,9 @@ export function createCommands(): Record<string, CommandFactory<CommandContext>>
     ...podActionCommands,
     ...dryRunCommands,
   };
+}
+
+/** The one registration loop: every command of the table, over one context. */
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return Object.entries(createCommands()).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx)));
 }

@@ -10,6 +10,7 @@ export const SECTION = 'podscope';
 /** Each setting's key (below `podscope.`), JSON type and default, as package.json declares them. */
 export const SETTINGS = {
   'validate.enable': { type: 'boolean', default: true },
+  'validate.maxFileSizeKB': { type: 'number', default: 4096 },
   rules: { type: 'object', default: {} },
   'trace.server': { type: 'string', default: 'off' },
   kubeconfig: { type: 'string', default: '' },
@@ -20,6 +21,7 @@ export const SETTINGS = {
   'logs.tailLines': { type: 'integer', default: 1000 },
   'logs.since': { type: 'string', default: '' },
   'logs.maxLines': { type: 'integer', default: 100000 },
+  'dryRun.confirmSensitive': { type: 'boolean', default: true },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -58,11 +60,16 @@ export class Config {
     });
   }
 
+  /** Ask before a dry run sends Secrets or cluster-scoped objects (once per file). */
+  get confirmSensitiveDryRun(): boolean {
+    return this.get('dryRun.confirmSensitive');
+  }
+
   /** What the language server receives for `workspace/configuration` of section `podscope`. */
   get lspSettings(): PodscopeSettings {
     return {
       rules: this.get('rules') as RuleSettings,
-      validate: { enable: this.get('validate.enable') },
+      validate: { enable: this.get('validate.enable'), maxFileSizeKB: this.get('validate.maxFileSizeKB') },
     };
   }
 

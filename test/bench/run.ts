@@ -1,7 +1,10 @@
 // `npm run bench`: times the engine and the language server on a generated 200-pod file, optionally
 // beside Red Hat's yaml-language-server, and writes the figures into docs/benchmarks.md.
 //
-//   npm run bench -- [--runs N] [--no-peer] [--no-write]
+//   npm run bench -- [--runs N] [--no-peer] [--no-write] [--sizes | --only-sizes]
+//
+// --sizes also runs the large-file benchmark (sizeBench.ts: 1/10/50 MB, a 50 MB Pod, 20,000 documents,
+// several minutes); --only-sizes runs just that one.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import { benchEngine, type EngineResult } from './engineBench';
 import { generatePods } from './generatePods';
+import { benchSizes, renderSizes } from './sizeBench';
 import { benchLsp, type LspResult, type LspTarget } from './lspBench';
 import { ms, type Summary } from './stats';
 
@@ -18,15 +22,27 @@ const PEER_SCHEMA = join(ROOT, '..', 'shared', 'bench', 'peer-pod-schema-k8s-1.1
 const BEGIN = '<!-- engine-lsp-bench:begin (written by npm run bench) -->';
 const END = '<!-- engine-lsp-bench:end -->';
 
-interface Options { runs: number; peer: boolean; write: boolean }
+const SIZES_BEGIN = '<!-- size-bench:begin (written by npm run bench -- --sizes) -->';
+const SIZES_END = '<!-- size-bench:end -->';
+
+interface Options { runs: number; peer: boolean; write: boolean; sizes: boolean; onlySizes: boolean }
 
 function options(argv: string[]): Options {
   const i = argv.indexOf('--runs');
-  return { runs: i >= 0 ? Number(argv[i + 1]) : 40, peer: !argv.includes('--no-peer'), write: !argv.includes('--no-write') };
+  const onlySizes = argv.includes('--only-sizes');
+  return { runs: i >= 0 ? Number(argv[i + 1]) : 40, peer: !argv.includes('--no-peer'), write: !argv.includes('--no-write'), sizes: onlySizes || argv.includes('--sizes'), onlySizes };
 }
 
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
+  if (opts.sizes) {
+    const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, load average at start ${loadavg()[0]!.toFixed(2)}`;
+    const results = benchSizes(ROOT, undefined, log);
+    const report = `${SIZES_BEGIN}\n${renderSizes(results, `npm run bench -- ${process.argv.slice(2).join(' ')}`, machine)}\n${SIZES_END}`;
+    process.stdout.write(`\n${report}\n`);
+    if (opts.write) writeSection(report, SIZES_BEGIN, SIZES_END);
+    if (opts.onlySizes) return;
+  }
   const file = generatePods(200);
   log(`file: ${file.pods} pods, ${file.lines} lines, ${(file.text.length / 1024).toFixed(0)} KiB; ${opts.runs} runs`);
   const engine = benchEngine(file.text, opts.runs);
@@ -40,7 +56,7 @@ async function main(): Promise<void> {
     const peer = opts.peer ? await benchPeer(file.text, opts.runs) : undefined;
     const report = render(file, opts, engine, podscope, peer);
     process.stdout.write(`\n${report}\n`);
-    if (opts.write) writeSection(report);
+    if (opts.write) writeSection(report, BEGIN, END);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -127,12 +143,12 @@ function render(file: ReturnType<typeof generatePods>, opts: Options, engine: En
 }
 
 /** Replaces only this benchmark's section, so other sections of docs/benchmarks.md stay as they are. */
-function writeSection(section: string): void {
+function writeSection(section: string, begin: string, endMarker: string): void {
   const current = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(BEGIN);
-  const end = current.indexOf(END);
+  const start = current.indexOf(begin);
+  const end = current.indexOf(endMarker);
   const next = start >= 0 && end > start
-    ? current.slice(0, start) + section + current.slice(end + END.length)
+    ? current.slice(0, start) + section + current.slice(end + endMarker.length)
     : `${current.trimEnd()}\n\n${section}\n`;
   writeFileSync(DOC, next);
   log(`wrote ${DOC}`);

@@ -46,6 +46,7 @@ describe('bin/podscope.js (the npx entry)', () => {
     const version = bin(['--version']);
     assert.equal(version.status, 0);
     assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
-    assert.equal(bin(['lint', join(pkg, 'nope.yaml')]).status, 2);
+    assert.equal(bin(['lint', join(pkg, 'nope.yaml')]).status, 1);
+    assert.equal(bin(['lint', '--format', 'nope', join(pkg, 'nope.yaml')]).status, 2);
   });
 });

@@ -75,12 +75,13 @@ describe('podscope lint', () => {
     assert.equal(r.code, 1);
   });
 
-  it('reports a missing file as one clear line with exit 2, and lints nothing', () => {
+  it('reports a missing file as one error of that file and still lints the others (exit 1, not 2)', () => {
     const dir = workspace({ 'pod.yaml': FAMILIES.api.text });
-    const r = runCli(['lint', 'pod.yaml', 'missing.yaml'], { cwd: dir });
-    assert.equal(r.code, 2);
-    assert.equal(r.stderr, 'podscope: missing.yaml: no such file or directory\n');
-    assert.equal(r.stdout, '');
+    const r = runCli(['lint', 'missing.yaml', 'pod.yaml'], { cwd: dir });
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /^missing\.yaml:1:1: error file-unreadable cannot check this file: no such file or directory$/m);
+    assert.match(r.stdout, new RegExp(`^pod\\.yaml:\\d+:\\d+: error ${FAMILIES.api.code} `, 'm'));
   });
 
   for (const [family, c] of Object.entries(FAMILIES)) {

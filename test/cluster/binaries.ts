@@ -35,7 +35,7 @@ export async function ensureBinaries(log: (line: string) => void): Promise<strin
   const missing = missingBinaries(dir);
   if (missing.length === 0) return dir;
   if (!(await haveGo())) {
-    throw new ClusterUnavailableError(`cluster binaries missing (${missing.join(', ')} in ${dir}) and no Go toolchain to build them`);
+    throw new ClusterUnavailableError(`cluster binaries missing (${missing.join(', ')} in ${dir}) and no Go toolchain to build them: install Go 1.26 or newer (the \`go\` command on PATH), then run npm run cluster:build`);
   }
   log(`building missing cluster binaries (${missing.join(', ')}); a cold build takes several minutes`);
   const code = await new Promise<number>((resolve) => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the local cluster's binaries from the Go module proxy, once per version.
-# Output: $PODSCOPE_BIN (default ~/.cache/podscope/k8s-<ver>/bin). Re-running with every binary
+# Output: $PODSCOPE_BIN (default ${XDG_CACHE_HOME:-~/.cache}/podscope/k8s-<ver>/bin). Re-running with every binary
 # present does nothing, so warm starts cost nothing.
 set -euo pipefail
 export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-mod=mod
@@ -9,7 +9,7 @@ STG=v0.${K8S#v1.}
 MINOR=$(echo "$K8S" | cut -d. -f2)
 ETCD=${ETCD_VERSION:-v3.6.10}
 KWOK=${KWOK_VERSION:-v0.8.0}
-OUT=${PODSCOPE_BIN:-$HOME/.cache/podscope/k8s-$K8S-etcd-$ETCD-kwok-$KWOK/bin}
+OUT=${PODSCOPE_BIN:-${XDG_CACHE_HOME:-$HOME/.cache}/podscope/k8s-$K8S-etcd-$ETCD-kwok-$KWOK/bin}
 mkdir -p "$OUT"
 log() { echo "[build-binaries] $*" >&2; }
 
@@ -59,6 +59,21 @@ build_kwok() {
   log "building kwok $KWOK"
   GOBIN="$OUT" GOFLAGS= go install "sigs.k8s.io/kwok/cmd/kwok@$KWOK" "sigs.k8s.io/kwok/cmd/kwokctl@$KWOK"
 }
+
+# Without a Go toolchain (or with one older than the go.mod files here ask for) nothing below can work: say exactly
+# what to install instead of failing deep inside `go get`.
+need_go() {
+  local v
+  if ! v=$(go env GOVERSION 2>/dev/null); then
+    log "Go is not installed: install Go 1.26 or newer (the 'go' command on PATH; the Go module proxy must be reachable), then run: npm run cluster:build"
+    exit 3
+  fi
+  case "$v" in
+    go1.2[6-9]*|go1.[3-9][0-9]*|go[2-9]*) ;;
+    *) log "$v is too old: install Go 1.26 or newer, then run: npm run cluster:build"; exit 3 ;;
+  esac
+}
+[ "${1:-all}" = path ] || have etcd kwok kwokctl kube-apiserver kube-controller-manager kube-scheduler kubectl || need_go
 
 # Two builds into one $OUT would race on the same files: builds queue on a lock; `path` never waits.
 if [ "${1:-all}" != path ] && command -v flock >/dev/null; then

@@ -32,4 +32,19 @@ describe('splitDocuments', () => {
     const chunks = splitDocuments('a: 1\r\nb: 2\r\n---\r\nc: 3\r\n');
     assert.deepEqual(chunks.map((c) => c.line), [0, 2]);
   });
+
+  it('splits only after a line feed: a bare CR or U+2028 before `---` does not start a document', () => {
+    assert.equal(splitDocuments('a: 1\r---\rb: 2\n').length, 1);
+    assert.equal(splitDocuments('a: "x\u2028--- y"\nb: 2\n').length, 1);
+    assert.equal(splitDocuments('a: "x\u2029---\nb: 2\n').length, 1);
+  });
+
+  it('splits at a `---` line even inside an unterminated quote, as kubectl\'s document reader does', () => {
+    const chunks = splitDocuments('note: "open\n---\nb: 2\n');
+    assert.deepEqual(chunks.map((c) => [c.text, c.line]), [['note: "open\n', 0], ['---\nb: 2\n', 1]]);
+  });
+
+  it('counts a bare CR as a line end, as the LSP and VS Code do', () => {
+    assert.deepEqual(splitDocuments('a: 1\rb: 2\r\n---\nc: 3\n').map((c) => c.line), [0, 2]);
+  });
 });

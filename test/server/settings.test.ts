@@ -3,17 +3,17 @@ import { describe, it } from 'node:test';
 import { DEFAULT_SETTINGS, findingsKey, normalizeSettings } from '../../server/src/lsp/settings';
 
 describe('normalizeSettings', () => {
-  it('keeps valid severities and the enable flag', () => {
-    assert.deepEqual(normalizeSettings({ rules: { 'a-rule': 'off', 'b-rule': 'hint' }, validate: { enable: false } }), {
+  it('keeps valid severities, the enable flag and the size limit', () => {
+    assert.deepEqual(normalizeSettings({ rules: { 'a-rule': 'off', 'b-rule': 'hint' }, validate: { enable: false, maxFileSizeKB: 512 } }), {
       rules: { 'a-rule': 'off', 'b-rule': 'hint' },
-      validate: { enable: false },
+      validate: { enable: false, maxFileSizeKB: 512 },
     });
   });
 
   it('drops malformed values instead of trusting them', () => {
-    assert.deepEqual(normalizeSettings({ rules: { a: 'loud', b: 3, c: 'warning' }, validate: { enable: 'yes' } }), {
+    assert.deepEqual(normalizeSettings({ rules: { a: 'loud', b: 3, c: 'warning' }, validate: { enable: 'yes', maxFileSizeKB: -1 } }), {
       rules: { c: 'warning' },
-      validate: { enable: true },
+      validate: { enable: true, maxFileSizeKB: 4096 },
     });
     for (const raw of [null, undefined, 'x', [], { rules: ['error'] }]) assert.deepEqual(normalizeSettings(raw), DEFAULT_SETTINGS);
   });

@@ -5,7 +5,7 @@ import { CliError } from './errors';
 export type Command =
   | { name: 'help' }
   | { name: 'version' }
-  | { name: 'lint'; format: 'text' | 'json' | 'sarif'; config?: string; paths: string[] }
+  | { name: 'lint'; format: 'text' | 'json' | 'sarif'; config?: string; maxFileBytes?: number; paths: string[] }
   | { name: 'rules'; format: 'text' | 'markdown' | 'json' }
   | { name: 'lsp' };
 
@@ -23,11 +23,26 @@ export function parseCommand(argv: readonly string[]): Command {
 }
 
 function parseLint(args: string[]): Command {
-  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, config: { type: 'string', short: 'c' } });
+  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, config: { type: 'string', short: 'c' }, 'max-file-size': { type: 'string' } });
   const format = oneOf(values.format ?? 'text', ['text', 'json', 'sarif'] as const, '--format');
   if (positionals.length === 0) throw new CliError('lint needs at least one PATH (a file or a directory)', 'usage');
   const config = values.config as string | undefined;
-  return { name: 'lint', format, ...(config !== undefined ? { config } : {}), paths: positionals };
+  const maxSize = values['max-file-size'];
+  return {
+    name: 'lint', format, ...(config !== undefined ? { config } : {}),
+    ...(maxSize !== undefined ? { maxFileBytes: parseSize(maxSize, '--max-file-size') } : {}),
+    paths: positionals,
+  };
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+
+/** `512KB`, `64MB`, `1GB` or a number of bytes. */
+export function parseSize(value: string, flag: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const unit = m ? SIZE_UNITS[m[2]!.toLowerCase()] : undefined;
+  if (!m || unit === undefined || Number(m[1]) <= 0) throw new CliError(`${flag} must be a size such as 512KB, 64MB or 1GB, got "${value}"`, 'usage');
+  return Math.floor(Number(m[1]) * unit);
 }
 
 function parseRules(args: string[]): Command {

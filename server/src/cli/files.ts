@@ -1,17 +1,19 @@
 // Expands the PATH arguments: files as given, directories searched recursively for *.yaml / *.yml.
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CliError } from './errors';
 
 const YAML_FILE = /\.ya?ml$/i;
 /** Never manifests, often huge: skipped while recursing (a path given explicitly is still read). */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
+/**
+ * A path that does not exist, cannot be read or is not a regular file is kept: lint.ts reports it
+ * as a finding of that file and checks the others.
+ */
 export function expandPaths(paths: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
-    const stats = statOrThrow(p);
-    if (stats.isDirectory()) out.push(...walk(p));
+    if (isDirectory(p)) out.push(...walk(p));
     else out.push(p);
   }
   return [...new Set(out)];
@@ -21,8 +23,8 @@ function walk(dir: string): string[] {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch (err) {
-    throw new CliError(`cannot read directory ${dir}: ${errnoText(err)}`, 'io');
+  } catch {
+    return [dir]; // reported by lint.ts with the reason (permission denied, ...)
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: string[] = [];
@@ -37,11 +39,11 @@ function walk(dir: string): string[] {
   return out;
 }
 
-function statOrThrow(p: string): Stats {
+function isDirectory(p: string): boolean {
   try {
-    return statSync(p);
-  } catch (err) {
-    throw new CliError(`${p}: ${errnoText(err)}`, 'io');
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }
 

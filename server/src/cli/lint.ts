@@ -1,8 +1,7 @@
 // Lints files: read, validate, and order findings by position so every output format agrees.
-import { readFileSync } from 'node:fs';
-import { validateText, type Finding, type RuleRegistry, type RuleSettings } from '../engine';
-import { CliError } from './errors';
-import { errnoText } from './files';
+// A file that cannot be read or checked is reported as a finding of its own and the run goes on.
+import { INTERNAL_ERROR, validateText, type Finding, type RuleRegistry, type RuleSettings } from '../engine';
+import { readManifest } from './readManifest';
 
 export interface FileResult {
   /** The path as given on the command line (or found under a directory given there). */
@@ -10,15 +9,25 @@ export interface FileResult {
   findings: Finding[];
 }
 
-export function lintFiles(files: readonly string[], registry: RuleRegistry, settings: RuleSettings): FileResult[] {
-  return files.map((file) => ({ file, findings: sortFindings(validateText(readText(file), registry, { settings })) }));
+/** The CLI checks files up to this size unless --max-file-size says otherwise; the editor's default is smaller. */
+export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export function lintFiles(files: readonly string[], registry: RuleRegistry, settings: RuleSettings, maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileResult[] {
+  return files.map((file) => ({ file, findings: lintFile(file, registry, settings, maxFileBytes) }));
 }
 
-function readText(file: string): string {
+function lintFile(file: string, registry: RuleRegistry, settings: RuleSettings, maxFileBytes: number): Finding[] {
+  const read = readManifest(file, maxFileBytes);
+  if ('finding' in read) return settings[read.finding.code] === 'off' ? [] : [read.finding];
   try {
-    return readFileSync(file, 'utf8');
+    return sortFindings(validateText(read.text, registry, { settings }));
   } catch (err) {
-    throw new CliError(`${file}: ${errnoText(err)}`, 'io');
+    // The engine catches rule failures itself; this is the last line, so one file never ends the run.
+    return [{
+      code: INTERNAL_ERROR.code, severity: 'error', path: '', document: 0,
+      message: `Podscope failed to check this file: ${err instanceof Error ? err.message : String(err)}`,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    }];
   }
 }
 

@@ -4,6 +4,11 @@ import { EXIT } from './errors';
 import { run } from './run';
 
 function main(): void {
+  // `podscope lint . | head -1`: the reader went away, so there is nobody left to tell anything.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw err;
+  });
   let outcome: ReturnType<typeof run>;
   try {
     outcome = run(process.argv.slice(2), {

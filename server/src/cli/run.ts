@@ -52,7 +52,7 @@ function lint(command: Extract<Command, { name: 'lint' }>, io: Io): number {
   const registry = defaultRegistry();
   const catalog = ruleCatalog(registry);
   const settings = command.config ? loadConfig(command.config, new Set(catalog.map((r) => r.code))) : {};
-  const results = lintFiles(expandPaths(command.paths), registry, settings);
+  const results = lintFiles(expandPaths(command.paths), registry, settings, command.maxFileBytes);
   if (command.format === 'json') io.stdout(formatJson(results));
   else if (command.format === 'sarif') io.stdout(formatSarif(results, catalog, { name: 'podscope', version: SERVER_INFO.version, informationUri: INFORMATION_URI }));
   else io.stdout(formatText(results));

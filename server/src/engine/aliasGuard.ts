@@ -1,35 +1,34 @@
-// Refuses "billion laughs" documents: computes how many nodes a document would expand to,
-// following aliases, in linear time, without expanding anything.
+// Refuses "billion laughs" documents: counts the nodes that expanding the document's aliases would
+// add, in linear time, without expanding anything. Only aliases count: a large or deep document
+// without them is checked, however big.
 import { isAlias, isCollection, isPair, type Document, type Node } from 'yaml';
+import { aliasTargetOf } from './yamlNodes';
 
 export const MAX_EXPANDED_NODES = 100_000;
 
-/** Returns the first alias node at which the expansion passes `limit`, or undefined if the document is safe. */
+/** The first alias at which the nodes added by expanding aliases pass `limit`, or undefined. */
 export function findAliasBomb(doc: Document, limit = MAX_EXPANDED_NODES): Node | undefined {
-  const memo = new Map<unknown, number>();
+  // Nodes of a subtree once its aliases are expanded. An alias's anchor comes before it in document
+  // order, so its size is known when the alias is met, except for an alias inside its own anchor
+  // (a cycle), which counts as one node.
+  const sizes = new Map<unknown, number>();
+  let added = 0;
   let culprit: Node | undefined;
-  const size = (node: unknown, depth: number): number => {
-    if (node === null || node === undefined || culprit) return 0;
-    if (depth > 1000) return limit + 1;
-    const cached = memo.get(node);
-    if (cached !== undefined) return cached;
-    memo.set(node, 1); // cycle guard: a self-referencing alias counts once
-    let n = 1;
+  const size = (node: unknown): number => {
+    if (node === null || node === undefined) return 0;
     if (isAlias(node)) {
-      n = size(node.resolve(doc), depth + 1);
-      if (n > limit && !culprit) culprit = node as Node;
-    } else if (isPair(node)) {
-      n = size(node.key, depth + 1) + size(node.value, depth + 1);
-    } else if (isCollection(node)) {
-      for (const item of node.items) {
-        n += size(item, depth + 1);
-        if (n > limit) break;
-      }
+      const n = sizes.get(aliasTargetOf(node)) ?? 1;
+      added += n;
+      if (added > limit && !culprit) culprit = node as Node;
+      return n;
     }
-    memo.set(node, n);
+    let n = 1;
+    if (isPair(node)) n = size(node.key) + size(node.value);
+    else if (isCollection(node)) for (const item of node.items) n += size(item);
+    // Only an anchored node can be an alias's target: remember just those.
+    if ((node as { anchor?: string }).anchor) sizes.set(node, n);
     return n;
   };
-  const total = size(doc.contents, 0);
-  if (culprit) return culprit;
-  return total > limit ? (doc.contents as Node) : undefined;
+  size(doc.contents);
+  return culprit;
 }

@@ -32,6 +32,11 @@ export const ENGINE_CODES: readonly CodeInfo[] = [
     description: 'A document whose aliases expand to more than 100000 nodes is refused, not checked.',
     docUrl: 'https://en.wikipedia.org/wiki/Billion_laughs_attack',
   },
+  {
+    code: 'file-too-large', severity: 'error', category: 'syntax',
+    description: 'A file over the size limit (podscope.validate.maxFileSizeKB in the editor, --max-file-size in the CLI) is not checked.',
+    docUrl: 'https://github.com/podscope/podscope#settings',
+  },
 ];
 
 /** A rule that threw; reported so a bug never hides findings silently. Not configurable. */

@@ -1,6 +1,10 @@
 // Public surface of the engine for the LSP server, the CLI and tests.
-export { validateText, validateParsed, type ValidateOptions } from './validate';
-export { parseFile, type ParsedFile, type ParsedDocument } from './parse';
+export { validateText, validateParsed, documentCount, type ValidateOptions } from './validate';
+export { parseFile, atLine, type ParsedFile, type ParsedDocument } from './parse';
+export { splitDocuments, type Chunk } from './documentSplit';
+export { tooLargeFinding, FILE_TOO_LARGE } from './sizeLimit';
+export { invariantViolations } from './findingInvariants';
+export { MAX_NESTING } from './nestingGuard';
 export { defaultRegistry } from './rules';
 export { RuleRegistry } from './registry';
 export type { Finding, Severity, SeveritySetting, RuleSettings, Range, Position, Fix, TextEdit } from './types';

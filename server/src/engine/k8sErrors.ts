@@ -5,8 +5,10 @@
 export function formatValue(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return JSON.stringify(v);
+  // YAML's .nan and .inf never reach the API server (JSON has no such numbers); print them as written.
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf';
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  return JSON.stringify(v);
+  return JSON.stringify(v) ?? 'null';
 }
 
 export const k8s = {

@@ -58,7 +58,9 @@ export function podLocation(obj: K8sObject, d: ParsedDocument): PodLocation | un
 
 /** Helm and other templates: `{{ ... }}` means the text is not yet the YAML the cluster sees. */
 export function looksTemplated(source: string): boolean {
-  return /\{\{[\s\S]*?\}\}/.test(source);
+  // Not a lazy regex: on text with many `{{` and no `}}` that would rescan the rest of the text per `{{`.
+  const open = source.indexOf('{{');
+  return open >= 0 && source.indexOf('}}', open + 2) >= 0;
 }
 
 /** Cheap textual test used when the YAML does not even parse. */

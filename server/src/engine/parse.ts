@@ -1,6 +1,11 @@
-// Text -> YAML documents with source positions. All syntax errors are kept, not just the first.
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
-import { findDuplicateKeys } from './duplicateKeys';
+// Text -> YAML documents with source positions, decoded as kubectl decodes them (kubectlDecode.ts).
+// All syntax errors are kept, not just the first. Text nested too deeply for the parser's recursion
+// is refused before parsing (nestingGuard.ts), with one error at the place.
+import { LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { findDuplicateKeys, type DuplicateKey } from './duplicateKeys';
+import { decodeAsKubectl, type DecodeProblem } from './kubectlDecode';
+import { lineCounterOf, TextLineCounter } from './lines';
+import { findDeepNesting } from './nestingGuard';
 import { formatPath } from './path';
 import type { Finding, Position, Range } from './types';
 import { nodeSpan } from './yamlNodes';
@@ -11,18 +16,56 @@ export interface ParsedDocument {
   /** Source offsets of this document within the file. */
   start: number;
   end: number;
+  /** Found before merge keys were merged, so a repeated key is seen where it was written. */
+  duplicates: DuplicateKey[];
+  /** What kubectl could not decode: unknown anchors, mapping keys, bad merges. */
+  problems: DecodeProblem[];
+  /** Set when the document's aliases expand past the limit; such a document is not checked. */
+  aliasBomb?: Node;
 }
 
 export interface ParsedFile {
   text: string;
   lineCounter: LineCounter;
   documents: ParsedDocument[];
+  /** Set when the text was not parsed at all (too deeply nested): where and why. */
+  refused?: { offset: number; message: string };
 }
 
 export function parseFile(text: string): ParsedFile {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, {
-    lineCounter,
+  const lineCounter = lineCounterOf(text);
+  const deep = findDeepNesting(text);
+  if (deep) {
+    return { text, lineCounter, documents: [], refused: { offset: deep.offset, message: `nesting deeper than ${deep.limit} levels: the document is not parsed (Kubernetes objects nest about 20)` } };
+  }
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parse(text);
+  } catch (err) {
+    // The guard over-approximates the depth; should the parser still run out of stack, say so the same way.
+    if (!(err instanceof RangeError)) throw err;
+    return { text, lineCounter, documents: [], refused: { offset: 0, message: 'nesting too deep for the YAML parser: the document is not parsed' } };
+  }
+  // parseAllDocuments returns an EmptyStream (array-like) for empty input.
+  const list = (Array.isArray(docs) ? docs : []) as Document.Parsed[];
+  const documents = list.map((doc, index): ParsedDocument => {
+    const duplicates = findDuplicateKeys(doc);
+    const decoded = decodeAsKubectl(doc, text.slice(doc.range?.[0] ?? 0, doc.range?.[2] ?? text.length));
+    return {
+      index,
+      doc,
+      start: doc.range?.[0] ?? 0,
+      end: doc.range?.[2] ?? text.length,
+      duplicates,
+      problems: decoded.problems,
+      ...(decoded.aliasBomb ? { aliasBomb: decoded.aliasBomb } : {}),
+    };
+  });
+  return { text, lineCounter, documents };
+}
+
+function parse(text: string): ReturnType<typeof parseAllDocuments> {
+  return parseAllDocuments(text, {
     // YAML 1.2 on purpose: go-yaml v2 (kubectl) reads a few plain scalars by 1.1 rules, but not all of
     // them (no sexagesimal), so rules that care read scalars through rules/schema/kubectlScalar.ts.
     // Duplicate keys are judged in duplicateKeys.ts, which can tell a harmless repeat from a lost value.
@@ -32,24 +75,35 @@ export function parseFile(text: string): ParsedFile {
     strict: true,
     intAsBigInt: false,
   });
-  // parseAllDocuments returns an EmptyStream (array-like) for empty input.
-  const list = Array.isArray(docs) ? docs : [];
-  const documents = list.map((doc, index) => ({
-    index,
-    doc,
-    start: doc.range?.[0] ?? 0,
-    end: doc.range?.[2] ?? text.length,
-  }));
-  return { text, lineCounter, documents };
+}
+
+/** A view of a parsed chunk whose positions are file lines: the chunk starts at 0-based line `line`. */
+export function atLine(file: ParsedFile, line: number): ParsedFile {
+  if (line === 0) return file;
+  const lc = file.lineCounter;
+  const shifted = Object.create(lc) as LineCounter;
+  shifted.linePos = (offset: number) => {
+    const p = lc.linePos(offset);
+    return { line: p.line + line, col: p.col };
+  };
+  return { ...file, lineCounter: shifted };
 }
 
 export function positionAt(lc: LineCounter, offset: number): Position {
-  const p = lc.linePos(offset);
+  const p = lc.linePos(clamp(lc, offset));
   return { line: p.line - 1, character: p.col - 1 };
 }
 
+/** Offsets are clamped into the text, so no range can end past the end of its document. */
 export function rangeAt(lc: LineCounter, start: number, end: number): Range {
-  return { start: positionAt(lc, start), end: positionAt(lc, Math.max(start, end)) };
+  const s = clamp(lc, start);
+  return { start: positionAt(lc, s), end: positionAt(lc, Math.max(s, clamp(lc, end))) };
+}
+
+function clamp(lc: LineCounter, offset: number): number {
+  // atLine's views inherit clamp from the chunk's own counter.
+  if (lc instanceof TextLineCounter) return lc.clamp(offset);
+  return Number.isFinite(offset) ? Math.max(0, offset) : 0;
 }
 
 /** YAML errors of one document as findings (`yaml-syntax`, `yaml-escape`, `yaml-duplicate-key`). */
@@ -64,7 +118,11 @@ export function syntaxFindings(file: ParsedFile, d: ParsedDocument): Finding[] {
     }
     return { code: 'yaml-syntax', severity: 'error', message: firstLine(e.message), path: '', document: d.index, range };
   });
-  const duplicates = findDuplicateKeys(d.doc).map((dup): Finding => {
+  const problems = d.problems.map((p): Finding => ({
+    code: 'yaml-syntax', severity: 'error', message: p.message, path: '', document: d.index,
+    range: rangeAt(file.lineCounter, p.span[0], p.span[1] > p.span[0] ? p.span[1] : p.span[0] + 1),
+  }));
+  const duplicates = d.duplicates.map((dup): Finding => {
     const span = nodeSpan(dup.pair.key) ?? [d.start, d.start + 1];
     const name = formatPath(dup.path);
     return {
@@ -78,7 +136,7 @@ export function syntaxFindings(file: ParsedFile, d: ParsedDocument): Finding[] {
         : `duplicate field "${name}": kubectl keeps this value and silently drops the earlier one`,
     };
   });
-  return [...errors, ...duplicates];
+  return [...errors, ...problems, ...duplicates];
 }
 
 function firstLine(msg: string): string {

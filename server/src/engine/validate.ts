@@ -1,9 +1,10 @@
 // The engine's one entry point: text in, findings out. No I/O, no editor types.
 import type { Node, Pair } from 'yaml';
 import { isPair } from 'yaml';
-import { findAliasBomb } from './aliasGuard';
+import { splitDocuments } from './documentSplit';
 import { k8sObjectOf, looksLikeKubernetes, looksTemplated, podLocation } from './k8sObject';
-import { parseFile, rangeAt, syntaxFindings, type ParsedDocument, type ParsedFile } from './parse';
+import { atLine, parseFile, rangeAt, syntaxFindings, type ParsedDocument, type ParsedFile } from './parse';
+import { tooLargeFinding } from './sizeLimit';
 import { formatPath } from './path';
 import { containersOf } from './podModel';
 import type { RuleRegistry } from './registry';
@@ -13,15 +14,43 @@ import { nodeSpan } from './yamlNodes';
 
 export interface ValidateOptions {
   settings?: RuleSettings;
+  /** Longest text checked, in characters; a longer one gets one `file-too-large` finding instead. */
+  maxLength?: number;
 }
 
+/**
+ * Checks a whole file the way the language server does: document by document as documentSplit.ts
+ * cuts it, each parsed on its own, positions in file lines. One text, one answer, in both.
+ */
 export function validateText(text: string, registry: RuleRegistry, options: ValidateOptions = {}): Finding[] {
-  return validateParsed(parseFile(text), registry, options);
+  if (options.maxLength !== undefined && text.length > options.maxLength) {
+    const tooLarge = tooLargeFinding(text.length, options.maxLength);
+    return options.settings?.[tooLarge.code] === 'off' ? [] : [tooLarge];
+  }
+  const out: Finding[] = [];
+  let documentBase = 0;
+  for (const chunk of splitDocuments(text)) {
+    const parsed = parseFile(chunk.text);
+    for (const f of validateParsed(atLine(parsed, chunk.line), registry, options)) out.push(documentBase ? { ...f, document: f.document + documentBase } : f);
+    documentBase += documentCount(parsed);
+  }
+  return out;
+}
+
+/** Documents a parsed chunk counts for the indexes of the documents after it (a refused one counts once). */
+export function documentCount(file: ParsedFile): number {
+  return file.refused ? 1 : file.documents.length;
 }
 
 export function validateParsed(file: ParsedFile, registry: RuleRegistry, options: ValidateOptions = {}): Finding[] {
   const settings = options.settings ?? {};
   const findings: Finding[] = [];
+  if (file.refused) {
+    // Reported whatever the text holds: without a parse there is no telling whether it is a manifest.
+    const { offset, message } = file.refused;
+    pushWithSetting(findings, { code: 'yaml-syntax', severity: 'error', path: '', document: 0, message, range: rangeAt(file.lineCounter, offset, offset + 1) }, settings);
+    return findings;
+  }
   const rules = registry.all().filter((r) => settings[r.code] !== 'off');
   for (const d of file.documents) validateDocument(file, d, rules, settings, findings);
   return findings;
@@ -37,7 +66,7 @@ function validateDocument(file: ParsedFile, d: ParsedDocument, rules: Rule[], se
   for (const f of syntax) pushWithSetting(out, f, settings);
   if (!obj || !obj.checked) return;
 
-  const bomb = findAliasBomb(d.doc);
+  const bomb = d.aliasBomb;
   if (bomb) {
     const span = nodeSpan(bomb) ?? [d.start, d.start + 1];
     pushWithSetting(out, {
@@ -61,7 +90,7 @@ function validateDocument(file: ParsedFile, d: ParsedDocument, rules: Rule[], se
       // A rule bug must never take down the whole check of a document.
       out.push({
         code: 'internal-error', severity: 'error', path: '', document: d.index,
-        message: `Podscope rule ${rule.code} failed: ${(err as Error).message}`,
+        message: `Podscope rule ${rule.code} failed: ${err instanceof Error ? err.message : String(err)}`,
         range: rangeAt(file.lineCounter, d.start, d.start),
       });
     }

@@ -1,11 +1,22 @@
 // Small accessors over `yaml` nodes. Rules walk the library's own AST (no second AST), and
 // every lookup resolves aliases once, so rules never see an Alias where they expect a value.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 
+
+/** Anchors found once per parse (kubectlDecode.ts); the library's own Alias.resolve searches the whole document each call. */
+const aliasTargets = new WeakMap<Alias, Node>();
+
+export function setAliasTarget(alias: Alias, target: Node): void {
+  aliasTargets.set(alias, target);
+}
+
+export function aliasTargetOf(alias: Alias): Node | undefined {
+  return aliasTargets.get(alias);
+}
 
 export function resolve(node: unknown, doc?: Document): Node | undefined {
   if (node === null || node === undefined) return undefined;
-  if (isAlias(node)) return doc ? ((node.resolve(doc) as Node | undefined) ?? undefined) : undefined;
+  if (isAlias(node)) return aliasTargets.get(node) ?? (doc ? ((node.resolve(doc) as Node | undefined) ?? undefined) : undefined);
   return node as Node;
 }
 

@@ -1,8 +1,7 @@
 // One analysis per document version: its chunks parsed once, findings computed once per settings.
 // An edit to one document of a 200-document file re-parses and re-validates only that document;
 // the others are reused by text, and their findings are shifted to their new line and index.
-import type { LineCounter } from 'yaml';
-import { parseFile, validateParsed, type Finding, type ParsedFile, type Position, type Range, type RuleRegistry, type RuleSettings } from '../engine';
+import { atLine, documentCount, parseFile, validateParsed, type Finding, type ParsedFile, type Position, type Range, type RuleRegistry, type RuleSettings } from '../engine';
 import { splitDocuments, type Chunk } from './documentChunks';
 
 export interface AnalyzedChunk extends Chunk {
@@ -35,7 +34,7 @@ export class Analyzer {
       const old = reusable.get(chunk.text);
       const parsed = old ? old.parsed : parseFile(chunk.text);
       const analyzed: AnalyzedChunk = { ...chunk, parsed, documentBase, findings: old?.findings };
-      documentBase += parsed.documents.length;
+      documentBase += documentCount(parsed);
       return analyzed;
     });
     const analysis = { uri, version, chunks };
@@ -65,21 +64,10 @@ export class Analyzer {
     return out;
   }
 
-  
+  /** Validates a chunk as the part of the file it is: positions are file lines. */
   private validate(chunk: AnalyzedChunk, settings: RuleSettings): Finding[] {
-    const parsed = chunk.line === 0 ? chunk.parsed : { ...chunk.parsed, lineCounter: shiftedCounter(chunk.parsed.lineCounter, chunk.line) };
-    return validateParsed(parsed, this.registry, { settings });
+    return validateParsed(atLine(chunk.parsed, chunk.line), this.registry, { settings });
   }
-}
-
-/** A view of a chunk's line counter that reports file lines instead of chunk lines. */
-function shiftedCounter(lc: LineCounter, lines: number): LineCounter {
-  const shifted = Object.create(lc) as LineCounter;
-  shifted.linePos = (offset: number) => {
-    const p = lc.linePos(offset);
-    return { line: p.line + lines, col: p.col };
-  };
-  return shifted;
 }
 
 function shiftFinding(f: Finding, lines: number, documentBase: number): Finding {

@@ -9,7 +9,7 @@ export const SETTINGS_SECTION: SettingsSection = 'podscope';
 
 export const DEFAULT_SETTINGS: PodscopeSettings = Object.freeze({
   rules: Object.freeze({}) as RuleSettings,
-  validate: Object.freeze({ enable: true }),
+  validate: Object.freeze({ enable: true, maxFileSizeKB: 4096 }),
 });
 
 const SEVERITIES: ReadonlySet<string> = new Set<SeveritySetting>(SEVERITY_SETTINGS);
@@ -25,7 +25,9 @@ export function normalizeSettings(raw: unknown): PodscopeSettings {
   }
   const validate = isRecord(obj.validate) ? obj.validate : {};
   const enable = typeof validate.enable === 'boolean' ? validate.enable : DEFAULT_SETTINGS.validate.enable;
-  return { rules, validate: { enable } };
+  const size = validate.maxFileSizeKB;
+  const maxFileSizeKB = typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : DEFAULT_SETTINGS.validate.maxFileSizeKB;
+  return { rules, validate: { enable, maxFileSizeKB } };
 }
 
 /** A stable key for the settings that change findings, so cached findings are reused only under equal settings. */

@@ -34,10 +34,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection);
   const analyzer = new Analyzer(registry);
+  const report = (err: unknown) => connection.console.error(`podscope: validation failed: ${(err as Error).stack ?? String(err)}`);
   const server: Server = {
-    connection, documents, settings, analyzer,
-    publisher: new DiagnosticsPublisher(connection, documents, settings, analyzer, docUrls(registry)),
-    report: (err) => connection.console.error(`podscope: validation failed: ${(err as Error).stack ?? String(err)}`),
+    connection, documents, settings, analyzer, report,
+    publisher: new DiagnosticsPublisher(connection, documents, settings, analyzer, docUrls(registry), report),
   };
   handleLifecycle(server);
   handleDocuments(server);

@@ -13,6 +13,8 @@ export interface PodscopeSettings {
   validate: {
     /** When false the server publishes no diagnostics (completion and hover still work). */
     enable: boolean;
+    /** A document longer than this many KB (of characters) gets one `file-too-large` finding instead of a check. */
+    maxFileSizeKB: number;
   };
 }
 

@@ -23,6 +23,7 @@ import { ObjectSerializer } from '@kubernetes/client-node/dist/serializer.js';
 import { apiRequest, type ApiRequestOptions, type ApiResponse } from './apiRequest';
 import { ChannelConnector } from './channelConnector';
 import { DEFAULT_TIMEOUT_MS, withTimeout } from './connectionTimeout';
+import { withSafeCredentialPlugins } from './credentialPlugin';
 
 export { DEFAULT_TIMEOUT_MS, RequestTimeoutError } from './connectionTimeout';
 
@@ -105,7 +106,7 @@ export type ClusterApiFactory = (kubeConfig: KubeConfig, contextName: string, ti
 
 /** A copy of `base` pointed at `contextName`, sharing its (read-only) cluster and user entries. */
 export function kubeConfigForContext(base: KubeConfig, contextName: string): KubeConfig {
-  const kc = new KubeConfig();
+  const kc = withSafeCredentialPlugins(new KubeConfig());
   kc.loadFromOptions({
     clusters: base.getClusters(),
     users: base.getUsers(),

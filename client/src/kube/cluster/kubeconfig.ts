@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
+import { withSafeCredentialPlugins } from './credentialPlugin';
 
 export type KubeconfigOrigin = 'setting' | 'KUBECONFIG' | 'default';
 
@@ -111,7 +112,7 @@ function mergeFirstWins(configs: KubeConfig[]): KubeConfig {
     for (const c of kc.contexts ?? []) if (!contexts.has(c.name)) contexts.set(c.name, c);
     if (!currentContext && kc.currentContext) currentContext = kc.currentContext;
   }
-  const merged = new KubeConfig();
+  const merged = withSafeCredentialPlugins(new KubeConfig());
   merged.loadFromOptions({
     clusters: [...clusters.values()],
     users: [...users.values()],

@@ -7,6 +7,7 @@ import { parseAllDocuments, type Document } from 'yaml';
 import type { ApiResponse, ApiStatus } from '../cluster/apiRequest';
 import { statusOf } from '../cluster/apiRequest';
 import { rangeOfFieldPath, type SourceRange } from '../../../../server/src/engine';
+import { collectionPath, dryRunQuery, headerProblems, isLabel, objectPath, type HeaderProblem } from './dryRunRequest';
 
 export interface ApiResource {
   /** Plural resource name, e.g. `pods`. */
@@ -39,15 +40,44 @@ export interface DryRunObjectResult {
   findings: DryRunFinding[];
 }
 
-export const FIELD_MANAGER = 'podscope';
-const QUERY = `dryRun=All&fieldValidation=Strict&fieldManager=${FIELD_MANAGER}`;
-
 export async function dryRunManifest(text: string, transport: DryRunTransport, defaultNamespace: string): Promise<DryRunObjectResult[]> {
-  const results: DryRunObjectResult[] = [];
+  return runDryRun(await planDryRun(text, transport, defaultNamespace), transport);
+}
+
+/** One object of the file: what would be sent where, or the result it already has without asking the server. */
+export interface DryRunPlanItem {
+  label: string;
+  kind?: string;
+  /** Set when the object goes to the server. */
+  request?: {
+    apiVersion: string;
+    resource: ApiResource;
+    /** undefined for a cluster-scoped resource. */
+    namespace?: string;
+    name?: string;
+    doc: Document;
+    body: { text: string; start: number };
+  };
+  /** Set when the object is not sent: no apiVersion/kind, a kind the server does not serve, a value no path may hold. */
+  result?: DryRunObjectResult;
+}
+
+/**
+ * Reads every object of the file and asks discovery where each would go, so the user can be told what will be sent
+ * (and asked, for Secrets and cluster-scoped objects) before anything but discovery reaches the server.
+ */
+export async function planDryRun(text: string, transport: DryRunTransport, defaultNamespace: string): Promise<DryRunPlanItem[]> {
+  const items: DryRunPlanItem[] = [];
   for (const doc of parseAllDocuments(text)) {
     if (!('contents' in doc) || doc.contents === null) continue;
-    results.push(await dryRunDocument(text, doc, transport, defaultNamespace));
+    items.push(await planDocument(text, doc, transport, defaultNamespace));
   }
+  return items;
+}
+
+export async function runDryRun(plan: readonly DryRunPlanItem[], transport: DryRunTransport): Promise<DryRunObjectResult[]> {
+  const results: DryRunObjectResult[] = [];
+  for (const item of plan) results.push(item.result ?? await sendDocument(item, transport));
   return results;
 }
 
@@ -69,7 +99,8 @@ function headerOf(doc: Document): ObjectHeader | undefined {
   if (typeof obj !== 'object' || obj === null) return undefined;
   const o = obj as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown; generateName?: unknown; namespace?: unknown } };
   if (typeof o.apiVersion !== 'string' || typeof o.kind !== 'string') return undefined;
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  // An empty string is absent, as kubectl reads it (an empty namespace is the default one).
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
   return {
     apiVersion: o.apiVersion,
     kind: o.kind,
@@ -79,38 +110,70 @@ function headerOf(doc: Document): ObjectHeader | undefined {
   };
 }
 
-async function dryRunDocument(source: string, doc: Document, transport: DryRunTransport, defaultNamespace: string): Promise<DryRunObjectResult> {
+async function planDocument(source: string, doc: Document, transport: DryRunTransport, defaultNamespace: string): Promise<DryRunPlanItem> {
   const header = headerOf(doc);
   const top = rangeOfFieldPath(doc, []);
   if (!header) {
     return {
       label: 'object',
-      outcome: 'skipped',
-      findings: [{ ...span(top), severity: 'warning', message: 'Not validated against the cluster: apiVersion and kind must be set' }],
+      result: {
+        label: 'object',
+        outcome: 'skipped',
+        findings: [{ ...span(top), severity: 'warning', message: 'Not validated against the cluster: apiVersion and kind must be set' }],
+      },
     };
   }
   const label = header.name ? `${header.kind}/${header.name}` : `${header.kind} (generateName ${header.generateName ?? '?'})`;
+  const refuse = (problems: HeaderProblem[]): DryRunPlanItem => ({
+    label,
+    kind: header.kind,
+    result: {
+      label,
+      outcome: 'rejected',
+      findings: problems.map((p) => ({ ...span(rangeOfFieldPath(doc, p.field)), severity: 'error' as const, message: `${p.message} (not sent to the cluster)` })),
+    },
+  });
+  // Before any request, discovery included: these values become parts of the URL.
+  const problems = headerProblems(header);
+  if (problems.length > 0) return refuse(problems);
   const resource = await transport.resourceFor(header.apiVersion, header.kind);
   if (!resource) {
     const at = rangeOfFieldPath(doc, ['kind']);
     return {
       label,
-      outcome: 'rejected',
-      findings: [{ ...span(at), severity: 'error', message: `no matches for kind "${header.kind}" in version "${header.apiVersion}"` }],
+      kind: header.kind,
+      result: {
+        label,
+        outcome: 'rejected',
+        findings: [{ ...span(at), severity: 'error', message: `no matches for kind "${header.kind}" in version "${header.apiVersion}"` }],
+      },
     };
   }
-  const base = header.apiVersion.includes('/') ? `/apis/${header.apiVersion}` : `/api/${header.apiVersion}`;
-  const ns = resource.namespaced ? `/namespaces/${encodeURIComponent(header.namespace ?? defaultNamespace)}` : '';
-  const collection = `${base}${ns}/${resource.name}`;
-  const body = documentText(source, doc);
+  const namespace = resource.namespaced ? header.namespace ?? defaultNamespace : undefined;
+  if (namespace !== undefined && !isLabel(namespace)) {
+    return refuse([{ field: ['metadata', 'namespace'], message: `the namespace ${JSON.stringify(namespace)} is not a valid namespace name` }]);
+  }
+  return {
+    label,
+    kind: header.kind,
+    request: { apiVersion: header.apiVersion, resource, namespace, name: header.name, doc, body: documentText(source, doc) },
+  };
+}
 
+async function sendDocument(item: DryRunPlanItem, transport: DryRunTransport): Promise<DryRunObjectResult> {
+  const r = item.request;
+  if (!r) throw new Error(`${item.label} has neither a request nor a result`);
+  const { doc, body } = r;
+  const collection = collectionPath(r.apiVersion, r.resource.name, r.namespace);
   let operation: 'create' | 'apply' = 'create';
-  let response = await transport.send('POST', `${collection}?${QUERY}`, body.text, 'application/yaml');
-  if (response.status === 409 && statusOf(response)?.reason === 'AlreadyExists' && header.name) {
+  let response = await transport.send('POST', `${collection}?${dryRunQuery('create')}`, body.text, 'application/yaml');
+  if (response.status === 409 && statusOf(response)?.reason === 'AlreadyExists' && r.name) {
     operation = 'apply';
-    response = await transport.send('PATCH', `${collection}/${encodeURIComponent(header.name)}?${QUERY}&force=true`, body.text, 'application/apply-patch+yaml');
+    const object = objectPath(r.apiVersion, r.resource.name, r.namespace, r.name);
+    response = await transport.send('PATCH', `${object}?${dryRunQuery('apply')}`, body.text, 'application/apply-patch+yaml');
   }
   const warnings = response.warnings.map((w) => warningFinding(doc, w));
+  const label = item.label;
   if (response.status >= 200 && response.status < 300) return { label, outcome: 'accepted', operation, findings: warnings };
   return { label, outcome: 'rejected', operation, findings: [...statusFindings(doc, body, response), ...warnings] };
 }

@@ -104,7 +104,10 @@ export class ExecSession {
     socket.on('close', (code: number, reason: Buffer) => {
       // Status arrives before close; reaching here unsettled means the connection dropped.
       const text = reason.toString('utf8');
-      lost(`the connection to the container closed (${code}${text ? `: ${text}` : ''})`);
+      // 1006: no close frame at all, which is what a restarted API server or a cut network leaves.
+      lost(code === 1006
+        ? 'the connection to the container was lost (the API server or the network went away; websocket 1006)'
+        : `the connection to the container closed (${code}${text ? `: ${text}` : ''})`);
     });
     socket.on('error', (err: Error) => lost(`the connection to the container failed: ${err.message}`));
   }

@@ -3,7 +3,7 @@ import { k8s } from '../../k8sErrors';
 import type { PathSeg } from '../../path';
 import type { ObjectContext, ObjectRule } from '../../rule';
 import { parseLabelSelector, selectorMatches, type Requirement } from '../../validation/labelSelector';
-import { asMap, getNode, getPair, keyName, pairs, resolve } from '../../yamlNodes';
+import { asMap, asScalar, getNode, getPair, keyName, pairs, resolve } from '../../yamlNodes';
 import { boolField, isSet, stringField } from './fields';
 
 const APPS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
@@ -25,6 +25,8 @@ interface Template {
   /** False when the template has no labels map at all (Go's nil map, printed as null). */
   labelsPresent: boolean;
   labelsNode: Node | Pair | undefined;
+  /** A label value is a list or a map: the object does not decode, so there is nothing to match. */
+  undecodable: boolean;
 }
 
 function templateOf(ctx: ObjectContext, specPath: PathSeg[], spec: YAMLMap | undefined): Template {
@@ -34,12 +36,19 @@ function templateOf(ctx: ObjectContext, specPath: PathSeg[], spec: YAMLMap | und
   const labelsPair = getPair(meta, 'labels');
   const labels: Record<string, string> = {};
   const labelsMap = asMap(labelsPair?.value, ctx.doc);
+  let undecodable = false;
   for (const p of pairs(labelsMap)) {
+    if (!asScalar(p.value, ctx.doc) && resolve(p.value, ctx.doc)) undecodable = true;
     const k = keyName(p);
-    const v = resolve(p.value, ctx.doc)?.toJSON();
-    if (k !== undefined) labels[k] = typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
+    const v = asScalar(p.value, ctx.doc)?.value;
+    // A label value that is a list or a map does not decode at all (invalid-type says so): no label.
+    if (k !== undefined && (v === null || v === undefined || isScalarValue(v))) labels[k] = v === null || v === undefined ? '' : String(v);
   }
-  return { pair, map, path: [...specPath, 'template'], labels, labelsPresent: !!labelsMap, labelsNode: labelsPair ?? getPair(meta, 'metadata') ?? getPair(map, 'metadata') ?? pair };
+  return { pair, map, path: [...specPath, 'template'], labels, labelsPresent: !!labelsMap, undecodable, labelsNode: labelsPair ?? getPair(meta, 'metadata') ?? getPair(map, 'metadata') ?? pair };
+}
+
+function isScalarValue(v: unknown): boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint';
 }
 
 function specOf(ctx: ObjectContext): YAMLMap | undefined {
@@ -78,6 +87,7 @@ export const selectorMismatch: ObjectRule = {
 };
 
 function reportMismatch(ctx: ObjectContext, t: Template): void {
+  if (t.undecodable) return;
   const path = [...t.path, 'metadata', 'labels'];
   ctx.report({ node: t.labelsNode ?? ctx.object.root, on: 'key', path, message: k8s.invalid(labelsJson(t.labels, t.labelsPresent), '`selector` does not match template `labels`') });
 }

@@ -60,16 +60,20 @@ export function podPorts(ctx: PodContext): PortDecl[] {
  */
 export function rejectedPorts(ports: readonly PortDecl[]): Set<PortDecl> {
   const out = new Set<PortDecl>();
-  ports.forEach((p, i) => {
-    if (ports.slice(0, i).some((o) => sameHostPortKey(p, o) && (p.container === o.container || (p.container.group === 'containers' && o.container.group === 'containers')))) {
-      out.add(p);
-    }
-  });
+  // One pass, grouped by hostPort/protocol/hostIP: which containers used the key, and whether an app container did.
+  const seen = new Map<string, { containers: Set<unknown>; app: boolean }>();
+  for (const p of ports) {
+    if (p.hostPort === 0) continue;
+    const key = `${p.hostPort}/${p.protocol}/${p.hostIP}`;
+    const earlier = seen.get(key);
+    const isApp = p.container.group === 'containers';
+    if (earlier && (earlier.containers.has(p.container) || (isApp && earlier.app))) out.add(p);
+    if (earlier) {
+      earlier.containers.add(p.container);
+      earlier.app ||= isApp;
+    } else seen.set(key, { containers: new Set([p.container]), app: isApp });
+  }
   return out;
-}
-
-function sameHostPortKey(a: PortDecl, b: PortDecl): boolean {
-  return a.hostPort !== 0 && a.hostPort === b.hostPort && a.protocol === b.protocol && a.hostIP === b.hostIP;
 }
 
 /** The node of one field of a port entry, falling back to the entry itself. */

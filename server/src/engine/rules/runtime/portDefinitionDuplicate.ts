@@ -25,10 +25,13 @@ export const portDefinitionDuplicate: PodRule = {
   check(ctx) {
     const ports = podPorts(ctx);
     const rejected = rejectedPorts(ports);
+    // One finding per entry, with the first earlier entry the API server would warn about.
+    const reported = new Set<unknown>();
     for (const { port, other, kind } of samePortPairs(ports)) {
-      if (!kind || rejected.has(port)) continue;
+      if (!kind || rejected.has(port) || reported.has(port)) continue;
       const sameContainer = port.container === other.container;
       if (!sameContainer && runTogether(port.container, other.container)) continue;
+      reported.add(port);
       const at = portField(port, 'containerPort', ctx.doc);
       const apiWarning = `${kind} port definition with ${formatPath(other.path)}`;
       ctx.report(sameContainer

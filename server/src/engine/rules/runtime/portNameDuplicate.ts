@@ -41,8 +41,8 @@ export const portNameDuplicate: PodRule = {
       const target = serviceTarget(ports, port);
       ctx.report({
         node: at.node, path: at.path,
-        message: `${apiWarning}; in fact a Service's targetPort ${JSON.stringify(port.name)} resolves to ${formatPath(target.path)} ` +
-          `(port ${target.containerPort}) and each probe resolves the name against its own container's ports, so give the ports distinct names.`,
+        message: `${apiWarning}; in fact a Service's targetPort ${JSON.stringify(port.name)} resolves to ${formatPath(target.path)}` +
+          `${target.containerPort === undefined ? '' : ` (port ${target.containerPort})`} and each probe resolves the name against its own container's ports, so give the ports distinct names.`,
       });
     }
   },

@@ -23,16 +23,38 @@ export function classify(port: PortDecl, other: PortDecl): OverlapKind | undefin
   return undefined;
 }
 
-/** Every (later, earlier) pair sharing containerPort/protocol, in the API server's order. */
+/** Earlier entries of one containerPort/protocol kept per container and per kind of container. */
+const CANDIDATES_PER_GROUP = 4;
+
+/**
+ * (later, earlier) pairs sharing containerPort/protocol, in the API server's order. Every pair would
+ * be quadratic (2,000 containers on one port: 2 M pairs), so each entry is paired only with the first
+ * few earlier entries of its own container and of each kind of other container (regular init,
+ * sidecar, app) — enough for every rule to find the first partner it reports.
+ */
 export function samePortPairs(ports: readonly PortDecl[]): PortPair[] {
-  const seen = new Map<string, PortDecl[]>();
+  const groups = new Map<string, { own: Map<unknown, PortDecl[]>; byKind: Map<string, PortDecl[]> }>();
+  const order = new Map<PortDecl, number>();
   const out: PortPair[] = [];
-  for (const port of ports) {
-    if (port.containerPort === undefined) continue;
+  ports.forEach((port, i) => {
+    if (port.containerPort === undefined) return;
+    order.set(port, i);
     const key = portKey(port);
-    const earlier = seen.get(key) ?? [];
-    for (const other of earlier) out.push({ port, other, kind: classify(port, other) });
-    seen.set(key, [...earlier, port]);
-  }
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { own: new Map(), byKind: new Map() }));
+    const own = group.own.get(port.container) ?? [];
+    const kind = kindOf(port);
+    const sameKind = group.byKind.get(kind) ?? [];
+    const earlier = new Set<PortDecl>(own);
+    for (const list of group.byKind.values()) for (const p of list) if (p.container !== port.container) earlier.add(p);
+    for (const other of [...earlier].sort((a, b) => order.get(a)! - order.get(b)!)) out.push({ port, other, kind: classify(port, other) });
+    if (own.length < CANDIDATES_PER_GROUP) group.own.set(port.container, [...own, port]);
+    if (sameKind.length < CANDIDATES_PER_GROUP && !sameKind.some((p) => p.container === port.container)) group.byKind.set(kind, [...sameKind, port]);
+  });
   return out;
+}
+
+function kindOf(port: PortDecl): string {
+  const c = port.container;
+  return c.group === 'initContainers' ? (c.isSidecar ? 'sidecar' : 'init') : c.group;
 }

@@ -7,7 +7,11 @@ export interface Suggestion {
   clear: boolean;
 }
 
+/** Longer than any Kubernetes field name by far: no suggestion, and no edit distance over a 100 KB key. */
+export const MAX_SUGGESTED_KEY_LENGTH = 64;
+
 export function didYouMean(key: string, candidates: readonly string[]): Suggestion | undefined {
+  if (key.length > MAX_SUGGESTED_KEY_LENGTH) return undefined;
   const lower = key.toLowerCase();
   const sameCase = candidates.filter((c) => c.toLowerCase() === lower);
   if (sameCase.length) return { name: sameCase[0]!, clear: sameCase.length === 1 };
@@ -17,6 +21,8 @@ export function didYouMean(key: string, candidates: readonly string[]): Suggesti
   let bestDistance = Infinity;
   let ties = 0;
   for (const c of candidates) {
+    // The distance is at least the difference in length: such candidates cannot win.
+    if (Math.abs(c.length - key.length) > limit) continue;
     const d = editDistance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;

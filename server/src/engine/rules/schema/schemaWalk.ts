@@ -179,6 +179,12 @@ class SchemaWalk {
 
   private checkScalar(node: Scalar, type: SchemaType, at: Loc): void {
     const json = jsonScalar(node);
+    if (json.kind === 'number' && !Number.isFinite(json.number)) {
+      // .nan and .inf have no JSON form: sigs.k8s.io/yaml fails before any field is looked at.
+      const text = this.sourceText(node) ?? (Number.isNaN(json.number) ? '.nan' : '.inf');
+      this.out.push({ code: 'invalid-type', node, path: at.path, message: `${text} has no JSON form; kubectl fails with "error converting YAML to JSON: json: unsupported value"` });
+      return;
+    }
     if (accepts(type, json)) return;
     // encoding/json names a number that does not fit an integer by its literal: "number 1.5".
     const actual = json.kind === 'number' && (type.kind === 'integer' || type.kind === 'int-or-string') ? `number ${json.number}` : json.kind;
