@@ -19,8 +19,8 @@ const only = (args.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',
 const wants = (phase) => only.length === 0 || only.includes(phase);
 
 const PHASES = {
-  unit: ['test/engine', 'test/server', 'test/cli', 'test/client'],
-  cluster: ['test/cluster', 'test/integration/cluster'],
+  unit: ['test/engine', 'test/lsp', 'test/cli', 'test/client'],
+  cluster: ['test/cluster'],
   editor: ['test/e2e'],
 };
 

@@ -17,7 +17,7 @@ import { loadKubeconfig } from '../../client/src/kube/cluster/kubeconfig';
 import { PodTreeModel } from '../../client/src/kube/tree/treeModel';
 import type { TreeNode } from '../../client/src/kube/tree/nodes';
 import { presentNode } from '../../client/src/kube/tree/presentation';
-import { MemoryMemento } from '../integration/cluster/treeWalk';
+import { MemoryMemento } from '../cluster/explorer/treeWalk';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const POD_COUNT = Number(arg('pods') ?? 10_000);

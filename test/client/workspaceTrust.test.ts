@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import Module from 'node:module';
 import type * as vscodeTypes from 'vscode';
 import * as fake from './kube/fakes/fakeVscode';
-import { MemoryMemento } from '../integration/cluster/treeWalk';
+import { MemoryMemento } from '../cluster/explorer/treeWalk';
 import { until } from '../support/until';
 
 const grant = new fake.EventEmitter<void>();

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KubeConfig } from '@kubernetes/client-node';
 import { ConnectionPrefs } from '../../../../client/src/kube/cluster/connectionPrefs';
-import { MemoryMemento } from '../../../integration/cluster/treeWalk';
+import { MemoryMemento } from '../../../cluster/explorer/treeWalk';
 
 function kubeConfig(): KubeConfig {
   const kc = new KubeConfig();

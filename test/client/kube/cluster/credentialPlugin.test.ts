@@ -14,7 +14,7 @@ import Module from 'node:module';
 import type * as vscodeTypes from 'vscode';
 import { PassThrough } from 'node:stream';
 import * as fake from '../fakes/fakeVscode';
-import { MemoryMemento } from '../../../integration/cluster/treeWalk';
+import { MemoryMemento } from '../../../cluster/explorer/treeWalk';
 import { until } from '../../../support/until';
 import { createClusterApi } from '../../../../client/src/kube/cluster/clusterApi';
 import { describeConnectionError, problemLabel } from '../../../../client/src/kube/cluster/connectionError';

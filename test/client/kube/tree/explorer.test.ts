@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type * as vscodeTypes from 'vscode';
 import * as fake from '../fakes/fakeVscode';
 import { useFakeVscode } from '../fakes/routeVscode';
-import { MemoryMemento } from '../../../integration/cluster/treeWalk';
+import { MemoryMemento } from '../../../cluster/explorer/treeWalk';
 import { until } from '../../../support/until';
 
 // Route `require('vscode')` to the stand-in before the explorer is loaded.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, lint, y } from '../helpers';
+import { assertFinding, lint, y } from './helpers';
 
 const pod = (extra: string) => y`
   apiVersion: v1

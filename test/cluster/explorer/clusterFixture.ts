@@ -3,7 +3,7 @@
 import { after, before, type TestContext } from 'node:test';
 import { KubeConfig } from '@kubernetes/client-node';
 import { createClusterApi, type ClusterApi } from '../../../client/src/kube/cluster/clusterApi';
-import { ClusterUnavailableError, ensureCluster, type Cluster } from '../../cluster/cluster';
+import { ClusterUnavailableError, ensureCluster, type Cluster } from '../cluster';
 
 export interface ClusterFixture {
   /** The cluster, or undefined after t.skip() was called. */

@@ -1,10 +1,10 @@
-// Documents for the suite: files of the workspace folder the launcher opened (test/integration/suite/workspace)
+// Documents for the suite: files of the workspace folder the launcher opened (test/extensionHost/suite/workspace)
 // and untitled YAML documents for tests that edit text, so no fixture on disk ever changes.
 import * as vscode from 'vscode';
 
 export function workspaceFile(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) throw new Error('the editor has no workspace folder open; the launcher must open test/integration/suite/workspace');
+  if (!folder) throw new Error('the editor has no workspace folder open; the launcher must open test/extensionHost/suite/workspace');
   return vscode.Uri.joinPath(folder.uri, name);
 }
 

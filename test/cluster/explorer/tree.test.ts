@@ -2,7 +2,7 @@
 // `kubectl get pods` prints, and it must follow pods created, changed and deleted with kubectl.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ensureCluster, ClusterUnavailableError, type Cluster } from '../../cluster/cluster';
+import { ensureCluster, ClusterUnavailableError, type Cluster } from '../cluster';
 import type { ContainerNode } from '../../../client/src/kube/tree/nodes';
 import { contextMessage, openTree, parseKubectlPods, sortRows, treeRows, type PodRow, type TreeUnderTest } from './treeWalk';
 import { until } from '../../support/until';

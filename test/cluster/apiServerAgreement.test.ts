@@ -5,9 +5,9 @@
 // request (PODSCOPE_API_AGREEMENT=1), and skips in the unit phase rather than start a cluster there.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ClusterUnavailableError, ensureCluster, type Cluster } from '../../cluster/cluster';
-import { defaultRegistry, validateText } from '../../../server/src/engine';
-import { y } from '../../engine/helpers';
+import { ClusterUnavailableError, ensureCluster, type Cluster } from './cluster';
+import { defaultRegistry, validateText } from '../../server/src/engine';
+import { y } from '../engine/helpers';
 
 const registry = defaultRegistry();
 const apiCodes = new Set(registry.all().filter((r) => r.category === 'api').map((r) => r.code));

@@ -1,9 +1,9 @@
-// Runs the extension-host suite (test/integration/suite) inside code-server: the packaged VSIX is installed in a
+// Runs the extension-host suite (test/extensionHost/suite) inside code-server: the packaged VSIX is installed in a
 // fresh profile, and the workbench URL's payload names a stub development extension plus the compiled suite as
 // extensionTestsPath, so VS Code itself loads the suite into the remote extension host next to Podscope.
 // The suite writes its results as JSON; VS Code also reports the exit code to `window.codeAutomationExit`.
 //
-//   node --import tsx test/integration/runInCodeServer.ts      exit 0 when every test passed
+//   node --import tsx test/extensionHost/runInCodeServer.ts      exit 0 when every test passed
 //   PODSCOPE_SUITE_DEBUG=1 ...                                   also print the workbench console, keep temp dirs
 import { mkdirSync, mkdtempSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';

@@ -3,8 +3,8 @@
 // too, not just the case.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { invariantViolations, MAX_NESTING } from '../../../server/src/engine';
-import { byCode, lint, y } from '../helpers';
+import { invariantViolations, MAX_NESTING } from '../../server/src/engine';
+import { byCode, lint, y } from './helpers';
 
 const POD_HEAD = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n    resources: {limits: {cpu: 1, memory: 1Gi}}\n';
 

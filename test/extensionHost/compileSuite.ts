@@ -1,4 +1,4 @@
-// Compiles the extension-host suite (test/integration/suite) to CommonJS for VS Code to load as
+// Compiles the extension-host suite (test/extensionHost/suite) to CommonJS for VS Code to load as
 // `extensionTestsPath`: index.js plus one self-contained bundle per *.suite.ts, `vscode` left to the host.
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';

@@ -2,7 +2,7 @@
 // @vscode/test-electron: for machines that can download VS Code and show (or fake, with xvfb) a display.
 // This machine can do neither, so the editor phase uses runInCodeServer.ts; this entry is kept working for CI.
 //
-//   npm run build && node --import tsx test/integration/runElectron.ts
+//   npm run build && node --import tsx test/extensionHost/runElectron.ts
 //   VSCODE_VERSION=1.101.0 ...          a given VS Code instead of the latest stable (must run the suite's
 //                                        node:test in-process: Node >= 22.8 inside, i.e. VS Code >= 1.101)
 //

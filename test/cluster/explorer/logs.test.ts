@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
-import type { Cluster } from '../../cluster/cluster';
+import type { Cluster } from '../cluster';
 import { createClusterApi } from '../../../client/src/kube/cluster/clusterApi';
 import { clientNodeLogOpener } from '../../../client/src/kube/logs/clientNodeLogOpener';
 import { LogSession, type LogSpec } from '../../../client/src/kube/logs/logSession';
