@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import { ClusterUnavailableError, ensureCluster, type Cluster } from './cluster';
 import { defaultRegistry, validateText } from '../../server/src/engine';
 import { y } from '../engine/helpers';
+import { podNamed } from '../support/manifests';
 
 const registry = defaultRegistry();
 const apiCodes = new Set(registry.all().filter((r) => r.category === 'api').map((r) => r.code));
@@ -24,171 +25,139 @@ interface Case {
 const CASES: Case[] = [
   {
     name: 'container names, duplicates across groups',
-    yaml: y`
-      apiVersion: v1
-      kind: Pod
-      metadata: {name: names}
-      spec:
-        containers: [{name: Web_App, image: nginx}, {name: web, image: nginx}]
-        initContainers: [{name: web, image: busybox}, {name: "", image: busybox}]
+    yaml: podNamed('names')`
+      containers: [{name: Web_App, image: nginx}, {name: web, image: nginx}]
+      initContainers: [{name: web, image: busybox}, {name: "", image: busybox}]
     `,
   },
   {
     name: 'enums in the server order',
-    yaml: y`
-      apiVersion: v1
-      kind: Pod
-      metadata: {name: enums}
-      spec:
-        restartPolicy: always
-        dnsPolicy: clusterfirst
-        os: {name: Linux}
-        containers:
-        - name: a
-          image: nginx
-          imagePullPolicy: ifnotpresent
-          terminationMessagePolicy: file
-          ports: [{containerPort: 80, protocol: tcp}]
-          volumeMounts: [{name: v, mountPath: /v, mountPropagation: none, recursiveReadOnly: enabled}]
-        volumes: [{name: v, emptyDir: {}}]
+    yaml: podNamed('enums')`
+      restartPolicy: always
+      dnsPolicy: clusterfirst
+      os: {name: Linux}
+      containers:
+      - name: a
+        image: nginx
+        imagePullPolicy: ifnotpresent
+        terminationMessagePolicy: file
+        ports: [{containerPort: 80, protocol: tcp}]
+        volumeMounts: [{name: v, mountPath: /v, mountPropagation: none, recursiveReadOnly: enabled}]
+      volumes: [{name: v, emptyDir: {}}]
     `,
   },
   {
     name: 'ports and host ports',
-    yaml: y`
-      apiVersion: v1
-      kind: Pod
-      metadata: {name: ports}
-      spec:
-        initContainers:
-        - {name: i, image: busybox, ports: [{containerPort: 1, hostPort: 9000}, {containerPort: 2, hostPort: 9000}]}
-        containers:
-        - name: a
-          image: nginx
-          ports:
-          - {containerPort: 0}
-          - {containerPort: 70000, hostPort: -1}
-          - {containerPort: 81, name: HTTP, hostPort: 8080}
-          - {containerPort: 83, name: http}
-          - {containerPort: 84, name: http}
-        - {name: b, image: nginx, ports: [{containerPort: 81, hostPort: 8080}, {containerPort: 82, hostPort: 8080, protocol: UDP}]}
+    yaml: podNamed('ports')`
+      initContainers:
+      - {name: i, image: busybox, ports: [{containerPort: 1, hostPort: 9000}, {containerPort: 2, hostPort: 9000}]}
+      containers:
+      - name: a
+        image: nginx
+        ports:
+        - {containerPort: 0}
+        - {containerPort: 70000, hostPort: -1}
+        - {containerPort: 81, name: HTTP, hostPort: 8080}
+        - {containerPort: 83, name: http}
+        - {containerPort: 84, name: http}
+      - {name: b, image: nginx, ports: [{containerPort: 81, hostPort: 8080}, {containerPort: 82, hostPort: 8080, protocol: UDP}]}
     `,
   },
   {
     name: 'container restart policies and rules',
-    yaml: y`
-      apiVersion: v1
-      kind: Pod
-      metadata: {name: restarts}
-      spec:
-        initContainers:
-        - {name: i, image: busybox, restartPolicy: Never}
-        - {name: j, image: busybox, restartPolicy: sometimes}
-        - {name: k, image: busybox, restartPolicyRules: [{action: Restart, exitCodes: {operator: In, values: [1]}}]}
-        - {name: s, image: busybox, restartPolicy: Always, restartPolicyRules: [{action: RestartAllContainers, exitCodes: {operator: In, values: [88]}}]}
-        containers:
-        - name: a
-          image: nginx
-          restartPolicy: OnFailure
-          restartPolicyRules:
-          - {action: Bogus, exitCodes: {operator: Maybe, values: [1]}}
-          - {action: Restart}
+    yaml: podNamed('restarts')`
+      initContainers:
+      - {name: i, image: busybox, restartPolicy: Never}
+      - {name: j, image: busybox, restartPolicy: sometimes}
+      - {name: k, image: busybox, restartPolicyRules: [{action: Restart, exitCodes: {operator: In, values: [1]}}]}
+      - {name: s, image: busybox, restartPolicy: Always, restartPolicyRules: [{action: RestartAllContainers, exitCodes: {operator: In, values: [88]}}]}
+      containers:
+      - name: a
+        image: nginx
+        restartPolicy: OnFailure
+        restartPolicyRules:
+        - {action: Bogus, exitCodes: {operator: Maybe, values: [1]}}
+        - {action: Restart}
     `,
   },
   {
     name: 'probes, handlers and init-container restrictions',
-    yaml: y`
-      apiVersion: v1
-      kind: Pod
-      metadata: {name: probes}
-      spec:
-        initContainers:
-        - {name: i, image: busybox, livenessProbe: {exec: {command: [ls]}}, lifecycle: {postStart: {exec: {command: [ls]}}}}
-        - {name: side, image: busybox, restartPolicy: Always, readinessProbe: {}}
-        containers:
-        - name: a
-          image: nginx
-          livenessProbe: {httpGet: {port: 80}, tcpSocket: {port: 80}, successThreshold: 3, periodSeconds: -1, terminationGracePeriodSeconds: 0}
-          readinessProbe: {httpGet: {port: "8080", httpHeaders: [{name: Bad Header, value: x}]}, terminationGracePeriodSeconds: 5}
-          startupProbe: {exec: {command: []}}
-          lifecycle: {preStop: {sleep: {seconds: 100}}, postStart: {}}
-        - name: b
-          image: nginx
-          livenessProbe: {grpc: {port: 0}}
-          readinessProbe: {tcpSocket: {port: http-port-name-too-long}}
-          lifecycle: {postStart: {httpGet: {port: 70000, scheme: http}}}
+    yaml: podNamed('probes')`
+      initContainers:
+      - {name: i, image: busybox, livenessProbe: {exec: {command: [ls]}}, lifecycle: {postStart: {exec: {command: [ls]}}}}
+      - {name: side, image: busybox, restartPolicy: Always, readinessProbe: {}}
+      containers:
+      - name: a
+        image: nginx
+        livenessProbe: {httpGet: {port: 80}, tcpSocket: {port: 80}, successThreshold: 3, periodSeconds: -1, terminationGracePeriodSeconds: 0}
+        readinessProbe: {httpGet: {port: "8080", httpHeaders: [{name: Bad Header, value: x}]}, terminationGracePeriodSeconds: 5}
+        startupProbe: {exec: {command: []}}
+        lifecycle: {preStop: {sleep: {seconds: 100}}, postStart: {}}
+      - name: b
+        image: nginx
+        livenessProbe: {grpc: {port: 0}}
+        readinessProbe: {tcpSocket: {port: http-port-name-too-long}}
+        lifecycle: {postStart: {httpGet: {port: 70000, scheme: http}}}
     `,
   },
   {
     name: 'volumes and volume mounts',
-    yaml: y`
-      apiVersion: v1
-      kind: Pod
-      metadata: {name: volumes}
-      spec:
-        containers:
-        - name: a
-          image: nginx
-          volumeMounts:
-          - {name: data, mountPath: /d}
-          - {name: missing, mountPath: /d}
-          - {name: data, mountPath: /e, subPath: /abs}
-          - {name: data, mountPath: /f, subPath: a/../b}
-          - {name: data, mountPath: /g, subPath: sp, subPathExpr: spe}
-          - {name: data, mountPath: /h, mountPropagation: Bidirectional}
-          - {name: data, mountPath: /i, recursiveReadOnly: Enabled}
-        volumes:
-        - {name: data, emptyDir: {}}
-        - {name: data, emptyDir: {}}
-        - {name: Bad_Name, emptyDir: {}}
-        - {name: two, configMap: {name: x}, emptyDir: {}}
-        - {name: none}
+    yaml: podNamed('volumes')`
+      containers:
+      - name: a
+        image: nginx
+        volumeMounts:
+        - {name: data, mountPath: /d}
+        - {name: missing, mountPath: /d}
+        - {name: data, mountPath: /e, subPath: /abs}
+        - {name: data, mountPath: /f, subPath: a/../b}
+        - {name: data, mountPath: /g, subPath: sp, subPathExpr: spe}
+        - {name: data, mountPath: /h, mountPropagation: Bidirectional}
+        - {name: data, mountPath: /i, recursiveReadOnly: Enabled}
+      volumes:
+      - {name: data, emptyDir: {}}
+      - {name: data, emptyDir: {}}
+      - {name: Bad_Name, emptyDir: {}}
+      - {name: two, configMap: {name: x}, emptyDir: {}}
+      - {name: none}
     `,
   },
   {
     name: 'environment variables',
-    yaml: y`
-      apiVersion: v1
-      kind: Pod
-      metadata: {name: env}
-      spec:
-        containers:
-        - name: a
-          image: nginx
-          env:
-          - {name: "", value: x}
-          - {name: A=B}
-          - {name: OK, value: v, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
-          - {name: B, valueFrom: {}}
-          - {name: C, valueFrom: {fieldRef: {fieldPath: metadata.name}, secretKeyRef: {name: s, key: k}}}
-          - {name: D, valueFrom: {configMapKeyRef: {name: Bad_Name, key: bad key}}}
-          - {name: E, valueFrom: {fieldRef: {fieldPath: spec.restartPolicy}}}
-          - {name: F, valueFrom: {fieldRef: {fieldPath: metadata.foo}}}
-          - {name: G, valueFrom: {secretKeyRef: {key: k}}}
-          envFrom:
-          - {prefix: "X=", configMapRef: {name: cm}}
-          - {}
-          - {configMapRef: {name: cm}, secretRef: {name: s}}
+    yaml: podNamed('env')`
+      containers:
+      - name: a
+        image: nginx
+        env:
+        - {name: "", value: x}
+        - {name: A=B}
+        - {name: OK, value: v, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
+        - {name: B, valueFrom: {}}
+        - {name: C, valueFrom: {fieldRef: {fieldPath: metadata.name}, secretKeyRef: {name: s, key: k}}}
+        - {name: D, valueFrom: {configMapKeyRef: {name: Bad_Name, key: bad key}}}
+        - {name: E, valueFrom: {fieldRef: {fieldPath: spec.restartPolicy}}}
+        - {name: F, valueFrom: {fieldRef: {fieldPath: metadata.foo}}}
+        - {name: G, valueFrom: {secretKeyRef: {key: k}}}
+        envFrom:
+        - {prefix: "X=", configMapRef: {name: cm}}
+        - {}
+        - {configMapRef: {name: cm}, secretRef: {name: s}}
     `,
   },
   {
     name: 'resources',
-    yaml: y`
-      apiVersion: v1
-      kind: Pod
-      metadata: {name: resources}
-      spec:
-        containers:
-        - name: a
-          image: nginx
-          resources:
-            limits: {cpu: 500m, memory: 1Gi, example.com/gpu: 1, hugepages-2Mi: 3Mi}
-            requests: {cpu: "1", memory: 2Gi, example.com/gpu: 500m, cpus: 1, ephemeral-storage: -1}
-        - name: b
-          image: nginx
-          resources:
-            requests: {example.com/foo: 2, cpu: 0.0001, memory: 1.5Gi}
-            limits: {cpu: 0.00005, memory: 1536Mi}
+    yaml: podNamed('resources')`
+      containers:
+      - name: a
+        image: nginx
+        resources:
+          limits: {cpu: 500m, memory: 1Gi, example.com/gpu: 1, hugepages-2Mi: 3Mi}
+          requests: {cpu: "1", memory: 2Gi, example.com/gpu: 500m, cpus: 1, ephemeral-storage: -1}
+      - name: b
+        image: nginx
+        resources:
+          requests: {example.com/foo: 2, cpu: 0.0001, memory: 1.5Gi}
+          limits: {cpu: 0.00005, memory: 1536Mi}
     `,
     // SetDefaults_Pod copies the limit into the missing request, so the server reports the same
     // bad value twice; we report it once, on the limit that the YAML actually contains.
@@ -196,20 +165,16 @@ const CASES: Case[] = [
   },
   {
     name: 'ephemeral containers and pod fields',
-    yaml: y`
-      apiVersion: v1
-      kind: Pod
-      metadata: {name: ephemeral}
-      spec:
-        activeDeadlineSeconds: 0
-        hostname: My.Host
-        nodeName: Bad_Node
-        schedulingGates: [{name: g}]
-        terminationGracePeriodSeconds: -5
-        containers: [{name: a, image: " nginx "}]
-        ephemeralContainers:
-        - {name: e, image: busybox, targetContainerName: nope, ports: [{containerPort: 80}], resources: {limits: {cpu: 1}}, volumeMounts: [{name: v, mountPath: /v, subPath: x}]}
-        volumes: [{name: v, emptyDir: {}}]
+    yaml: podNamed('ephemeral')`
+      activeDeadlineSeconds: 0
+      hostname: My.Host
+      nodeName: Bad_Node
+      schedulingGates: [{name: g}]
+      terminationGracePeriodSeconds: -5
+      containers: [{name: a, image: " nginx "}]
+      ephemeralContainers:
+      - {name: e, image: busybox, targetContainerName: nope, ports: [{containerPort: 80}], resources: {limits: {cpu: 1}}, volumeMounts: [{name: v, mountPath: /v, subPath: x}]}
+      volumes: [{name: v, emptyDir: {}}]
     `,
   },
   {
@@ -312,15 +277,11 @@ const CASES: Case[] = [
   },
   {
     name: 'hostNetwork Pod',
-    yaml: y`
-      apiVersion: v1
-      kind: Pod
-      metadata: {name: hostnet}
-      spec:
-        hostNetwork: true
-        containers:
-        - {name: a, image: nginx, ports: [{containerPort: 80, hostPort: 81}, {containerPort: 90}]}
-        - {name: b, image: nginx, ports: [{containerPort: 90}]}
+    yaml: podNamed('hostnet')`
+      hostNetwork: true
+      containers:
+      - {name: a, image: nginx, ports: [{containerPort: 80, hostPort: 81}, {containerPort: 90}]}
+      - {name: b, image: nginx, ports: [{containerPort: 90}]}
     `,
   },
   {

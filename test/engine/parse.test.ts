@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, lint, y } from './helpers';
+import { podNamed } from '../support/manifests';
 
-const pod = (extra: string) => y`
+const podWith = (extra: string) => y`
   apiVersion: v1
   kind: Pod
   metadata:
@@ -14,7 +15,7 @@ const pod = (extra: string) => y`
 ` + extra;
 
 test('every syntax error of a document is reported, not just the first', () => {
-  const fs = lint(pod('    ports: [\n  bad: : :\n')).filter((f) => f.code === 'yaml-syntax');
+  const fs = lint(podWith('    ports: [\n  bad: : :\n')).filter((f) => f.code === 'yaml-syntax');
   assert.ok(fs.length >= 2, `expected several syntax errors, got ${JSON.stringify(fs)}`);
   for (const f of fs) assert.equal(f.path, '');
 });
@@ -54,10 +55,10 @@ test('duplicate key repeating the same value is only a warning', () => {
 });
 
 test("kubectl-accepted \\' escape is a warning, other bad escapes are errors", () => {
-  const ok = lint(pod(`    env:\n    - {name: A, value: "it\\'s"}\n`));
+  const ok = lint(podWith(`    env:\n    - {name: A, value: "it\\'s"}\n`));
   assert.deepEqual(ok.filter((f) => f.code === 'yaml-syntax'), []);
   assert.equal(ok.filter((f) => f.code === 'yaml-escape').length, 1);
-  const bad = lint(pod(`    env:\n    - {name: A, value: "\\q"}\n`));
+  const bad = lint(podWith(`    env:\n    - {name: A, value: "\\q"}\n`));
   assert.equal(bad.filter((f) => f.code === 'yaml-syntax').length, 1);
 });
 
@@ -79,12 +80,8 @@ test('an alias bomb is refused with a clear error instead of hanging', () => {
 });
 
 test('multi-document files: findings carry their document index', () => {
-  const text = pod('') + '---\n' + y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: q}
-    spec:
-      containers: [{name: app}]
+  const text = podWith('') + '---\n' + podNamed('q')`
+    containers: [{name: app}]
   `;
   const fs = lint(text).filter((f) => f.code === 'image-required');
   assert.equal(fs.length, 1);

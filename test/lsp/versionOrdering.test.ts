@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import { y } from '../engine/helpers';
 import { LspHarness } from './lspHarness';
 import { until } from '../support/until';
+import { podNamed } from '../support/manifests';
 
-const NO_IMAGE = y`
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: demo}
-  spec:
-    containers:
-    - name: app
+const NO_IMAGE = podNamed('demo')`
+  containers:
+  - name: app
 `;
 
 describe('version ordering', () => {

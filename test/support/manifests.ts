@@ -1,5 +1,6 @@
 // Manifest fixtures for tests: `y` dedents a template literal; `pod`, `podNamed(name)` and `deployment` add the header
-// every rule test used to repeat, so a fixture shows only what it is about. The text is exactly what the full literal
+// every rule test used to repeat, so a fixture shows only what it is about (a `---` line starts further documents,
+// written in full). The text is exactly what the full literal
 // was (the header's lines come first), so line numbers in assertions count from the manifest's first line as before.
 export function y(strings: TemplateStringsArray, ...values: unknown[]): string {
   const raw = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
@@ -8,8 +9,11 @@ export function y(strings: TemplateStringsArray, ...values: unknown[]): string {
   return lines.map((l) => l.slice(indent)).join('\n');
 }
 
+/** The header, then the body indented under it; from a `---` line on, further documents stay as written. */
 function under(header: string[], depth: number, body: string): string {
-  const indented = body.split('\n').map((l) => (l ? ' '.repeat(depth) + l : l)).join('\n');
+  const lines = body.split('\n');
+  const end = lines.indexOf('---');
+  const indented = lines.map((l, i) => (l && (end < 0 || i < end) ? ' '.repeat(depth) + l : l)).join('\n');
   return `${header.join('\n')}\n${indented}`;
 }
 
@@ -28,4 +32,9 @@ export function deployment(strings: TemplateStringsArray, ...values: unknown[]):
     'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:',
     '  selector: {matchLabels: {app: d}}', '  template:', '    metadata: {labels: {app: d}}', '    spec:',
   ], 6, y(strings, ...values));
+}
+
+/** A Deployment `d` without a selector: the literal is its pod template's spec (lines 6 on). */
+export function deploymentTemplate(strings: TemplateStringsArray, ...values: unknown[]): string {
+  return under(['apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  template:', '    spec:'], 6, y(strings, ...values));
 }
