@@ -102,7 +102,7 @@ function clusterEnv() {
   const up = clusterUp(root, { stderr: 'inherit' });
   if (up.unavailable) return { unavailable: up.unavailable };
   if (!up.kubeconfig) return undefined;
-  return { PODSCOPE_TEST_KUBECONFIG: up.kubeconfig, PODSCOPE_TEST_KUBECONFIG_RESTRICTED: up.restrictedKubeconfig ?? '' };
+  return { PODSCOPE_TEST_KUBECONFIG: up.kubeconfig };
 }
 
 if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
