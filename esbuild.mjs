@@ -19,6 +19,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // The exact validator's worker thread (server and CLI find it beside themselves).
+  { entryPoints: ['server/src/exact/exactWorker.ts'], outfile: 'dist/exactWorker.js' },
 ];
 
 for (const e of entries) {

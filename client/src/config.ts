@@ -22,6 +22,9 @@ export const SETTINGS = {
   'logs.since': { type: 'string', default: '' },
   'logs.maxLines': { type: 'integer', default: 100000 },
   'dryRun.confirmSensitive': { type: 'boolean', default: true },
+  kubernetesVersion: { type: 'string', default: 'auto' },
+  'exact.enable': { type: 'boolean', default: true },
+  'exact.featureGates': { type: 'object', default: {} },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -70,6 +73,8 @@ export class Config {
     return {
       rules: this.get('rules') as RuleSettings,
       validate: { enable: this.get('validate.enable'), maxFileSizeKB: this.get('validate.maxFileSizeKB') },
+      kubernetesVersion: this.get('kubernetesVersion'),
+      exact: { enable: this.get('exact.enable'), featureGates: this.get('exact.featureGates') as Record<string, boolean> },
     };
   }
 

@@ -7,6 +7,7 @@ import { registerCommands, type CommandContext } from './commands';
 import { Config } from './config';
 import { startExplorer, type Explorer } from './kube';
 import type { PodActionDeps } from './kube/pod/podActionDeps';
+import { startExactVersion } from './exactVersion';
 import { startLanguageClient, type LanguageClientHandle } from './lsp/client';
 import { startWhenTrusted } from './workspaceTrust';
 
@@ -15,6 +16,7 @@ export class Ctx {
   explorer: Explorer | undefined;
   readonly config = new Config();
   private pendingTrust: vscode.Disposable | undefined;
+  private exactVersion: vscode.Disposable | undefined;
 
   constructor(readonly extensionContext: vscode.ExtensionContext) {}
 
@@ -24,6 +26,8 @@ export class Ctx {
     this.pendingTrust = cluster.pending;
     await cluster.started;
     this.languageClient = await startLanguageClient(this.extensionContext);
+    // In an untrusted folder there is no explorer (yet): `auto` then means the newest bundled version.
+    this.exactVersion = startExactVersion(() => this.explorer, this.languageClient);
   }
 
   /** Cluster access: only in a trusted workspace (see workspaceTrust.ts). */
@@ -50,6 +54,7 @@ export class Ctx {
 
   async dispose(): Promise<void> {
     this.pendingTrust?.dispose();
+    this.exactVersion?.dispose();
     await this.languageClient?.stop();
     this.explorer?.dispose();
   }

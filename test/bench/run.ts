@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import { benchEngine, type EngineResult } from './engineBench';
 import { generatePods } from './generatePods';
-import { benchSizes, renderSizes } from './sizeBench';
+import { benchSizes, renderSizes, type SizeResult } from './sizeBench';
 import { benchLsp, type LspResult, type LspTarget } from './lspBench';
 import { ms, type Summary } from './stats';
 
@@ -37,10 +37,10 @@ async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
   if (opts.sizes) {
     const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, load average at start ${loadavg()[0]!.toFixed(2)}`;
-    const results = benchSizes(ROOT, undefined, log);
-    const report = `${SIZES_BEGIN}\n${renderSizes(results, `npm run bench -- ${process.argv.slice(2).join(' ')}`, machine)}\n${SIZES_END}`;
-    process.stdout.write(`\n${report}\n`);
-    if (opts.write) writeSection(report, SIZES_BEGIN, SIZES_END);
+    const report = (results: readonly SizeResult[]) => `${SIZES_BEGIN}\n${renderSizes(results, `npm run bench -- ${process.argv.slice(2).join(' ')}`, machine)}\n${SIZES_END}`;
+    // Written after every input: the 50 MB runs take minutes, and a stopped run keeps what it measured.
+    const results = benchSizes(ROOT, (so) => { if (opts.write) writeSection(report(so), SIZES_BEGIN, SIZES_END); }, log);
+    process.stdout.write(`\n${report(results)}\n`);
     if (opts.onlySizes) return;
   }
   const file = generatePods(200);

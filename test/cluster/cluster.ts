@@ -85,8 +85,9 @@ export async function ensureCluster(): Promise<Cluster> {
     try {
       return { up: await clusterUp(layout, 'test', log), lease: takeLease(layout) };
     } catch (err) {
-      // A cluster this call created but could not finish (e.g. seeding timed out) must not outlive the test.
-      if (!wasRunning && readState(layout)?.startedBy === 'test' && otherLiveLeases(layout) === 0) await clusterDown(layout, log);
+      // A cluster this call created but could not finish (e.g. seeding timed out) must not outlive the test. One that
+      // failed before its state file was written (API server not ready in time) has no state yet, and is ours too.
+      if (!wasRunning && (readState(layout)?.startedBy ?? 'test') === 'test' && otherLiveLeases(layout) === 0) await clusterDown(layout, log);
       throw err;
     }
   });

@@ -26,6 +26,8 @@ export interface CodeServerOptions {
   port?: number;
   /** Keep the profile folder after stop() (the demo prints it). */
   keepProfile?: boolean;
+  /** Keep workspace trust on (an untrusted folder opens in Restricted Mode); off by default. */
+  workspaceTrust?: boolean;
   /** Runs on the fresh page before it loads the workbench, e.g. to expose `codeAutomationExit`. */
   beforeNavigate?: (page: Page) => Promise<void>;
   log?: (message: string) => void;
@@ -170,7 +172,8 @@ function launchServer(tools: EditorTools, dirs: ProfileDirs, port: number, opts:
   const args = [
     tools.codeServerEntry, ...baseArgs(dirs),
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--ignore-last-opened',
     // The built workbench ignores the URL `payload` (extensionDevelopmentPath, extensionTestsPath, ...) unless the
     // smoke-test driver is on; code-server only reaches that VS Code flag through --vscode-option.

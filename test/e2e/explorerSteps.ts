@@ -205,6 +205,10 @@ export async function waitForTerminalRow(page: Page, match: (row: string) => boo
 }
 
 /** Opens the Problems panel and returns the row whose accessible text matches `pattern`, once it is there. */
+function cssString(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ')}"`;
+}
+
 export async function problem(page: Page, pattern: RegExp): Promise<Locator> {
   // Ctrl+Shift+M toggles the panel: press it only while the panel is hidden.
   if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
@@ -213,7 +217,9 @@ export async function problem(page: Page, pattern: RegExp): Promise<Locator> {
   for (;;) {
     const labels = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
     const i = labels.findIndex((l) => pattern.test(plain(l)));
-    if (i >= 0) return rows.nth(i);
+    // By its label, not its index: the list re-renders whenever a source republishes (the engine after every
+    // check), so the row at index i a moment later can be another diagnostic.
+    if (i >= 0) return rows.and(page.locator(`[aria-label=${cssString(labels[i]!)}]`)).first();
     if (Date.now() > deadline) throw new Error(`no problem matches ${pattern}; the Problems panel lists:\n${labels.join('\n')}`);
     await page.waitForTimeout(200);
   }

@@ -10,13 +10,18 @@ import {
   type ProtocolConnection, type PublishDiagnosticsParams, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import type { RuleRegistry } from '../../server/src/engine';
-import { startServer } from '../../server/src/lsp/startServer';
+import { startServer, type ServerOptions } from '../../server/src/lsp/startServer';
 
 export interface HarnessOptions {
   /** Answers `workspace/configuration`; default: no settings (the server's defaults). */
   configuration?: (item: ConfigurationItem) => unknown | Promise<unknown>;
   /** Rules for the in-process server (default: the engine's default registry). */
   registry?: RuleRegistry;
+  /**
+   * Exact validation of the in-process server: off unless a test asks (the engine's tests pin the
+   * engine's findings; test/lsp/exact*.test.ts pass modules of their own).
+   */
+  exact?: ServerOptions['exact'];
   /** Spawn this command instead of running the server in-process. */
   command?: { cmd: string; args: string[]; cwd?: string };
 }
@@ -33,7 +38,7 @@ export class LspHarness {
   private constructor(readonly connection: ProtocolConnection) {}
 
   static async start(options: HarnessOptions = {}): Promise<LspHarness> {
-    const { connection, child, dispose }: Started = options.command ? spawnServer(options.command) : inProcessServer(options.registry);
+    const { connection, child, dispose }: Started = options.command ? spawnServer(options.command) : inProcessServer(options.registry, options.exact ?? false);
     const h = new LspHarness(connection);
     h.child = child;
     h.serverDispose = dispose;
@@ -115,11 +120,11 @@ export class LspHarness {
 
 interface Started { connection: ProtocolConnection; child?: ChildProcess; dispose?: () => void }
 
-function inProcessServer(registry?: RuleRegistry): Started {
+function inProcessServer(registry: RuleRegistry | undefined, exact: ServerOptions['exact']): Started {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   // Readers and writers, not raw streams: given streams, the server library exits the process when they close.
-  const server = startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), { registry });
+  const server = startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), { registry, ...(exact === undefined ? {} : { exact }) });
   const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   return { connection, dispose: () => server.dispose() };
 }

@@ -3,6 +3,7 @@
 // version's squiggles on text that is gone. Fault injection: a registry that fails on demand.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { HoverRequest } from 'vscode-languageserver/node';
 import { defaultRegistry, RuleRegistry, type Rule } from '../../server/src/engine';
 import { LspHarness } from './lspHarness';
 
@@ -37,13 +38,15 @@ describe('diagnostics when checking throws', () => {
     assert.ok((await third).diagnostics.some((d) => d.code === 'object-name-invalid'), 'recovers on the next version');
   });
 
-  it('publishes a file-too-large diagnostic for a document over podscope.validate.maxFileSizeKB', async () => {
+  it('publishes a file-too-large diagnostic for a document over podscope.validate.maxFileSizeKB, and parses nothing for hover', async () => {
     const small = await LspHarness.start({ configuration: (item) => (item.section === 'podscope' ? { validate: { enable: true, maxFileSizeKB: 1 } } : null) });
     try {
       const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: Bad_Name\n  annotations:\n${'    a: b\n'.repeat(200)}`;
       const published = await small.open('file:///big.yaml', text, 1);
       assert.deepEqual(published.diagnostics.map((d) => d.code), ['file-too-large']);
       assert.match(String(published.diagnostics[0]!.message), /^File too large to check: 2 KB is over the limit of 1 KB/);
+      // Hover (and completion, symbols) would parse the whole text: not over the limit.
+      assert.equal(await small.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///big.yaml' }, position: { line: 1, character: 2 } }), null);
     } finally {
       await small.stop();
     }

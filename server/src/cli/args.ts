@@ -2,10 +2,17 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './errors';
 
+/** Exact validation in the CLI: off with --no-exact; a version (`1.35`) or `auto` (the newest bundled). */
+export interface ExactOptions {
+  enable: boolean;
+  kubernetesVersion: string;
+  featureGates: Record<string, boolean>;
+}
+
 export type Command =
   | { name: 'help' }
   | { name: 'version' }
-  | { name: 'lint'; format: 'text' | 'json' | 'sarif'; config?: string; maxFileBytes?: number; paths: string[] }
+  | { name: 'lint'; format: 'text' | 'json' | 'sarif'; config?: string; maxFileBytes?: number; paths: string[]; exact: ExactOptions }
   | { name: 'rules'; format: 'text' | 'markdown' | 'json' }
   | { name: 'lsp' };
 
@@ -23,15 +30,23 @@ export function parseCommand(argv: readonly string[]): Command {
 }
 
 function parseLint(args: string[]): Command {
-  const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' }, config: { type: 'string', short: 'c' }, 'max-file-size': { type: 'string' } });
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', short: 'f' }, config: { type: 'string', short: 'c' }, 'max-file-size': { type: 'string' },
+    'kubernetes-version': { type: 'string' }, 'feature-gates': { type: 'string' }, 'no-exact': { type: 'boolean' },
+  });
   const format = oneOf(values.format ?? 'text', ['text', 'json', 'sarif'] as const, '--format');
   if (positionals.length === 0) throw new CliError('lint needs at least one PATH (a file or a directory)', 'usage');
   const config = values.config as string | undefined;
   const maxSize = values['max-file-size'];
+  const kubernetesVersion = values['kubernetes-version'] ?? 'auto';
+  if (!/^(auto|v?\d+\.\d+(\.\d+)?)$/.test(kubernetesVersion)) {
+    throw new CliError(`--kubernetes-version must be auto or a version such as 1.36, got "${kubernetesVersion}"`, 'usage');
+  }
+  const exact = { enable: values['no-exact'] !== true, kubernetesVersion, featureGates: parseFeatureGates(values['feature-gates']) };
   return {
     name: 'lint', format, ...(config !== undefined ? { config } : {}),
     ...(maxSize !== undefined ? { maxFileBytes: parseSize(maxSize, '--max-file-size') } : {}),
-    paths: positionals,
+    paths: positionals, exact,
   };
 }
 
@@ -45,6 +60,18 @@ export function parseSize(value: string, flag: string): number {
   return Math.floor(Number(m[1]) * unit);
 }
 
+/** `--feature-gates A=true,B=false`, as the API server takes it. */
+function parseFeatureGates(text: string | true | undefined): Record<string, boolean> {
+  const gates: Record<string, boolean> = {};
+  if (typeof text !== 'string') return gates;
+  for (const item of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([A-Za-z0-9]+)=(true|false)$/.exec(item);
+    if (!m) throw new CliError(`--feature-gates takes Name=true|false pairs separated by commas, got "${item}"`, 'usage');
+    gates[m[1]!] = m[2] === 'true';
+  }
+  return gates;
+}
+
 function parseRules(args: string[]): Command {
   const { values, positionals } = parse(args, { format: { type: 'string', short: 'f' } });
   if (positionals.length) throw new CliError(`rules takes no arguments, got "${positionals[0]}"`, 'usage');
@@ -56,12 +83,12 @@ function parseLsp(args: string[]): Command {
   return { name: 'lsp' };
 }
 
-type Options = Record<string, { type: 'string'; short?: string }>;
+type Options = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
-function parse(args: string[], options: Options): { values: Record<string, string | undefined>; positionals: string[] } {
+function parse(args: string[], options: Options): { values: Record<string, string | undefined> & Record<`no-${string}`, true | undefined>; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: values as Record<string, string | undefined>, positionals };
+    return { values: values as Record<string, string | undefined> & Record<`no-${string}`, true | undefined>, positionals };
   } catch (err) {
     // parseArgs words its errors well ("Unknown option '--x'"); drop its advice about `--`.
     throw new CliError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''), 'usage');

@@ -1,6 +1,9 @@
 // Lints files: read, validate, and order findings by position so every output format agrees.
 // A file that cannot be read or checked is reported as a finding of its own and the run goes on.
-import { INTERNAL_ERROR, validateText, type Finding, type RuleRegistry, type RuleSettings } from '../engine';
+import {
+  INTERNAL_ERROR, atLine, documentCount, parseFile, splitDocuments, validateParsed, validateText,
+  type Finding, type ParsedFile, type RuleRegistry, type RuleSettings,
+} from '../engine';
 import { readManifest } from './readManifest';
 
 export interface FileResult {
@@ -12,15 +15,18 @@ export interface FileResult {
 /** The CLI checks files up to this size unless --max-file-size says otherwise; the editor's default is smaller. */
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 
-export function lintFiles(files: readonly string[], registry: RuleRegistry, settings: RuleSettings, maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileResult[] {
-  return files.map((file) => ({ file, findings: lintFile(file, registry, settings, maxFileBytes) }));
+/** A second opinion on a parsed file, given the engine's findings (the exact layer); returns the combined list. */
+export type Refine = (file: ParsedFile, findings: Finding[]) => Finding[];
+
+export function lintFiles(files: readonly string[], registry: RuleRegistry, settings: RuleSettings, maxFileBytes = DEFAULT_MAX_FILE_BYTES, refine?: Refine): FileResult[] {
+  return files.map((file) => ({ file, findings: lintFile(file, registry, settings, maxFileBytes, refine) }));
 }
 
-function lintFile(file: string, registry: RuleRegistry, settings: RuleSettings, maxFileBytes: number): Finding[] {
+function lintFile(file: string, registry: RuleRegistry, settings: RuleSettings, maxFileBytes: number, refine?: Refine): Finding[] {
   const read = readManifest(file, maxFileBytes);
   if ('finding' in read) return settings[read.finding.code] === 'off' ? [] : [read.finding];
   try {
-    return sortFindings(validateText(read.text, registry, { settings }));
+    return sortFindings(refine ? refinedFindings(read.text, registry, settings, refine) : validateText(read.text, registry, { settings }));
   } catch (err) {
     // The engine catches rule failures itself; this is the last line, so one file never ends the run.
     return [{
@@ -29,6 +35,18 @@ function lintFile(file: string, registry: RuleRegistry, settings: RuleSettings, 
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     }];
   }
+}
+
+/** validateText's walk over the same documents, with the exact layer's verdict on each one. */
+function refinedFindings(text: string, registry: RuleRegistry, settings: RuleSettings, refine: Refine): Finding[] {
+  const out: Finding[] = [];
+  let documentBase = 0;
+  for (const chunk of splitDocuments(text)) {
+    const parsed = atLine(parseFile(chunk.text), chunk.line);
+    for (const f of refine(parsed, validateParsed(parsed, registry, { settings }))) out.push(documentBase ? { ...f, document: f.document + documentBase } : f);
+    documentBase += documentCount(parsed);
+  }
+  return out;
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -4,6 +4,7 @@ import { SERVER_INFO } from '../lsp/serverInfo';
 import { parseCommand, type Command } from './args';
 import { loadConfig } from './config';
 import { CliError, EXIT } from './errors';
+import { exactRefiner } from './exact';
 import { expandPaths } from './files';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -52,7 +53,8 @@ function lint(command: Extract<Command, { name: 'lint' }>, io: Io): number {
   const registry = defaultRegistry();
   const catalog = ruleCatalog(registry);
   const settings = command.config ? loadConfig(command.config, new Set(catalog.map((r) => r.code))) : {};
-  const results = lintFiles(expandPaths(command.paths), registry, settings, command.maxFileBytes);
+  const refine = exactRefiner(command.exact, registry, settings, (line) => io.stderr(`${line}\n`));
+  const results = lintFiles(expandPaths(command.paths), registry, settings, command.maxFileBytes, refine);
   if (command.format === 'json') io.stdout(formatJson(results));
   else if (command.format === 'sarif') io.stdout(formatSarif(results, catalog, { name: 'podscope', version: SERVER_INFO.version, informationUri: INFORMATION_URI }));
   else io.stdout(formatText(results));

@@ -39,6 +39,34 @@ export const ENGINE_CODES: readonly CodeInfo[] = [
   },
 ];
 
+/**
+ * Emitted by the exact layer (server/src/exact): kube-apiserver's own decoding, validation and
+ * warnings, run from a WebAssembly module. Listed here so settings, config files, SARIF and the
+ * docs know them like every other code.
+ */
+export const EXACT_CODES: readonly CodeInfo[] = [
+  {
+    code: 'api-invalid', severity: 'error', category: 'api',
+    description: 'The API server rejects the object (422 Invalid): its own validation, run offline for the chosen Kubernetes version.',
+    docUrl: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
+  },
+  {
+    code: 'api-unknown-field', severity: 'error', category: 'schema',
+    description: 'The API server rejects unknown or duplicate fields under strict field validation (kubectl\'s default).',
+    docUrl: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
+  },
+  {
+    code: 'api-decode', severity: 'error', category: 'schema',
+    description: 'The API server cannot decode the object (400 BadRequest): a value of the wrong type or a malformed quantity.',
+    docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/',
+  },
+  {
+    code: 'api-warning', severity: 'warning', category: 'api',
+    description: 'The API server accepts the object but answers with a warning (deprecated or surprising values).',
+    docUrl: 'https://kubernetes.io/blog/2020/09/03/warnings/',
+  },
+];
+
 /** A rule that threw; reported so a bug never hides findings silently. Not configurable. */
 export const INTERNAL_ERROR: CodeInfo = {
   code: 'internal-error', severity: 'error', category: 'internal',

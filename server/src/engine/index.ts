@@ -13,7 +13,7 @@ export {
   SCHEMA_VERSION, schemaKinds, servedApiVersion, rootTypeFor, typeByName, fieldsOf, fieldOf, resolvePath, displayName, typeLabel,
   type ValueKind, type SchemaType, type SchemaField, type ObjectType, type ResolvedPath,
 } from './schema/schema';
-export { ENGINE_CODES, INTERNAL_ERROR, type CodeInfo } from './coreCodes';
+export { ENGINE_CODES, EXACT_CODES, INTERNAL_ERROR, type CodeInfo } from './coreCodes';
 export { k8sObjectOf, podLocation, POD_SPEC_PATHS, type K8sObject, type PodLocation } from './k8sObject';
 export { containersOf, mapItems, type ContainerRef, type ContainerGroup } from './podModel';
 export { rangeAt, positionAt } from './parse';

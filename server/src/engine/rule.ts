@@ -49,6 +49,8 @@ interface RuleBase {
 
 export interface ObjectRule extends RuleBase {
   scope: 'object';
+  /** Also runs on objects of kinds the engine does not otherwise check (a ConfigMap, a `kind: Pods` typo). */
+  anyKind?: boolean;
   check(ctx: ObjectContext): void;
 }
 

@@ -64,7 +64,11 @@ function validateDocument(file: ParsedFile, d: ParsedDocument, rules: Rule[], se
 
   const syntax = syntaxFindings(file, d);
   for (const f of syntax) pushWithSetting(out, f, settings);
-  if (!obj || !obj.checked) return;
+  if (!obj) return;
+  if (!obj.checked) {
+    runRules(file, d, rules.filter((r) => r.scope === 'object' && r.anyKind), settings, out, baseContext(file, d, obj), undefined, []);
+    return;
+  }
 
   const bomb = d.aliasBomb;
   if (bomb) {
@@ -81,6 +85,13 @@ function validateDocument(file: ParsedFile, d: ParsedDocument, rules: Rule[], se
   const base = baseContext(file, d, obj);
   const pod = podLocation(obj, d);
   const containers = pod ? containersOf(pod.spec, pod.specPath, d.doc) : [];
+  runRules(file, d, rules, settings, out, base, pod, containers);
+}
+
+function runRules(
+  file: ParsedFile, d: ParsedDocument, rules: Rule[], settings: RuleSettings, out: Finding[],
+  base: Omit<ObjectContext, 'report'>, pod: ReturnType<typeof podLocation>, containers: ReturnType<typeof containersOf>,
+): void {
   for (const rule of rules) {
     const report = (r: Report) => pushWithSetting(out, toFinding(file, d, rule, r), settings);
     try {

@@ -2,10 +2,20 @@
 // a newer version can overtake an older one: results are published only for the current version.
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { INTERNAL_ERROR, tooLargeFinding, type Finding } from '../engine';
-import type { Analyzer } from './analysis';
+import { INTERNAL_ERROR, tooLargeFinding, type Finding, type RuleRegistry } from '../engine';
+import { mergeFindings } from '../exact/merge';
+import type { ExactStatusParams, PodscopeSettings } from '../shared/protocol';
+import type { Analysis, Analyzer } from './analysis';
 import { toDiagnostic, type DocUrls } from './diagnostics';
+import type { ExactLayer } from './exactLayer';
 import { findingsKey, type SettingsStore } from './settings';
+
+/** The exact layer and what it needs: present when the server runs with exact validation. */
+export interface ExactHooks {
+  layer: ExactLayer;
+  registry: RuleRegistry;
+  status(params: ExactStatusParams): void;
+}
 
 export class DiagnosticsPublisher {
   constructor(
@@ -16,6 +26,7 @@ export class DiagnosticsPublisher {
     private readonly docs: DocUrls,
     /** Logs a failure that was turned into an `internal-error` diagnostic. */
     private readonly onError: (err: unknown) => void = () => {},
+    private readonly exact?: ExactHooks,
   ) {}
 
   async validate(document: TextDocument): Promise<void> {
@@ -31,7 +42,49 @@ export class DiagnosticsPublisher {
     }
     // Another change arrived while settings were pulled; its own run publishes.
     if (findings === undefined) return;
-    await this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics: findings.map((f) => toDiagnostic(f, this.docs)) });
+    await this.publish(document.uri, version, findings);
+    try {
+      await this.refineWithExact(document.uri, version);
+    } catch (err) {
+      // The engine's findings for this version are published already; the exact layer only adds to them.
+      this.onError(err);
+    }
+  }
+
+  private publish(uri: string, version: number, findings: readonly Finding[]): Promise<void> {
+    return this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, this.docs)) });
+  }
+
+  /** Second pass: the API server's verdicts, merged in when they arrive for a version still current. */
+  private async refineWithExact(uri: string, version: number): Promise<void> {
+    if (!this.exact) return;
+    const settings = await this.settings.get(uri);
+    const current = this.documents.get(uri);
+    if (!current || current.version !== version || !settings.validate.enable) return;
+    if (current.getText().length > settings.validate.maxFileSizeKB * 1024) return;
+    const analysis = this.analyzer.analyze(uri, version, current.getText());
+    const { layer, status } = this.exact;
+    const choice = layer.choose(settings);
+    const version_ = choice.module?.version;
+    if (!settings.exact.enable || !choice.module) {
+      status({ uri, state: 'off', reason: settings.exact.enable ? choice.reason : 'podscope.exact.enable is off', ...(version_ ? { version: version_ } : {}) });
+      return;
+    }
+    if (!layer.cached(analysis, settings)?.complete) status({ uri, version: version_, state: 'loading', reason: choice.reason });
+    const result = await layer.check(analysis, settings);
+    status({ uri, version: version_, state: result.findings ? 'ready' : 'unavailable', reason: choice.reason });
+    const latest = this.documents.get(uri);
+    if (!result.findings || !latest || latest.version !== version) return;
+    await this.publish(uri, version, this.merged(analysis, settings, result.findings, result.validated));
+  }
+
+  private merged(analysis: Analysis, settings: PodscopeSettings, exact: readonly Finding[], validated?: ReadonlySet<number>): Finding[] {
+    const engine = this.analyzer.findings(analysis, settings.rules, findingsKey(settings));
+    const own = exact.filter((f) => settings.rules[f.code] !== 'off').map((f) => {
+      const s = settings.rules[f.code];
+      return s && s !== 'off' ? { ...f, severity: s } : f;
+    });
+    return mergeFindings(engine, own, this.exact!.registry, validated);
   }
 
   /** Findings of `version` of the document under its settings; undefined when that version is no longer current. */
@@ -46,6 +99,9 @@ export class DiagnosticsPublisher {
       return settings.rules[tooLarge.code] === 'off' ? [] : [tooLarge];
     }
     const analysis = this.analyzer.analyze(uri, version, current.getText());
+    // Verdicts already known for every chunk (an edit elsewhere, a quick-fix request) are merged at once.
+    const exact = this.exact && settings.exact.enable ? this.exact.layer.cached(analysis, settings) : undefined;
+    if (exact) return this.merged(analysis, settings, exact.findings, exact.validated);
     return this.analyzer.findings(analysis, settings.rules, findingsKey(settings));
   }
 

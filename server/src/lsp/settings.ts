@@ -10,6 +10,8 @@ export const SETTINGS_SECTION: SettingsSection = 'podscope';
 export const DEFAULT_SETTINGS: PodscopeSettings = Object.freeze({
   rules: Object.freeze({}) as RuleSettings,
   validate: Object.freeze({ enable: true, maxFileSizeKB: 4096 }),
+  kubernetesVersion: 'auto',
+  exact: Object.freeze({ enable: true, featureGates: Object.freeze({}) as Record<string, boolean> }),
 });
 
 const SEVERITIES: ReadonlySet<string> = new Set<SeveritySetting>(SEVERITY_SETTINGS);
@@ -27,7 +29,17 @@ export function normalizeSettings(raw: unknown): PodscopeSettings {
   const enable = typeof validate.enable === 'boolean' ? validate.enable : DEFAULT_SETTINGS.validate.enable;
   const size = validate.maxFileSizeKB;
   const maxFileSizeKB = typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : DEFAULT_SETTINGS.validate.maxFileSizeKB;
-  return { rules, validate: { enable, maxFileSizeKB } };
+  const kubernetesVersion = typeof obj.kubernetesVersion === 'string' && /^(auto|v?\d+\.\d+(\.\d+)?)$/.test(obj.kubernetesVersion)
+    ? obj.kubernetesVersion : DEFAULT_SETTINGS.kubernetesVersion;
+  const exact = isRecord(obj.exact) ? obj.exact : {};
+  const featureGates: Record<string, boolean> = {};
+  if (isRecord(exact.featureGates)) {
+    for (const [gate, on] of Object.entries(exact.featureGates)) if (typeof on === 'boolean') featureGates[gate] = on;
+  }
+  return {
+    rules, validate: { enable, maxFileSizeKB }, kubernetesVersion,
+    exact: { enable: typeof exact.enable === 'boolean' ? exact.enable : DEFAULT_SETTINGS.exact.enable, featureGates },
+  };
 }
 
 /** A stable key for the settings that change findings, so cached findings are reused only under equal settings. */

@@ -3,12 +3,16 @@
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultRegistry, type RuleRegistry } from '../engine';
+import { ExactService } from '../exact/exactService';
+import { findModules, moduleDirs, type ModuleEntry } from '../exact/modules';
+import { CLUSTER_VERSION_NOTIFICATION, EXACT_STATUS_NOTIFICATION, type ClusterVersionParams, type ExactStatusParams } from '../shared/protocol';
 import { Analyzer, type Analysis } from './analysis';
 import { SERVER_CAPABILITIES } from './capabilities';
 import { quickFixes } from './codeActions';
 import { completionsAt } from './completion';
 import { docUrls } from './diagnostics';
-import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { DiagnosticsPublisher, type ExactHooks } from './diagnosticsPublisher';
+import { ExactLayer } from './exactLayer';
 import { hoverAt } from './hover';
 import { SERVER_INFO } from './serverInfo';
 import { SETTINGS_SECTION, SettingsStore } from './settings';
@@ -17,6 +21,8 @@ import { documentSymbols } from './symbols';
 export interface ServerOptions {
   /** The rules to run; tests pass their own, everyone else gets the default set. */
   registry?: RuleRegistry;
+  /** Exact validation: `false` turns it off; `modules` replaces the modules found on disk. */
+  exact?: false | { modules?: ModuleEntry[] };
 }
 
 interface Server {
@@ -35,16 +41,40 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const settings = new SettingsStore(connection);
   const analyzer = new Analyzer(registry);
   const report = (err: unknown) => connection.console.error(`podscope: validation failed: ${(err as Error).stack ?? String(err)}`);
+  const exact = options.exact === false || process.env.PODSCOPE_EXACT === 'off' ? undefined : exactHooks(connection, registry, options.exact?.modules);
   const server: Server = {
     connection, documents, settings, analyzer, report,
-    publisher: new DiagnosticsPublisher(connection, documents, settings, analyzer, docUrls(registry), report),
+    publisher: new DiagnosticsPublisher(connection, documents, settings, analyzer, docUrls(registry), report, exact),
   };
   handleLifecycle(server);
+  if (exact) handleExact(server, exact);
   handleDocuments(server);
   handleFeatures(server);
   documents.listen(connection);
   connection.listen();
   return connection;
+}
+
+function exactHooks(connection: Connection, registry: RuleRegistry, modules?: ModuleEntry[]): ExactHooks {
+  const service = new ExactService({ log: (message) => connection.console.error(message) });
+  const layer = new ExactLayer(service, modules ?? findModules(moduleDirs(__dirname)));
+  connection.onShutdown(() => service.dispose());
+  return { layer, registry, status: (params: ExactStatusParams) => void connection.sendNotification(EXACT_STATUS_NOTIFICATION, params) };
+}
+
+/** The module starts loading with the first document; a new cluster version re-checks open files. */
+function handleExact({ connection, documents, settings, publisher, report }: Server, exact: ExactHooks): void {
+  let warmed = false;
+  documents.onDidOpen(({ document }) => {
+    if (warmed) return;
+    warmed = true;
+    settings.get(document.uri).then((s) => exact.layer.warm(s), report);
+  });
+  connection.onNotification(CLUSTER_VERSION_NOTIFICATION, (params: ClusterVersionParams) => {
+    if (exact.layer.clusterVersion === params.gitVersion) return;
+    exact.layer.clusterVersion = params.gitVersion;
+    publisher.revalidateAll(report);
+  });
 }
 
 function handleLifecycle({ connection, settings, publisher, report }: Server): void {
@@ -77,22 +107,25 @@ function handleDocuments({ documents, settings, analyzer, publisher, report }: S
   });
 }
 
-function handleFeatures({ connection, documents, analyzer, publisher }: Server): void {
-  // The current version's analysis, parsed at most once per version whichever feature asks first.
-  const analysisOf = (uri: string): Analysis | undefined => {
+function handleFeatures({ connection, documents, settings, analyzer, publisher }: Server): void {
+  // The current version's analysis, parsed at most once per version whichever feature asks first;
+  // none for a document over the size limit (completion there would parse what validation refused).
+  const analysisOf = async (uri: string): Promise<Analysis | undefined> => {
+    const { validate } = await settings.get(uri);
     const document = documents.get(uri);
-    return document && analyzer.analyze(uri, document.version, document.getText());
+    if (!document || document.getText().length > validate.maxFileSizeKB * 1024) return undefined;
+    return analyzer.analyze(uri, document.version, document.getText());
   };
-  connection.onCompletion(({ textDocument, position }) => {
-    const analysis = analysisOf(textDocument.uri);
+  connection.onCompletion(async ({ textDocument, position }) => {
+    const analysis = await analysisOf(textDocument.uri);
     return analysis ? completionsAt(analysis, position.line, position.character) : [];
   });
-  connection.onHover(({ textDocument, position }) => {
-    const analysis = analysisOf(textDocument.uri);
+  connection.onHover(async ({ textDocument, position }) => {
+    const analysis = await analysisOf(textDocument.uri);
     return analysis ? hoverAt(analysis, position.line, position.character) : null;
   });
-  connection.onDocumentSymbol(({ textDocument }) => {
-    const analysis = analysisOf(textDocument.uri);
+  connection.onDocumentSymbol(async ({ textDocument }) => {
+    const analysis = await analysisOf(textDocument.uri);
     return analysis ? documentSymbols(analysis) : [];
   });
   connection.onCodeAction(async (params) => {

@@ -67,18 +67,29 @@ test('stdin reaches the command', { timeout: 30_000 }, async (t) => {
 test('a TTY gets its size at start and after a resize', { timeout: 30_000 }, async (t) => {
   const c = fixture.need(t);
   if (!c) return;
-  // The shell waits for a key before its first `stty size`: the initial size travels on the resize
-  // channel beside the process start, so reading it at once races the message (as with kubectl).
-  const { out, session } = await open(c.kubeconfig, { command: ['sh', '-c', 'read a; stty size; read b; stty size; exit 7'], tty: true, columns: 100, rows: 30 });
+  // The shell prints its size for every line it reads. The initial size travels on the resize channel beside the
+  // process start, and a resize on its own channel, so either can land after a key pressed at once (as with
+  // kubectl): a key is pressed again until the size shows, and each check reads only what came after its resize.
+  const { out, session } = await open(c.kubeconfig, { command: ['sh', '-c', 'while read a; do [ "$a" = q ] && exit 7; stty size; done'], tty: true, columns: 100, rows: 30 });
+  const sizeShows = async (what: string, size: string, from: number) => {
+    const poke = setInterval(() => session.write('\r'), 250);
+    try {
+      await until(what, () => out.stdout.slice(from).includes(`${size}\r\n`));
+    } finally {
+      clearInterval(poke);
+    }
+  };
   try {
-    session.write('\r');
-    await until('the first size', () => out.stdout.includes('30 100'));
+    await sizeShows('the first size', '30 100', 0);
+    const before = out.stdout.length;
     session.resize(132, 43);
-    // The resize travels on its own channel; give the server a moment to apply it before the shell reads again.
-    await new Promise((r) => setTimeout(r, 300));
+    await sizeShows('the new size', '43 132', before);
+    // Once the new size shows, the old one never comes back.
+    const after = out.stdout.length;
     session.write('\r');
-    await until('the new size', () => /30 100\r\n[\s\S]*43 132\r\n/.test(out.stdout));
-    session.write('\r');
+    await until('one more size', () => out.stdout.length > after);
+    assert.doesNotMatch(out.stdout.slice(out.stdout.lastIndexOf('43 132')), /30 100/);
+    session.write('q\r');
     assert.deepEqual(await session.done, { kind: 'exited', exitCode: 7 });
   } finally {
     session.close();

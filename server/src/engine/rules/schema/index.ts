@@ -2,7 +2,8 @@
 import type { Rule } from '../../rule';
 import { apiVersion } from './apiVersion';
 import { invalidType } from './invalidType';
+import { kindUnknown } from './kindUnknown';
 import { requiredField } from './requiredField';
 import { unknownField } from './unknownField';
 
-export const schemaRules: Rule[] = [apiVersion, unknownField, invalidType, requiredField];
+export const schemaRules: Rule[] = [apiVersion, kindUnknown, unknownField, invalidType, requiredField];

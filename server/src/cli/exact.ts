@@ -1,0 +1,58 @@
+// Exact validation for `podscope lint`: the chosen version's module, loaded in this process on
+// the first file that has a Pod or workload (the CLI has nothing else to do meanwhile).
+import type { Finding, ParsedFile, RuleRegistry, RuleSettings } from '../engine';
+import { mergeFindings } from '../exact/merge';
+import { chooseVersion, findModules, moduleDirs, type ModuleEntry } from '../exact/modules';
+import { exactTargets, targetFindings, validatedDocuments } from '../exact/targets';
+import { WasmValidator } from '../exact/wasmModule';
+import type { ExactOptions } from './args';
+import { CliError } from './errors';
+import type { Refine } from './lint';
+
+/** PODSCOPE_EXACT=off turns exact validation off for a whole environment (as for the build). */
+export function exactDisabledByEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.PODSCOPE_EXACT === 'off';
+}
+
+export function exactRefiner(options: ExactOptions, registry: RuleRegistry, settings: RuleSettings, warn: (line: string) => void, modules: readonly ModuleEntry[] = findModules(moduleDirs(__dirname))): Refine | undefined {
+  if (!options.enable || exactDisabledByEnv()) return undefined;
+  const choice = chooseVersion(options.kubernetesVersion, undefined, modules);
+  if (!choice.module) {
+    // A version asked for by name that is not there is a usage error; `auto` without modules is a build without them.
+    if (options.kubernetesVersion !== 'auto') throw new CliError(`--kubernetes-version: ${choice.reason}`, 'usage');
+    warn(`podscope: exact validation unavailable (${choice.reason}); only Podscope's own rules ran.`);
+    return undefined;
+  }
+  const module = choice.module;
+  let validator: WasmValidator | undefined | null;
+  const load = (): WasmValidator | null => {
+    if (validator !== undefined) return validator;
+    try {
+      validator = WasmValidator.load(module.file);
+      if (Object.keys(options.featureGates).length) validator.setFeatureGates(options.featureGates);
+    } catch (err) {
+      warn(`podscope: exact validation for Kubernetes ${module.version} is unavailable (${(err as Error).message}); only Podscope's own rules ran.`);
+      validator = null;
+    }
+    return validator;
+  };
+  return (file: ParsedFile, findings: Finding[]) => {
+    const targets = exactTargets(file);
+    if (!targets.length) return findings;
+    const v = load();
+    if (!v) return findings;
+    let verdicts;
+    try {
+      verdicts = targets.map((t) => v.validate(t.object));
+    } catch (err) {
+      warn(`podscope: exact validation stopped (${(err as Error).message}); the remaining files get only Podscope's own rules.`);
+      validator = null;
+      return findings;
+    }
+    const exact = targetFindings(file, targets, verdicts).flatMap((f) => {
+      const s = settings[f.code];
+      return s === 'off' ? [] : [s ? { ...f, severity: s } : f];
+    });
+    return mergeFindings(findings, exact, registry, new Set(validatedDocuments(targets, verdicts)));
+  };
+}

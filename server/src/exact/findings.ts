@@ -1,0 +1,105 @@
+// The API server's verdict on one YAML document, as findings at source ranges of that document.
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Finding, ParsedDocument, ParsedFile } from '../engine';
+import { rangeAt } from '../engine';
+import { jsonScalar } from '../engine/rules/schema/kubectlScalar';
+import { formatApiPath } from './apiPathFormat';
+import { parseApiPath, resolveUnindexed, spanOfApiPath, topSpan, type ApiSegment } from './apiPath';
+import type { ApiVerdict } from './result';
+
+export function verdictFindings(file: ParsedFile, d: ParsedDocument, verdict: ApiVerdict): Finding[] {
+  const out: Finding[] = [];
+  const at = (code: string, severity: Finding['severity'], path: string | ApiSegment[], message: string, prefer: 'auto' | 'key' = 'auto') => {
+    const segments = typeof path === 'string' ? parseApiPath(path) : path;
+    const span = segments.length ? spanOfApiPath(d.doc, segments, prefer) : spanOf(topSpan(d.doc));
+    out.push({
+      code, severity, message, path: typeof path === 'string' ? path : formatApiPath(path, (i) => i > 0 && MAP_KEYED.has(String(path[i - 1]))), document: d.index,
+      range: rangeAt(file.lineCounter, span.start, firstLineEnd(file.text, span.start, span.end)),
+    });
+  };
+  if (verdict.stage === 'decode' && verdict.message) {
+    const where = decodeErrorPath(d, verdict.message);
+    at('api-decode', 'error', where ?? [], verdict.message);
+  }
+  for (const s of verdict.strict ?? []) {
+    // The engine always reports duplicate keys (yaml-duplicate-key), with the line of the lost value.
+    if (s.startsWith('duplicate field')) continue;
+    const m = /^(unknown|duplicate) field "(.*)"$/.exec(s);
+    at('api-unknown-field', 'error', m ? m[2]! : '', m ? `${m[1] === 'unknown' ? 'Unknown' : 'Duplicate'} field (strict decoding error: ${s})` : s, 'key');
+  }
+  for (const e of verdict.errors ?? []) {
+    const prefix = `${e.field}: `;
+    at('api-invalid', 'error', e.field, e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message);
+  }
+  for (const w of verdict.warnings ?? []) {
+    const m = /^([A-Za-z][\w.[\]/-]*(?:\[[^\]]*\])*): (.*)$/s.exec(w);
+    if (m) at('api-warning', 'warning', m[1]!, m[2]!);
+    else at('api-warning', 'warning', [], w);
+  }
+  return out;
+}
+
+function spanOf([start, end]: [number, number]) {
+  return { start, end, exact: false };
+}
+
+/** Go's JSON type names → does this node hold one, as kubectl would send it (YAML 1.1 scalars)? */
+const JSON_TYPE: Record<string, (n: Node | undefined) => boolean> = {
+  string: (n) => isScalar(n) && jsonScalar(n).kind === 'string',
+  number: (n) => isScalar(n) && jsonScalar(n).kind === 'number',
+  bool: (n) => isScalar(n) && jsonScalar(n).kind === 'bool',
+  array: (n) => isSeq(n),
+  object: (n) => isMap(n),
+};
+
+const QUANTITY = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
+
+/**
+ * Decode errors carry no usable path: Go's JSON errors name the field without list indexes, and a
+ * malformed quantity names nothing. Both are found in the source instead.
+ */
+function decodeErrorPath(d: ParsedDocument, message: string): ApiSegment[] | undefined {
+  const typeError = /cannot unmarshal (\w+) into Go struct field [\w.]*?\.((?:[a-z]\w*\.)*[a-z]\w*) of type/.exec(message);
+  if (typeError) {
+    const matches = JSON_TYPE[typeError[1]!] ?? (() => true);
+    return resolveUnindexed(d.doc, typeError[2]!.split('.'), matches) ?? resolveUnindexed(d.doc, typeError[2]!.split('.'), () => true);
+  }
+  if (message.includes('quantities must match')) return badQuantity(d.doc.contents ?? undefined, []);
+  return undefined;
+}
+
+/** The first value under a quantity-holding key (`limits`, `requests`, `sizeLimit`, ...) that is not a quantity. */
+function badQuantity(node: Node | undefined, path: ApiSegment[], inQuantities = false): ApiSegment[] | undefined {
+  if (isScalar(node)) {
+    if (!inQuantities) return undefined;
+    const v = node.value;
+    return typeof v === 'string' && !QUANTITY.test(v.trim()) ? path : undefined;
+  }
+  if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      const hit = badQuantity(node.items[i] as Node, [...path, i]);
+      if (hit) return hit;
+    }
+  } else if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      const hit = badQuantity((pair.value as Node | null) ?? undefined, [...path, key], inQuantities || QUANTITY_KEYS.has(key));
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+/** Maps whose keys the API server prints in brackets: `limits[memory]`, `labels[app]`. */
+const MAP_KEYED = new Set(['limits', 'requests', 'overhead', 'capacity', 'labels', 'annotations', 'nodeSelector']);
+
+const QUANTITY_KEYS = new Set(['limits', 'requests', 'overhead', 'sizeLimit', 'capacity', 'storage']);
+
+/** A block's span covers many lines; a squiggle over all of them hides the point. */
+function firstLineEnd(text: string, start: number, end: number): number {
+  const nl = text.indexOf('\n', start);
+  if (nl < 0 || nl >= end) return end;
+  let e = nl;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}
