@@ -33,7 +33,9 @@ test('Config reads the declared default when a setting is unset, and the user va
   assert.equal(config.requestTimeoutMs, 15_000);
   assert.equal(config.shell, '');
   assert.equal(config.logDefaults.tailLines, 1000);
-  assert.deepEqual(config.lspSettings, { rules: {}, validate: { enable: true, maxFileSizeKB: 4096 } });
+  assert.deepEqual(config.lspSettings, {
+    rules: {}, validate: { enable: true, maxFileSizeKB: 4096 }, kubernetesVersion: 'auto', exact: { enable: true, featureGates: {} },
+  });
   fake.recorded.settings.set('podscope.explorer.requestTimeoutSeconds', 3);
   fake.recorded.settings.set('podscope.logs.since', '1h30m');
   fake.recorded.settings.set('podscope.rules', { 'resources-missing': 'off' });

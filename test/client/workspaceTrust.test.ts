@@ -30,6 +30,8 @@ loader._load = function (request: string, ...rest: unknown[]) {
   if (request === 'vscode') return vscode;
   // The language client and the pod actions need far more of VS Code than the stand-in has; record their start.
   if (request.endsWith('/lsp/client')) return { startLanguageClient: async () => { started.push('language client'); return { stop: async () => {} }; } };
+  // The exact layer's version probe needs a status bar the stand-in lacks; it is not what this file tests.
+  if (request.endsWith('/exactVersion')) return { startExactVersion: () => ({ dispose() {} }) };
   if (request.endsWith('/commands')) return { registerCommands: () => { started.push('pod actions'); return []; } };
   if (request.endsWith('/clusterViews')) return { openClusterViews: () => ({ dispose() {} }) };
   return originalLoad.call(this, request, ...rest);
