@@ -14,6 +14,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { clusterDown, clusterRunning, clusterUp } from './cluster.mjs';
 import { withoutNpmVariables } from './setup-editor.mjs';
 
 // Every npm this script starts (npm ci, cluster:up, setup:editor's installs) sees a user's environment, not the
@@ -59,19 +60,16 @@ function kubeconfigFor(opts) {
     return { kubeconfig: opts.kubeconfig, startedCluster: false, local: false };
   }
   if (process.env.KUBECONFIG) return { kubeconfig: process.env.KUBECONFIG, startedCluster: false, local: false };
-  const wasRunning = spawnSync('npm', ['run', '--silent', 'cluster:status'], { cwd: root, stdio: 'ignore' }).status === 0;
+  const wasRunning = clusterRunning(root);
   say(wasRunning ? 'local cluster is running: reusing it' : 'starting the local cluster (npm run cluster:up)');
   // Reusing a cluster must not take it over: whoever started it (a test run, the user) stays the one to stop it.
-  const r = spawnSync('npm', ['run', '--silent', 'cluster:up'], {
-    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PODSCOPE_CLUSTER_CLAIM: '0' },
-  });
-  const line = (r.stdout ?? '').trim().split('\n').findLast((l) => l.startsWith('KUBECONFIG='));
-  if (r.status === 3 || (r.status === 0 && !line)) {
+  const up = clusterUp(root, { claim: false, stderr: 'inherit' });
+  if (up.unavailable) {
     say('the local cluster cannot run on this machine (see above); the pod explorer will have no cluster, validation works regardless');
     return { kubeconfig: undefined, startedCluster: false, local: false };
   }
-  if (r.status !== 0) throw new Error(`npm run cluster:up exited with ${r.status ?? r.signal}`);
-  return { kubeconfig: line.slice('KUBECONFIG='.length), startedCluster: !wasRunning, local: true };
+  if (!up.kubeconfig) throw new Error(`npm run cluster:up: ${up.failed}`);
+  return { kubeconfig: up.kubeconfig, startedCluster: !wasRunning, local: true };
 }
 
 function banner(url, cluster) {
@@ -116,8 +114,8 @@ async function main() {
     const server = await starting?.catch(() => undefined);
     await server?.stop().catch((e) => say(`stopping code-server: ${e.message}`));
     if (cluster.startedCluster) {
-      const r = spawnSync('npm', ['run', '--silent', 'cluster:down'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-      if (r.status !== 0) say(`npm run cluster:down exited with ${r.status ?? r.signal}`);
+      const status = clusterDown(root);
+      if (status !== 0) say(`npm run cluster:down exited with ${status}`);
     }
     rmSync(workspaceDir, { recursive: true, force: true });
     rmSync(vsixDir, { recursive: true, force: true });

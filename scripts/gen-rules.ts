@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defaultRegistry } from '../server/src/engine';
-import { ruleCatalog } from '../server/src/cli/ruleCatalog';
+import { ruleCatalog } from '../server/src/engine';
 import { rulesMarkdown } from '../server/src/cli/rulesCommand';
 import { rulesSettingSchema } from '../server/src/cli/settingsSchema';
 

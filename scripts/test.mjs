@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { clusterDown, clusterRunning, clusterUp } from './cluster.mjs';
 import { withoutNpmVariables } from './setup-editor.mjs';
 
 // Every npm this script starts (npm ci, cluster:up, setup:editor's installs) sees a user's environment, not the
@@ -18,8 +19,8 @@ const only = (args.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',
 const wants = (phase) => only.length === 0 || only.includes(phase);
 
 const PHASES = {
-  unit: ['test/engine', 'test/server', 'test/cli', 'test/client', 'test/scripts', 'test/exact'],
-  cluster: ['test/cluster', 'test/integration/cluster'],
+  unit: ['test/engine', 'test/lsp', 'test/cli', 'test/client', 'test/exact'],
+  cluster: ['test/cluster'],
   editor: ['test/e2e'],
 };
 
@@ -95,20 +96,13 @@ function step(name, cmd, cmdArgs, env) {
   return s === 0;
 }
 
-function clusterUp() {
+/** The cluster phase's environment, `{ unavailable }`, or undefined when cluster:up failed. */
+function clusterEnv() {
   console.log('\n=== cluster:up ===');
-  const r = spawnSync('npm', ['run', '--silent', 'cluster:up'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  process.stdout.write(r.stdout ?? '');
-  process.stderr.write(r.stderr ?? '');
-  if (r.status === 3) {
-    const why = (r.stderr ?? '').split('\n').filter((l) => l.includes('unavailable:')).pop()?.replace(/^.*unavailable:\s*/, '') ?? 'cluster unavailable';
-    return { unavailable: why };
-  }
-  const lines = (r.stdout ?? '').trim().split('\n');
-  const kc = lines.findLast((l) => l.startsWith('KUBECONFIG='));
-  const rkc = lines.findLast((l) => l.startsWith('KUBECONFIG_RESTRICTED='));
-  if (r.status !== 0 || !kc) return undefined;
-  return { PODSCOPE_TEST_KUBECONFIG: kc.slice(11), PODSCOPE_TEST_KUBECONFIG_RESTRICTED: rkc ? rkc.slice(22) : '' };
+  const up = clusterUp(root, { stderr: 'inherit' });
+  if (up.unavailable) return { unavailable: up.unavailable };
+  if (!up.kubeconfig) return undefined;
+  return { PODSCOPE_TEST_KUBECONFIG: up.kubeconfig };
 }
 
 if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
@@ -123,8 +117,8 @@ if (wants('unit')) runTests('unit', testFiles(PHASES.unit));
 if (wants('cluster')) {
   if (!pkg.scripts?.['cluster:up']) notes.push('cluster: skipped, no cluster:up script');
   else {
-    const alreadyUp = spawnSync('npm', ['run', '--silent', 'cluster:status'], { cwd: root, stdio: 'ignore' }).status === 0;
-    const env = clusterUp();
+    const alreadyUp = clusterRunning(root);
+    const env = clusterEnv();
     if (env?.unavailable && process.env.PODSCOPE_REQUIRE_CLUSTER !== '1') {
       notes.push(`cluster: skipped, this machine cannot run the local cluster: ${env.unavailable}`);
     } else if (!env || env.unavailable) {
@@ -132,7 +126,11 @@ if (wants('cluster')) {
       total.failures.push({ name: `cluster:up failed${env?.unavailable ? `: ${env.unavailable}` : ''}` });
     } else {
       runTests('cluster', testFiles(PHASES.cluster), env, 1);
-      if (!alreadyUp && !process.env.PODSCOPE_KEEP_CLUSTER) step('cluster:down', 'npm', ['run', '--silent', 'cluster:down']);
+      if (!alreadyUp && !process.env.PODSCOPE_KEEP_CLUSTER) {
+        console.log('\n=== cluster:down ===');
+        const status = clusterDown(root);
+        if (status !== 0) { total.failed++; total.failures.push({ name: `cluster:down (exit ${status})` }); }
+      }
     }
   }
 }

@@ -1,19 +1,92 @@
-// Typed reads of Podscope's settings. Settings are declared in package.json `contributes.configuration`;
-// the language server pulls `podscope.*` per document and gets exactly this shape.
+// Every `podscope.*` setting, typed, read in one place. Declared in package.json `contributes.configuration`; a unit
+// test keeps the two in agreement (keys, types, defaults). The language server pulls `podscope` per document and gets
+// exactly `lspSettings`' shape.
 import * as vscode from 'vscode';
-import type { PodscopeSettings, RuleSettings } from '../../server/src/protocol';
+import type { PodscopeSettings, RuleSettings } from '../../server/src/shared/protocol';
+import { logDefaults, type LogDefaults } from './kube/logs/logDefaults';
 
 export const SECTION = 'podscope';
 
-export function lspSettings(scope?: vscode.Uri): PodscopeSettings {
-  const config = vscode.workspace.getConfiguration(SECTION, scope);
-  return {
-    rules: config.get<RuleSettings>('rules') ?? {},
-    validate: { enable: config.get<boolean>('validate.enable') ?? true, maxFileSizeKB: config.get<number>('validate.maxFileSizeKB') ?? 4096 },
-    kubernetesVersion: config.get<string>('kubernetesVersion') ?? 'auto',
-    exact: {
-      enable: config.get<boolean>('exact.enable') ?? true,
-      featureGates: config.get<Record<string, boolean>>('exact.featureGates') ?? {},
-    },
-  };
+/** Each setting's key (below `podscope.`), JSON type and default, as package.json declares them. */
+export const SETTINGS = {
+  'validate.enable': { type: 'boolean', default: true },
+  'validate.maxFileSizeKB': { type: 'number', default: 4096 },
+  rules: { type: 'object', default: {} },
+  'trace.server': { type: 'string', default: 'off' },
+  kubeconfig: { type: 'string', default: '' },
+  'explorer.requestTimeoutSeconds': { type: 'number', default: 15 },
+  shell: { type: 'string', default: '' },
+  'logs.follow': { type: 'boolean', default: true },
+  'logs.timestamps': { type: 'boolean', default: false },
+  'logs.tailLines': { type: 'integer', default: 1000 },
+  'logs.since': { type: 'string', default: '' },
+  'logs.maxLines': { type: 'integer', default: 100000 },
+  'dryRun.confirmSensitive': { type: 'boolean', default: true },
+  kubernetesVersion: { type: 'string', default: 'auto' },
+  'exact.enable': { type: 'boolean', default: true },
+  'exact.featureGates': { type: 'object', default: {} },
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+
+/**
+ * Settings whose change takes a restart of a part to apply: the explorer re-reads the kubeconfig and re-lists.
+ * The rest are read when used (the language server pulls its own on change; `trace.server` is the language client's).
+ */
+export const EXPLORER_RELOAD_SETTINGS: readonly SettingKey[] = ['kubeconfig', 'explorer.requestTimeoutSeconds'];
+
+export class Config {
+  constructor(private readonly scope?: vscode.Uri) {}
+
+  /** Paths of kubeconfig files (the OS path-list separator between several); empty = $KUBECONFIG or ~/.kube/config. */
+  get kubeconfig(): string {
+    return this.get('kubeconfig');
+  }
+
+  /** How long any single cluster request may take before it fails as a timeout. */
+  get requestTimeoutMs(): number {
+    return Math.max(1, this.get('explorer.requestTimeoutSeconds')) * 1000;
+  }
+
+  /** The exec terminal's command; empty = chosen by the pod's OS. */
+  get shell(): string {
+    return this.get('shell');
+  }
+
+  get logDefaults(): LogDefaults {
+    return logDefaults({
+      follow: this.get('logs.follow'),
+      timestamps: this.get('logs.timestamps'),
+      tailLines: this.get('logs.tailLines'),
+      since: this.get('logs.since'),
+      maxLines: this.get('logs.maxLines'),
+    });
+  }
+
+  /** Ask before a dry run sends Secrets or cluster-scoped objects (once per file). */
+  get confirmSensitiveDryRun(): boolean {
+    return this.get('dryRun.confirmSensitive');
+  }
+
+  /** What the language server receives for `workspace/configuration` of section `podscope`. */
+  get lspSettings(): PodscopeSettings {
+    return {
+      rules: this.get('rules') as RuleSettings,
+      validate: { enable: this.get('validate.enable'), maxFileSizeKB: this.get('validate.maxFileSizeKB') },
+      kubernetesVersion: this.get('kubernetesVersion'),
+      exact: { enable: this.get('exact.enable'), featureGates: this.get('exact.featureGates') as Record<string, boolean> },
+    };
+  }
+
+  /** True when the change event touches a setting that reloads the explorer. */
+  static reloadsExplorer(e: vscode.ConfigurationChangeEvent): boolean {
+    return EXPLORER_RELOAD_SETTINGS.some((key) => e.affectsConfiguration(`${SECTION}.${key}`));
+  }
+
+  private get<K extends SettingKey>(key: K): Widen<(typeof SETTINGS)[K]['default']> {
+    const value = vscode.workspace.getConfiguration(SECTION, this.scope).get<Widen<(typeof SETTINGS)[K]['default']>>(key);
+    return value ?? (SETTINGS[key].default as Widen<(typeof SETTINGS)[K]['default']>);
+  }
 }
+
+type Widen<T> = T extends boolean ? boolean : T extends number ? number : T extends string ? string : T;

@@ -1,7 +1,12 @@
-// Owns the extension's long-lived parts: the language client and the pod explorer.
+// Owns the extension's long-lived parts: the language client, and once the folder is trusted the pod explorer, the
+// views its commands open and the commands themselves (one table, one registration loop).
 import * as vscode from 'vscode';
+import type { PodscopeApi } from './api';
+import { openClusterViews } from './clusterViews';
+import { registerCommands, type CommandContext } from './commands';
+import { Config } from './config';
 import { startExplorer, type Explorer } from './kube';
-import { podActionDepsOf, registerPodActions } from './kube/actions';
+import type { PodActionDeps } from './kube/pod/podActionDeps';
 import { startExactVersion } from './exactVersion';
 import { startLanguageClient, type LanguageClientHandle } from './lsp/client';
 import { startWhenTrusted } from './workspaceTrust';
@@ -9,7 +14,7 @@ import { startWhenTrusted } from './workspaceTrust';
 export class Ctx {
   languageClient: LanguageClientHandle | undefined;
   explorer: Explorer | undefined;
-  private podActions: vscode.Disposable | undefined;
+  readonly config = new Config();
   private pendingTrust: vscode.Disposable | undefined;
   private exactVersion: vscode.Disposable | undefined;
 
@@ -27,16 +32,42 @@ export class Ctx {
 
   /** Cluster access: only in a trusted workspace (see workspaceTrust.ts). */
   private async startClusterFeatures(): Promise<void> {
-    this.explorer = await startExplorer(this.extensionContext);
-    // Logs, exec and pod actions resolve the cluster through the explorer, so they follow context switches.
-    this.podActions = registerPodActions(this.extensionContext, podActionDepsOf(this.explorer));
+    const explorer = await startExplorer(this.extensionContext);
+    this.explorer = explorer;
+    const views = openClusterViews(this.config);
+    const context: CommandContext = { explorer, deps: podActionDeps(explorer), config: this.config, ...views };
+    this.extensionContext.subscriptions.push(views, ...registerCommands(context));
+  }
+
+  /** The narrow face `activate` returns. */
+  api(): PodscopeApi {
+    const explorer = () => this.explorer;
+    const client = () => this.languageClient;
+    return {
+      get explorerStarted() { return explorer() !== undefined; },
+      languageServer: {
+        get ready() { return client()?.ready ?? Promise.resolve(); },
+        isRunning: () => client()?.client.isRunning() ?? false,
+      },
+    };
   }
 
   async dispose(): Promise<void> {
     this.pendingTrust?.dispose();
     this.exactVersion?.dispose();
     await this.languageClient?.stop();
-    this.podActions?.dispose();
     this.explorer?.dispose();
   }
+}
+
+/** Logs, exec and pod actions resolve the cluster through the explorer, so they follow context switches. */
+function podActionDeps(explorer: Explorer): PodActionDeps {
+  return {
+    apiFor: (contextName) => explorer.apiFor(contextName),
+    activeScope: () => {
+      const connection = explorer.connection;
+      const contextName = connection?.activeContext();
+      return connection && contextName ? { contextName, namespace: connection.namespaceOf(contextName) } : undefined;
+    },
+  };
 }

@@ -1,11 +1,10 @@
 // The exact layer's client side: tells the language server which Kubernetes version the
 // explorer's current context runs (for `podscope.kubernetesVersion: auto`), and shows in the status
 // bar which version the active file was checked against.
-import { VersionApi } from '@kubernetes/client-node';
 import * as vscode from 'vscode';
 import {
   CLUSTER_VERSION_NOTIFICATION, EXACT_STATUS_NOTIFICATION, type ClusterVersionParams, type ExactStatusParams,
-} from '../../server/src/protocol';
+} from '../../server/src/shared/protocol';
 import type { Explorer } from './kube';
 import type { LanguageClientHandle } from './lsp/client';
 
@@ -54,7 +53,10 @@ export function startExactVersion(explorerNow: () => Explorer | undefined, lsp: 
 async function clusterVersion(explorer: Explorer, context: string): Promise<string | undefined> {
   const api = explorer.apiFor(context);
   if (!api) return undefined;
-  const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), VERSION_TIMEOUT_MS).unref());
-  const ask = api.kubeConfig.makeApiClient(VersionApi).getCode().then((v) => v.gitVersion, () => undefined);
-  return Promise.race([ask, timeout]);
+  try {
+    const r = await api.request('/version', { timeoutMs: VERSION_TIMEOUT_MS });
+    return r.status === 200 ? (JSON.parse(r.body) as { gitVersion?: string }).gitVersion : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,14 +1,15 @@
 // activate/deactivate only: everything else hangs off Ctx.
 import type * as vscode from 'vscode';
+import type { PodscopeApi } from './api';
 import { Ctx } from './ctx';
 
 let ctx: Ctx | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
+export async function activate(context: vscode.ExtensionContext): Promise<PodscopeApi> {
   ctx = new Ctx(context);
   await ctx.start();
   // Returned so integration tests await a ready API instead of sleeping.
-  return ctx;
+  return ctx.api();
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,4 +1,4 @@
-// Language server entry (bundled as dist/server.js). Filled in by the LSP work.
+
 import { startServer } from './lsp/startServer';
 
 startServer();

@@ -7,8 +7,8 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { EXACT_STATUS_NOTIFICATION, type ExactStatusParams } from '../../server/src/protocol';
-import { LspHarness } from '../server/lspHarness';
+import { EXACT_STATUS_NOTIFICATION, type ExactStatusParams } from '../../server/src/shared/protocol';
+import { LspHarness } from '../lsp/lspHarness';
 import { generatePods } from './generatePods';
 import { ms, processMemory, summarize } from './stats';
 

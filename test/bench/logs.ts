@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { KubeConfig, Log } from '@kubernetes/client-node';
 import { ensureCluster, type Cluster } from '../cluster/cluster';
+import { createClusterApi } from '../../client/src/kube/cluster/clusterApi';
 import { clientNodeLogOpener } from '../../client/src/kube/logs/clientNodeLogOpener';
 import { LogBuffer } from '../../client/src/kube/logs/logBuffer';
 import { LogSession } from '../../client/src/kube/logs/logSession';
@@ -77,7 +78,7 @@ async function podscopeFollow(kc: KubeConfig, ns: string, pod: string, container
   const done = new Promise<void>((r) => { resolveDone = r; });
   const session = new LogSession(
     { namespace: ns, pod, containers: [container], follow: true, previous: false, timestamps: false },
-    (c) => clientNodeLogOpener(kc, { namespace: ns, pod, container: c }),
+    (c) => clientNodeLogOpener(createClusterApi(kc, kc.getCurrentContext()), { namespace: ns, pod, container: c }),
     { changed: () => { if (session.buffer.lineCount + session.buffer.dropped >= expected) resolveDone(); }, state() {} },
     { maxLines: MAX_LINES },
   );

@@ -1,7 +1,7 @@
 // A language server over a real JSON-RPC connection to a child process, timed from the client's
 // side: didOpen -> publishDiagnostics, and a one-line didChange -> publishDiagnostics.
 import type { ConfigurationItem } from 'vscode-languageserver/node';
-import { LspHarness } from '../server/lspHarness';
+import { LspHarness } from '../lsp/lspHarness';
 import { processMemory, summarize, type Summary } from './stats';
 
 export interface LspTarget {

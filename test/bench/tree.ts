@@ -10,14 +10,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CoreV1Api, PatchStrategy, setHeaderOptions, type V1Pod, type V1PodList } from '@kubernetes/client-node';
 import { ensureCluster } from '../cluster/cluster';
-import type { ClusterApi, WatchHandlers } from '../../client/src/kube/clusterApi';
-import { Connection } from '../../client/src/kube/connection';
-import { ConnectionPrefs } from '../../client/src/kube/connectionPrefs';
-import { loadKubeconfig } from '../../client/src/kube/kubeconfig';
-import { PodTreeModel } from '../../client/src/kube/podTreeModel';
-import type { TreeNode } from '../../client/src/kube/podTreeNodes';
-import { presentNode } from '../../client/src/kube/podTreePresentation';
-import { MemoryMemento } from '../integration/cluster/treeWalk';
+import type { ClusterApi, WatchHandlers } from '../../client/src/kube/cluster/clusterApi';
+import { Connection } from '../../client/src/kube/cluster/connection';
+import { ConnectionPrefs } from '../../client/src/kube/cluster/connectionPrefs';
+import { loadKubeconfig } from '../../client/src/kube/cluster/kubeconfig';
+import { PodTreeModel } from '../../client/src/kube/tree/treeModel';
+import type { TreeNode } from '../../client/src/kube/tree/nodes';
+import { presentNode } from '../../client/src/kube/tree/presentation';
+import { MemoryMemento } from '../cluster/explorer/treeWalk';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const POD_COUNT = Number(arg('pods') ?? 10_000);
@@ -173,9 +173,10 @@ async function timeEventCpu(kubeConfig: import('@kubernetes/client-node').KubeCo
     token = page.metadata?._continue || undefined;
   } while (token);
   let handlers: WatchHandlers | undefined;
+  const realApi = real.api(contextName);
   const api: ClusterApi = {
+    ...bindAll(realApi),
     contextName,
-    kubeConfig,
     listNamespaces: async () => ({ items: [] }),
     listPods: async () => ({ items: list.items, metadata: { resourceVersion: '1' } }),
     watchPods: (_o, h) => { handlers = h; return { stop() {} }; },
@@ -267,3 +268,23 @@ main().catch((err) => {
   console.error(err);
   process.exitCode = 1;
 });
+
+/** The real api's methods, bound, as a plain object a test can override parts of. */
+function bindAll(api: ClusterApi): ClusterApi {
+  return {
+    contextName: api.contextName,
+    timeoutMs: api.timeoutMs,
+    listNamespaces: (...a) => api.listNamespaces(...a),
+    listPods: (...a) => api.listPods(...a),
+    watchPods: (...a) => api.watchPods(...a),
+    readPod: (...a) => api.readPod(...a),
+    deletePod: (...a) => api.deletePod(...a),
+    listPodEvents: (...a) => api.listPodEvents(...a),
+    readNode: (...a) => api.readNode(...a),
+    readPodLog: (...a) => api.readPodLog(...a),
+    request: (...a) => api.request(...a),
+    logStreamer: () => api.logStreamer(),
+    exec: () => api.exec(),
+    portForwarder: () => api.portForwarder(),
+  };
+}

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CompletionRequest, DiagnosticSeverity } from 'vscode-languageserver/node';
-import { LspHarness } from '../server/lspHarness';
+import { LspHarness } from '../lsp/lspHarness';
 import { cliBundle, ROOT } from './cliHarness';
 import { FAMILIES } from './fixtures';
 

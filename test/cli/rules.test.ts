@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultRegistry, validateText } from '../../server/src/engine';
-import { ruleCatalog, type RuleInfo } from '../../server/src/cli/ruleCatalog';
+import { ruleCatalog, type RuleInfo } from '../../server/src/engine';
 import { generated } from '../../scripts/gen-rules';
 import { runCli } from './cliHarness';
 

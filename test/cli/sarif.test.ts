@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { defaultRegistry } from '../../server/src/engine';
 import { artifactUri } from '../../server/src/cli/format/sarif';
-import { ruleCatalog } from '../../server/src/cli/ruleCatalog';
+import { ruleCatalog } from '../../server/src/engine';
 import { runCli, workspace } from './cliHarness';
 import { CLEAN, FAMILIES } from './fixtures';
 

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import Module from 'node:module';
 import type * as vscodeTypes from 'vscode';
 import * as fake from './kube/fakes/fakeVscode';
-import { eventually, MemoryMemento } from '../integration/cluster/treeWalk';
+import { MemoryMemento } from '../cluster/explorer/treeWalk';
+import { until } from '../support/until';
 
 const grant = new fake.EventEmitter<void>();
 const trust = { isTrusted: false };
@@ -29,11 +30,10 @@ loader._load = function (request: string, ...rest: unknown[]) {
   if (request === 'vscode') return vscode;
   // The language client and the pod actions need far more of VS Code than the stand-in has; record their start.
   if (request.endsWith('/lsp/client')) return { startLanguageClient: async () => { started.push('language client'); return { stop: async () => {} }; } };
-  // The status bar's Kubernetes version talks to the language client; it has its own tests.
+  // The exact layer's version probe needs a status bar the stand-in lacks; it is not what this file tests.
   if (request.endsWith('/exactVersion')) return { startExactVersion: () => ({ dispose() {} }) };
-  if (request.endsWith('/kube/actions')) {
-    return { podActionDepsOf: () => ({}), registerPodActions: () => { started.push('pod actions'); return { dispose() {} }; } };
-  }
+  if (request.endsWith('/commands')) return { registerCommands: () => { started.push('pod actions'); return []; } };
+  if (request.endsWith('/clusterViews')) return { openClusterViews: () => ({ dispose() {} }) };
   return originalLoad.call(this, request, ...rest);
 };
 after(() => { loader._load = originalLoad; });
@@ -68,13 +68,13 @@ test('untrusted: validation starts, cluster features wait for trust and then sta
 
     trust.isTrusted = true;
     grant.fire();
-    await eventually('the explorer', () => ctx.explorer);
-    await eventually('pod actions', () => (started.includes('pod actions') ? true : undefined));
+    await until('the explorer', () => ctx.explorer);
+    await until('pod actions', () => (started.includes('pod actions') ? true : undefined));
     assert.equal(fake.recorded.contextKeys.get('podscope.kubeconfig.state'), 'loaded');
     // Listing starts when the tree asks for the context's children, as VS Code does when it shows the view.
     const provider = fake.recorded.views.at(-1)!.provider as { getChildren(n?: unknown): unknown[] };
     provider.getChildren(provider.getChildren()[0]);
-    await eventually('the credential plugin to run for the first pod list', () => (fs.existsSync(ranPlugin) ? true : undefined));
+    await until('the credential plugin to run for the first pod list', () => (fs.existsSync(ranPlugin) ? true : undefined));
     grant.fire();
     assert.equal(started.filter((s) => s === 'pod actions').length, 1, 'a second grant starts nothing twice');
   } finally {

@@ -10,7 +10,7 @@ import { ClusterUnavailableError, ensureCluster, type Cluster } from './cluster'
 import { criTexts } from './criLog';
 import { clusterLayout } from './layout';
 import { podTable } from './podTable';
-import { waitFor } from './run';
+import { until } from '../support/until';
 import { MANUAL_STATUS_LABEL } from './seed/plan';
 import { seedCluster } from './seed/seeder';
 
@@ -77,7 +77,7 @@ test('the CrashLoopBackOff pod keeps restarting: RESTARTS rises', { timeout: 30_
   const restarts = async () => (await podTable(c.kubectl)).find((r) => r.name === p.name && r.namespace === p.namespace)!.restarts;
   const first = await restarts();
   assert.ok(first >= 1, `restarted at least once, got ${first}`);
-  const later = await waitFor('a higher restart count', async () => {
+  const later = await until('a higher restart count', async () => {
     const n = await restarts();
     return n > first ? n : undefined;
   }, { timeoutMs: 20_000, intervalMs: 500 });
@@ -93,11 +93,11 @@ test('kubectl logs -f streams a line appended to the container log file', { time
   let out = '';
   follower.stdout.on('data', (d: Buffer) => (out += d.toString()));
   try {
-    await waitFor('the seeded lines', async () => (seeded.every((l) => out.includes(l)) ? true : undefined), { timeoutMs: 15_000 });
+    await until('the seeded lines', async () => (seeded.every((l) => out.includes(l)) ? true : undefined), { timeoutMs: 15_000 });
     const line = `appended by the harness test ${randomUUID()}`;
     assert.ok(!out.includes(line));
     c.appendLog(p.namespace, p.name, 'app', line);
-    await waitFor('the appended line', async () => (out.includes(line) ? true : undefined), { timeoutMs: 15_000 });
+    await until('the appended line', async () => (out.includes(line) ? true : undefined), { timeoutMs: 15_000 });
     assert.ok(follower.exitCode === null, 'still following after the new line');
   } finally {
     follower.kill();

@@ -11,7 +11,7 @@ import { renderKwokConfig } from './kwokConfig';
 import { CLUSTER_NAME, type ClusterLayout } from './layout';
 import type { PodRow } from './podTable';
 import { ensureRestrictedUser } from './restrictedUser';
-import { waitFor } from './run';
+import { until } from '../support/until';
 import { seedCluster } from './seed/seeder';
 
 export type StartedBy = 'cli' | 'test';
@@ -113,7 +113,7 @@ async function create(layout: ClusterLayout, startedBy: StartedBy, log: Log): Pr
   if (code !== 0) throw new Error(`kwokctl create cluster exited ${code}; see ${layout.kwokctlLog}`);
   const server = writeAdminKubeconfig(layout);
   const admin = kubectlFor(binDir, layout.kubeconfig);
-  await waitFor('API server /readyz', async () => ((await admin.run(['get', '--raw', '/readyz'], undefined, 10_000)).code === 0 ? true : undefined));
+  await until('API server /readyz', async () => ((await admin.run(['get', '--raw', '/readyz'], undefined, 10_000)).code === 0 ? true : undefined), { timeoutMs: 60_000, intervalMs: 300 });
   const restrictedKubeconfig = await ensureRestrictedUser(layout, admin, server);
   const state: ClusterState = { startedBy, binDir, server, kubeconfig: layout.kubeconfig, restrictedKubeconfig, createdAt: new Date().toISOString() };
   writeState(layout, state);

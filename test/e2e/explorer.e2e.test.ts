@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ClusterUnavailableError, ensureCluster, type Cluster } from '../cluster/cluster';
 import { podTable, type PodRow } from '../cluster/podTable';
-import { waitFor } from '../cluster/run';
+import { until } from '../support/until';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { editorSkipReason } from './editorTools';
 import {
@@ -132,12 +132,12 @@ uiTest('the Pods tree shows every seeded pod with the STATUS kubectl get pods -A
   await showSeededPods(s);
   // Polled because both sides move (crashloop restarts every few seconds): the tree and a fresh kubectl table
   // must agree on every seeded pod at one moment.
-  const table = await waitFor('the tree and kubectl to agree on every seeded pod', async () => {
+  const table = await until('the tree and kubectl to agree on every seeded pod', async () => {
     const [rows, tree] = await Promise.all([podTable(s.cluster.kubectl), readTreePods(s.cs.page)]);
     const diffs = statusDiffs(s.cluster.pods, rows, tree);
     if (diffs.length > 0) throw new Error(diffs.join('; '));
     return rows;
-  }, { timeoutMs: 60_000 });
+  }, { timeoutMs: 60_000, intervalMs: 300 });
   const compared = new Set(s.cluster.pods.map((p) => table.find((r) => r.namespace === p.namespace && r.name === p.name)?.status));
   for (const status of ['Running', 'CrashLoopBackOff', 'Init:0/1', 'Completed', 'ImagePullBackOff', 'Terminating']) {
     assert.ok(compared.has(status), `a pod in STATUS ${status} was compared; compared: ${[...compared].join(', ')}`);
@@ -151,12 +151,12 @@ uiTest('a pod created with kubectl appears in the tree and disappears once delet
   const name = `e2e-explorer-${randomUUID().slice(0, 8)}`;
   createdPods.push(name);
   await kubectl.ok(['run', name, '-n', 'demo', '--image=ghcr.io/podscope/hello:1.0', '--restart=Never']);
-  const shown = await waitFor(`${name} in the tree with kubectl's STATUS`, async () => {
+  const shown = await until(`${name} in the tree with kubectl's STATUS`, async () => {
     const [rows, tree] = await Promise.all([podTable(kubectl), readTreePods(page)]);
     const diffs = statusDiffs([{ namespace: 'demo', name }], rows, tree);
     if (diffs.length > 0) throw new Error(diffs.join('; '));
     return tree.find((p) => p.name === name);
-  });
+  }, { timeoutMs: 60_000, intervalMs: 300 });
   assert.equal(shown.status, 'Running');
 
   await kubectl.ok(['delete', 'pod', name, '-n', 'demo', '--wait=false']);
@@ -164,12 +164,12 @@ uiTest('a pod created with kubectl appears in the tree and disappears once delet
   // The row went because the pod is gone, not earlier: the API server no longer has it, and the namespace's pod
   // count in the tree matches kubectl's.
   assert.equal((await kubectl.ok(['get', 'pod', name, '-n', 'demo', '--ignore-not-found', '-o', 'name'])).trim(), '');
-  await waitFor('the demo namespace row to count the pods kubectl lists', async () => {
+  await until('the demo namespace row to count the pods kubectl lists', async () => {
     const count = (await podTable(kubectl)).filter((r) => r.namespace === 'demo').length;
     const description = await treeRow(page, 'demo', 2).locator('.label-description').textContent();
     if (description !== `${count} pods`) throw new Error(`tree says "${description}", kubectl lists ${count}`);
     return true;
-  });
+  }, { timeoutMs: 60_000, intervalMs: 300 });
 });
 
 uiTest('Describe Pod opens a describe document of the pod; screenshot of the tree', async (s) => {

@@ -1,10 +1,10 @@
-// The extension-host suite (test/integration/suite) run inside code-server by runInCodeServer.ts: each of its
+// The extension-host suite (test/extensionHost/suite) run inside code-server by runInCodeServer.ts: each of its
 // tests is reported here as a test of its own, so the editor phase counts and names them.
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { formatRun, runSuiteInCodeServer, type CodeServerSuiteRun } from '../integration/runInCodeServer';
-import { suiteDir } from '../integration/compileSuite';
+import { formatRun, runSuiteInCodeServer, type CodeServerSuiteRun } from '../extensionHost/runInCodeServer';
+import { suiteDir } from '../extensionHost/compileSuite';
 import { editorSkipReason } from './editorTools';
 
 const skip = editorSkipReason();

@@ -12,13 +12,7 @@ export function byCode(text: string, code: string): Finding[] {
   return lint(text).filter((f) => f.code === code);
 }
 
-/** Dedent a template literal so fixtures read naturally in tests. */
-export function y(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const raw = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
-  const lines = raw.replace(/^\n/, '').split('\n');
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
-  return lines.map((l) => l.slice(indent)).join('\n');
-}
+export { y } from '../support/manifests';
 
 export function assertFinding(f: Finding | undefined, expected: Partial<Finding> & { at?: [number, number, number, number] }): void {
   assert.ok(f, `expected a finding like ${JSON.stringify(expected)}`);

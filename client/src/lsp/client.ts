@@ -6,7 +6,8 @@ import {
   CloseAction, ErrorAction, LanguageClient, TransportKind,
   type ConfigurationParams, type ErrorHandler, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
-import { lspSettings, SECTION } from '../config';
+import { Config, SECTION } from '../config';
+import { reportFailure } from '../notify';
 import { RestartPolicy } from './restartPolicy';
 
 export interface LanguageClientHandle {
@@ -22,7 +23,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   const client = createClient(context);
   let started: Promise<void> | undefined;
   const start = (): Promise<void> => (started ??= client.start().catch((err: unknown) => {
-    void vscode.window.showErrorMessage(`Podscope: the language server did not start: ${(err as Error).message}`);
+    reportFailure('starting the language server', err);
   }));
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => { resolveReady = resolve; });
@@ -60,7 +61,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       workspace: {
         configuration: (params: ConfigurationParams, token, next) => {
           if (!params.items.some((i) => i.section === SECTION)) return next(params, token);
-          return params.items.map((item) => (item.section === SECTION ? lspSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) : null));
+          return params.items.map((item) => (item.section === SECTION ? new Config(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined).lspSettings : null));
         },
       },
     },

@@ -5,8 +5,8 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { RuleSettings, SeveritySetting } from '../engine';
 import { CliError } from './errors';
 import { errnoText } from './files';
+import { SEVERITY_SETTINGS } from '../shared/severity';
 
-const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 export function loadConfig(file: string, knownCodes: ReadonlySet<string>): RuleSettings {
   let text: string;
@@ -40,8 +40,8 @@ export function parseConfig(text: string, file: string, knownCodes: ReadonlySet<
   }
   const out: RuleSettings = {};
   for (const [code, severity] of Object.entries(rules)) {
-    if (typeof severity !== 'string' || !SEVERITIES.includes(severity as SeveritySetting)) {
-      throw new CliError(`config ${file}: rules.${code}: ${JSON.stringify(severity)} is not one of ${SEVERITIES.join(', ')}`, 'config');
+    if (typeof severity !== 'string' || !SEVERITY_SETTINGS.includes(severity as SeveritySetting)) {
+      throw new CliError(`config ${file}: rules.${code}: ${JSON.stringify(severity)} is not one of ${SEVERITY_SETTINGS.join(', ')}`, 'config');
     }
     out[code] = severity as SeveritySetting;
   }

@@ -1,5 +1,5 @@
 // `podscope rules`: the catalog as a table, as JSON, or as the Markdown page docs/generated/rules.md.
-import type { RuleInfo } from './ruleCatalog';
+import type { RuleInfo } from '../engine';
 
 export function rulesText(catalog: readonly RuleInfo[]): string {
   const width = Math.max(...catalog.map((r) => r.code.length));

@@ -11,7 +11,7 @@ import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { countBySeverity } from './lint';
 import { lintInParallel } from './lintPool';
-import { ruleCatalog } from './ruleCatalog';
+import { ruleCatalog } from '../engine';
 import { rulesJson, rulesMarkdown, rulesText } from './rulesCommand';
 import { USAGE } from './usage';
 

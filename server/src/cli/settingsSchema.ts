@@ -1,8 +1,7 @@
 // The `podscope.rules` setting's JSON schema for package.json, one property per rule code, so VS
 // Code completes codes and flags typos. Generated, like docs/generated/rules.md, from the catalog.
-import type { RuleInfo } from './ruleCatalog';
-
-export const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'hint', 'off'] as const;
+import { SEVERITY_SETTINGS } from '../shared/severity';
+import type { RuleInfo } from '../engine';
 
 export function rulesSettingSchema(catalog: readonly RuleInfo[]): Record<string, unknown> {
   return {

@@ -19,3 +19,5 @@ export { containersOf, mapItems, type ContainerRef, type ContainerGroup } from '
 export { rangeAt, positionAt } from './parse';
 export { formatPath, type PathSeg, type FieldPath } from './path';
 export * as yamlNodes from './yamlNodes';
+export { parseFieldPath, rangeOfFieldPath, type FieldSegment, type SourceRange } from './fieldPathRange';
+export { ruleCatalog, type RuleInfo } from './ruleCatalog';

@@ -7,8 +7,6 @@ import type { FieldPath } from './path';
 import type { ContainerRef } from './podModel';
 import type { Fix, RuleCategory, Severity } from './types';
 
-export const DOCS_BASE = 'https://github.com/podscope/podscope/blob/main/docs/generated/rules.md';
-
 export interface Report {
   /** Node whose source range the finding points at: a value node, or a Pair. */
   node: Node | Pair | null | undefined;

@@ -1,7 +1,8 @@
 // Shared shapes of the engine. Positions are LSP-style (0-based line and UTF-16 character)
 // so the LSP server, the CLI and SARIF output all use them without conversion.
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type SeveritySetting = Severity | 'off';
+import type { Severity, SeveritySetting } from '../shared/severity';
+
+export type { Severity, SeveritySetting } from '../shared/severity';
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }

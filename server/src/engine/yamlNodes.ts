@@ -2,7 +2,6 @@
 // every lookup resolves aliases once, so rules never see an Alias where they expect a value.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 
-export type AnyNode = Node;
 
 /** Anchors found once per parse (kubectlDecode.ts); the library's own Alias.resolve searches the whole document each call. */
 const aliasTargets = new WeakMap<Alias, Node>();

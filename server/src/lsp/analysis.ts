@@ -55,7 +55,7 @@ export class Analyzer {
     const out: Finding[] = [];
     for (const chunk of analysis.chunks) {
       const cached = chunk.findings;
-      if (!cached || cached.key !== key || (cached.line !== chunk.line && citesLines(cached.list))) {
+      if (!cached || cached.key !== key) {
         chunk.findings = { key, line: chunk.line, list: this.validate(chunk, settings) };
       }
       const { line, list } = chunk.findings!;
@@ -64,18 +64,10 @@ export class Analyzer {
     return out;
   }
 
-  /** Validates a chunk as the part of the file it is: positions (and lines cited in messages) are file lines. */
+  /** Validates a chunk as the part of the file it is: positions are file lines. */
   private validate(chunk: AnalyzedChunk, settings: RuleSettings): Finding[] {
     return validateParsed(atLine(chunk.parsed, chunk.line), this.registry, { settings });
   }
-}
-
-/**
- * Some messages cite a line ("the value on line 5 is silently replaced"): those findings are
- * recomputed when their document moves, the others are shifted, which costs nothing.
- */
-function citesLines(findings: readonly Finding[]): boolean {
-  return findings.some((f) => /\bline \d/.test(f.message));
 }
 
 function shiftFinding(f: Finding, lines: number, documentBase: number): Finding {

@@ -1,7 +1,7 @@
 // Finding -> LSP Diagnostic. The rule code links to the rule's documentation.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { Finding, RuleRegistry, Severity } from '../engine';
-import { ruleCatalog } from '../cli/ruleCatalog';
+import { ruleCatalog } from '../engine';
 
 export const DIAGNOSTIC_SOURCE = 'podscope';
 

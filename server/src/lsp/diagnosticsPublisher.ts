@@ -4,7 +4,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { INTERNAL_ERROR, tooLargeFinding, type Finding, type RuleRegistry } from '../engine';
 import { mergeFindings } from '../exact/merge';
-import type { ExactStatusParams, PodscopeSettings } from '../protocol';
+import type { ExactStatusParams, PodscopeSettings } from '../shared/protocol';
 import type { Analysis, Analyzer } from './analysis';
 import { toDiagnostic, type DocUrls } from './diagnostics';
 import type { ExactLayer } from './exactLayer';

@@ -5,7 +5,7 @@ import type { Finding, ParsedFile } from '../engine';
 import { ExactService, type ModuleState } from '../exact/exactService';
 import { chooseVersion, type ModuleEntry, type VersionChoice } from '../exact/modules';
 import { exactTargets, targetFindings, validatedDocuments } from '../exact/targets';
-import type { PodscopeSettings } from '../protocol';
+import type { PodscopeSettings } from '../shared/protocol';
 import { shiftRange, type Analysis } from './analysis';
 
 interface ChunkVerdict {

@@ -2,7 +2,8 @@
 // (the lsp-sample pattern). Values come from user JSON, so they are checked, not trusted.
 import type { Connection } from 'vscode-languageserver/node';
 import type { RuleSettings, SeveritySetting } from '../engine';
-import type { PodscopeSettings, SettingsSection } from '../protocol';
+import type { PodscopeSettings, SettingsSection } from '../shared/protocol';
+import { SEVERITY_SETTINGS } from '../shared/severity';
 
 export const SETTINGS_SECTION: SettingsSection = 'podscope';
 
@@ -13,7 +14,7 @@ export const DEFAULT_SETTINGS: PodscopeSettings = Object.freeze({
   exact: Object.freeze({ enable: true, featureGates: Object.freeze({}) as Record<string, boolean> }),
 });
 
-const SEVERITIES: ReadonlySet<string> = new Set<SeveritySetting>(['error', 'warning', 'info', 'hint', 'off']);
+const SEVERITIES: ReadonlySet<string> = new Set<SeveritySetting>(SEVERITY_SETTINGS);
 
 /** Keeps the valid parts of whatever the client sent; anything malformed falls back to the default. */
 export function normalizeSettings(raw: unknown): PodscopeSettings {

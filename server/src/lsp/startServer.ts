@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultRegistry, type RuleRegistry } from '../engine';
 import { ExactService } from '../exact/exactService';
 import { findModules, moduleDirs, type ModuleEntry } from '../exact/modules';
-import { CLUSTER_VERSION_NOTIFICATION, EXACT_STATUS_NOTIFICATION, type ClusterVersionParams, type ExactStatusParams } from '../protocol';
+import { CLUSTER_VERSION_NOTIFICATION, EXACT_STATUS_NOTIFICATION, type ClusterVersionParams, type ExactStatusParams } from '../shared/protocol';
 import { Analyzer, type Analysis } from './analysis';
 import { SERVER_CAPABILITIES } from './capabilities';
 import { quickFixes } from './codeActions';

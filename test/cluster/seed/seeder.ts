@@ -4,7 +4,7 @@
 import type { ClusterLayout } from '../layout';
 import type { Kubectl } from '../kubectl';
 import { podTable, type PodRow } from '../podTable';
-import { waitFor } from '../run';
+import { until } from '../../support/until';
 import { manualStatus } from './manualStatus';
 import { namespaceManifests, nodeManifest, WORKLOAD_LABEL, workloadManifest } from './manifests';
 import { NODE_NAME, SEED_LABEL, SEED_NAMESPACES, SEED_WORKLOADS, type SeedWorkload } from './plan';
@@ -54,7 +54,7 @@ function mismatches(rows: PodRow[]): string[] {
 export async function waitForSeededStates(k: Kubectl, timeoutMs = 90_000): Promise<PodRow[]> {
   let last: string[] = [];
   try {
-    return await waitFor(
+    return await until(
       'seeded pod states',
       async () => {
         const rows = await podTable(k, { selector: `${SEED_LABEL}=true`, labelColumn: WORKLOAD_LABEL });

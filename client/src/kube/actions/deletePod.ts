@@ -2,7 +2,7 @@
 // Force is what `kubectl delete --force --grace-period=0` sends: grace period 0, so the API server removes the object
 // at once without waiting for the kubelet to confirm the containers stopped.
 import type { V1Pod } from '@kubernetes/client-node';
-import type { ClusterApi } from '../clusterApi';
+import type { ClusterApi } from '../cluster/clusterApi';
 
 export type DeleteMode =
   | { kind: 'graceful' }

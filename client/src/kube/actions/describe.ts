@@ -2,7 +2,7 @@
 // (k8s.io/kubectl/pkg/describe), built from the pod and its events. Times are printed in UTC (kubectl uses the local
 // zone) so the document reads the same for everyone looking at it.
 import type { CoreV1Event, V1Container, V1ContainerState, V1ContainerStatus, V1Pod, V1Probe, V1Toleration, V1Volume } from '@kubernetes/client-node';
-import { humanDuration } from '../podStatus';
+import { humanDuration } from '../pod/podStatus';
 import { formatTabbed } from './tabWriter';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';

@@ -3,9 +3,8 @@
 // Only loopback is ever bound, so a forward never exposes the pod to the network.
 import { createServer, type Server, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
-import { PortForward, type KubeConfig } from '@kubernetes/client-node';
+import type { ClusterApi } from '../cluster/clusterApi';
 import type WebSocket from 'ws';
-import { ChannelConnector } from '../exec/channelConnector';
 
 export interface PortForwardSpec {
   contextName: string;
@@ -31,7 +30,7 @@ export class PortForwardSession {
     this.id = `${spec.contextName}/${spec.namespace}/${spec.pod}:${spec.remotePort}->${localPort}`;
   }
 
-  static async start(kubeConfig: KubeConfig, spec: PortForwardSpec, events: PortForwardEvents): Promise<PortForwardSession> {
+  static async start(api: Pick<ClusterApi, 'portForwarder'>, spec: PortForwardSpec, events: PortForwardEvents): Promise<PortForwardSession> {
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) =>
@@ -41,7 +40,7 @@ export class PortForwardSession {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : spec.localPort;
     const session = new PortForwardSession(spec, port, server);
-    server.on('connection', (socket) => session.forward(kubeConfig, socket, events));
+    server.on('connection', (socket) => session.forward(api, socket, events));
     return session;
   }
 
@@ -61,7 +60,7 @@ export class PortForwardSession {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private forward(kubeConfig: KubeConfig, socket: Socket, events: PortForwardEvents): void {
+  private forward(api: Pick<ClusterApi, 'portForwarder'>, socket: Socket, events: PortForwardEvents): void {
     if (this.stopped) {
       socket.destroy();
       return;
@@ -74,7 +73,7 @@ export class PortForwardSession {
       write(chunk: Buffer, _e, callback) { errorText += chunk.toString('utf8'); callback(); },
     });
     const { namespace, pod, remotePort } = this.spec;
-    const forwarder = new PortForward(kubeConfig, true, new ChannelConnector(kubeConfig));
+    const forwarder = api.portForwarder();
     forwarder.portForward(namespace, pod, [remotePort], socket, errors, socket).then(
       (result) => {
         const link = result as WebSocket;

@@ -1,18 +1,13 @@
 // Says why an exec cannot work before trying it, from the pod the tree already holds: a clearer message than the API
 // server's, and no round trip. The server still has the last word when the pod changed since (see refusedUpgrade).
-import type { V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
-
-function statusOf(pod: V1Pod, container: string): V1ContainerStatus | undefined {
-  const s = pod.status;
-  return [...(s?.containerStatuses ?? []), ...(s?.initContainerStatuses ?? []), ...(s?.ephemeralContainerStatuses ?? [])]
-    .find((c) => c.name === container);
-}
+import type { V1Pod } from '@kubernetes/client-node';
+import { containerStatus } from '../pod/containers';
 
 /** Why exec into `container` cannot work now, or undefined when it is running (or its state is unknown). */
 export function execBlocker(pod: V1Pod, container: string): string | undefined {
   const name = pod.metadata?.name ?? '?';
   if (pod.metadata?.deletionTimestamp && pod.status?.phase !== 'Running') return `pod "${name}" is terminating`;
-  const status = statusOf(pod, container);
+  const status = containerStatus(pod, container);
   if (!status) {
     const phase = pod.status?.phase;
     return phase && phase !== 'Running' ? `container "${container}" is not running: pod "${name}" is ${phase}` : undefined;

@@ -1,10 +1,10 @@
 // One `exec` into a container over client-node's websocket Exec: stdin in, stdout/stderr out, terminal size on the
 // resize channel, and the exit status from the status channel. No VS Code here; the terminal is a thin layer on top.
 import { PassThrough, Writable } from 'node:stream';
-import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
+import type { V1Status } from '@kubernetes/client-node';
+import type { ClusterApi } from '../cluster/clusterApi';
 import type WebSocket from 'ws';
 import { execOutcome, type ExecOutcome } from './execStatus';
-import { ChannelConnector } from './channelConnector';
 
 export interface ExecRequest {
   namespace: string;
@@ -57,13 +57,13 @@ export class ExecSession {
   }
 
   /** Connects; rejects with the API server's reason when the exec is refused (forbidden, container not running). */
-  static async open(kubeConfig: KubeConfig, request: ExecRequest, out: ExecOutput): Promise<ExecSession> {
+  static async open(api: Pick<ClusterApi, 'exec'>, request: ExecRequest, out: ExecOutput): Promise<ExecSession> {
     const stdin = new PassThrough();
     const stdout = request.tty
       ? new TerminalOutput(out.stdout, request.columns ?? 80, request.rows ?? 24)
       : sinkStream(out.stdout);
     const session = new ExecSession(stdin, stdout instanceof TerminalOutput ? stdout : undefined);
-    const exec = new Exec(kubeConfig, new ChannelConnector(kubeConfig));
+    const exec = api.exec();
     const socket = await exec.exec(
       request.namespace, request.pod, request.container, [...request.command],
       stdout, sinkStream(out.stderr), stdin, request.tty,

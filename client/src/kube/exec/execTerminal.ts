@@ -2,7 +2,7 @@
 // container's output, and keeps the terminal open after the shell ends so its exit status can be read.
 import { StringDecoder } from 'node:string_decoder';
 import * as vscode from 'vscode';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { ClusterApi } from '../cluster/clusterApi';
 import { describeOutcome, type ExecOutcome } from './execStatus';
 import { ExecSession, type ExecRequest } from './execSession';
 
@@ -12,8 +12,8 @@ const RED = '\x1b[31m';
 const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
 
-export function openExecTerminal(kubeConfig: KubeConfig, request: ExecTerminalRequest, name: string): vscode.Terminal {
-  const pty = new ExecPseudoterminal(kubeConfig, request);
+export function openExecTerminal(api: ClusterApi, request: ExecTerminalRequest, name: string): vscode.Terminal {
+  const pty = new ExecPseudoterminal(api, request);
   const terminal = vscode.window.createTerminal({ name, pty, iconPath: new vscode.ThemeIcon('terminal') });
   terminal.show();
   return terminal;
@@ -28,12 +28,12 @@ class ExecPseudoterminal implements vscode.Pseudoterminal {
   private ended = false;
   private exitCode: number | undefined;
 
-  constructor(private readonly kubeConfig: KubeConfig, private readonly request: ExecTerminalRequest) {}
+  constructor(private readonly api: ClusterApi, private readonly request: ExecTerminalRequest) {}
 
   open(dims: vscode.TerminalDimensions | undefined): void {
     const out = new StringDecoder('utf8');
     const err = new StringDecoder('utf8');
-    ExecSession.open(this.kubeConfig, { ...this.request, tty: true, columns: dims?.columns, rows: dims?.rows }, {
+    ExecSession.open(this.api, { ...this.request, tty: true, columns: dims?.columns, rows: dims?.rows }, {
       stdout: (d) => this.writeEmitter.fire(out.write(d)),
       stderr: (d) => this.writeEmitter.fire(err.write(d)),
     }).then(

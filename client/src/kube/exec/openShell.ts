@@ -1,12 +1,11 @@
 // "Open Shell": checks the container can take an exec, picks the shell for the pod's OS, opens the terminal.
 import * as vscode from 'vscode';
-import { CoreV1Api } from '@kubernetes/client-node';
-import type { ClusterApi } from '../clusterApi';
-import { withTimeout } from '../connectionTimeout';
-import type { ResolvedContainer } from '../actions/targetPicker';
+import type { ClusterApi } from '../cluster/clusterApi';
+import type { ResolvedContainer } from '../pod/targetPicker';
 import { execBlocker } from './execPreflight';
 import { openExecTerminal } from './execTerminal';
 import { podOs, podStatesOs, shellCommand, type PodOs } from './shellChoice';
+import { reportProblem } from '../../notify';
 
 const nodeOsCache = new Map<string, PodOs>();
 
@@ -14,12 +13,12 @@ export async function openShell(resolved: ResolvedContainer, shellSetting: strin
   const { api, target, container } = resolved;
   const blocker = execBlocker(target.pod, container.name);
   if (blocker) {
-    void vscode.window.showErrorMessage(`Podscope: cannot open a shell in ${target.name}: ${blocker}.`);
+    reportProblem(`cannot open a shell in ${target.name}: ${blocker}.`);
     return undefined;
   }
   const os = shellSetting?.trim() ? 'linux' : await osOf(api, target.pod);
   const command = shellCommand(shellSetting, os);
-  return openExecTerminal(api.kubeConfig, { namespace: target.namespace, pod: target.name, container: container.name, command }, `${target.name}/${container.name}`);
+  return openExecTerminal(api, { namespace: target.namespace, pod: target.name, container: container.name, command }, `${target.name}/${container.name}`);
 }
 
 /** The pod's OS; the node is read only when the pod does not say, and a refused or slow read means Linux. */
@@ -30,8 +29,7 @@ async function osOf(api: ClusterApi, pod: ResolvedContainer['target']['pod']): P
   const cached = nodeOsCache.get(key);
   if (cached) return cached;
   try {
-    const core = api.kubeConfig.makeApiClient(CoreV1Api);
-    const n = await withTimeout(5000, `reading node "${node}"`, () => core.readNode({ name: node }));
+    const n = await api.readNode(node);
     const os = podOs(pod, n.metadata?.labels);
     nodeOsCache.set(key, os);
     return os;

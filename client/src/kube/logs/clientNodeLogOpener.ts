@@ -5,9 +5,8 @@
 //   streaming (readNamespacedPodLog) to get the API server's own message, e.g.
 //   `previous terminated container "app" in pod "web" not found`.
 import { Writable, type Readable } from 'node:stream';
-import { CoreV1Api, Log, type KubeConfig } from '@kubernetes/client-node';
-import { describeConnectionError } from '../connectionError';
-import { withTimeout } from '../connectionTimeout';
+import type { ClusterApi } from '../cluster/clusterApi';
+import { describeConnectionError } from '../cluster/connectionError';
 import { LogOpenError, type LogConnection, type LogOpener, type LogRequest } from './logTransport';
 
 export interface LogTarget {
@@ -16,8 +15,8 @@ export interface LogTarget {
   container: string;
 }
 
-export function clientNodeLogOpener(kubeConfig: KubeConfig, target: LogTarget): LogOpener {
-  const log = new Log(kubeConfig);
+export function clientNodeLogOpener(api: Pick<ClusterApi, 'logStreamer' | 'readPodLog'>, target: LogTarget): LogOpener {
+  const log = api.logStreamer();
   return async (request, onChunk) => {
     let aborted = false;
     let settle!: (err?: unknown) => void;
@@ -48,7 +47,7 @@ export function clientNodeLogOpener(kubeConfig: KubeConfig, target: LogTarget): 
         timestamps: true,
       });
     } catch (err) {
-      throw await explainRefusal(kubeConfig, target, request, err);
+      throw await explainRefusal(api, target, request, err);
     }
     const connection: LogConnection = {
       closed,
@@ -67,18 +66,9 @@ function logOptions(r: LogRequest): { follow: boolean; previous: boolean; tailLi
 }
 
 /** Turns Log's bare failure into the API server's words, and says whether trying again could help. */
-async function explainRefusal(kubeConfig: KubeConfig, target: LogTarget, request: LogRequest, original: unknown): Promise<LogOpenError> {
-  const core = kubeConfig.makeApiClient(CoreV1Api);
+async function explainRefusal(api: Pick<ClusterApi, 'readPodLog'>, target: LogTarget, request: LogRequest, original: unknown): Promise<LogOpenError> {
   try {
-    await withTimeout(10_000, `reading the log of "${target.namespace}/${target.pod}"`, () =>
-      core.readNamespacedPodLog({
-        name: target.pod,
-        namespace: target.namespace,
-        container: target.container,
-        previous: request.previous,
-        limitBytes: 1,
-      }),
-    );
+    await api.readPodLog(target.namespace, target.pod, { container: target.container, previous: request.previous, limitBytes: 1 });
   } catch (err) {
     const problem = describeConnectionError(err);
     const retryable = problem.kind === 'unreachable' || problem.kind === 'timeout';

@@ -1,12 +1,7 @@
 // A status bar entry for the focused log view: what its stream is doing, and a click to stop or restart it.
 import * as vscode from 'vscode';
+import { RESTART_LOGS, STOP_LOGS } from './logCommands';
 import { LOG_SCHEME, type LogViews } from './logView';
-
-export const LOG_COMMANDS = {
-  stop: 'podscope.logs.stop',
-  restart: 'podscope.logs.restart',
-  save: 'podscope.logs.save',
-} as const;
 
 export function logStatusBar(views: LogViews): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('podscope.logs.status', vscode.StatusBarAlignment.Left, 50);
@@ -25,7 +20,7 @@ export function logStatusBar(views: LogViews): vscode.Disposable {
     const icon = summary.startsWith('failed') ? '$(error)' : summary.startsWith('reconnecting') ? '$(debug-disconnect)' : live ? '$(sync~spin)' : '$(debug-pause)';
     item.text = `${icon} ${who}: ${summary.length > 60 ? `${summary.slice(0, 57)}…` : summary}`;
     item.tooltip = `${summary}\n${session.buffer.lineCount} lines shown${session.buffer.dropped ? `, ${session.buffer.dropped} older lines dropped (podscope.logs.maxLines)` : ''}\nClick to ${live ? 'stop' : 'restart'}.`;
-    item.command = live ? LOG_COMMANDS.stop : LOG_COMMANDS.restart;
+    item.command = live ? STOP_LOGS : RESTART_LOGS;
     item.show();
     void vscode.commands.executeCommand('setContext', 'podscope.logs.streaming', live);
   };

@@ -5,18 +5,18 @@
 // Updates are batched (at most one re-read per FLUSH_MS), the buffer is capped, and editors that were scrolled to the
 // end stay there while following. The document can be searched, copied and saved like any file ("Save As…").
 import * as vscode from 'vscode';
-import type { ClusterApi } from '../clusterApi';
+import type { ClusterApi } from '../cluster/clusterApi';
 import { clientNodeLogOpener } from './clientNodeLogOpener';
-import { containerPrefix } from './logFormat';
 import { LogSession, type LogSpec } from './logSession';
+import { PrefixDecorations } from './prefixDecorations';
+import { ScrollPins } from './scrollPin';
+import { onLastTabClosed } from './tabLifetime';
+import { reportProblem } from '../../notify';
 
 export const LOG_SCHEME = 'podscope-log';
 export const LOG_LANGUAGE = 'podscope-log';
 const FLUSH_MS = 200;
-/** Editors within this many lines of the end count as "at the end" and keep following. */
-const PIN_SLACK = 2;
 const ENDED_TEXT = 'This log view ended when its window closed. Open the logs again from the Pods view.\n';
-const PREFIX_COLOURS = ['terminal.ansiCyan', 'terminal.ansiMagenta', 'terminal.ansiYellow', 'terminal.ansiGreen', 'terminal.ansiBlue', 'terminal.ansiRed'];
 
 interface ViewEntry {
   uri: vscode.Uri;
@@ -41,9 +41,8 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
   readonly onDidChangeFile = this.changeEmitter.event;
   /** A view's streaming state changed (for the status bar). */
   readonly onDidChangeState = this.stateEmitter.event;
-  private readonly pinned = new WeakMap<vscode.TextEditor, boolean>();
-  private readonly prefixDecorations = PREFIX_COLOURS.map((c) =>
-    vscode.window.createTextEditorDecorationType({ color: new vscode.ThemeColor(c), fontWeight: 'bold' }));
+  private readonly pins = new ScrollPins();
+  private readonly prefixes = new PrefixDecorations();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly maxLines: () => number) {
@@ -52,7 +51,7 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e.document)),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onScrolled(e.textEditor)),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((ed) => this.decorate(ed))),
-      vscode.window.tabGroups.onDidChangeTabs((e) => this.onTabsClosed(e.closed)),
+      onLastTabClosed(LOG_SCHEME, (uri) => this.ended(uri)),
     );
   }
 
@@ -67,14 +66,14 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
     };
     entry.session = new LogSession(
       spec,
-      (container) => clientNodeLogOpener(api.kubeConfig, { namespace: spec.namespace, pod: spec.pod, container }),
+      (container) => clientNodeLogOpener(api, { namespace: spec.namespace, pod: spec.pod, container }),
       {
         changed: () => this.scheduleFlush(entry),
         state: (container, state) => {
           this.stateEmitter.fire(uri);
           // The view may be empty because of this: say why where it will be seen, not only in the status bar.
           if (state.kind === 'failed') {
-            void vscode.window.showErrorMessage(`Podscope: logs of ${spec.pod}/${container}: ${state.message}`);
+            reportProblem(`logs of ${spec.pod}/${container}: ${state.message}`);
           }
         },
       },
@@ -85,7 +84,7 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(doc, LOG_LANGUAGE);
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
-    this.pinned.set(editor, true);
+    this.pins.pin(editor);
     return uri;
   }
 
@@ -102,7 +101,7 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
     const entry = this.entries.get(uri.toString());
     if (!entry) return;
     void entry.session.start();
-    for (const ed of vscode.window.visibleTextEditors) if (ed.document.uri.toString() === uri.toString()) this.pinned.set(ed, true);
+    for (const ed of vscode.window.visibleTextEditors) if (ed.document.uri.toString() === uri.toString()) this.pins.pin(ed);
   }
 
   /** The whole text of a view, for "Save Log As…". */
@@ -156,7 +155,7 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
       if (e.timer) clearTimeout(e.timer);
     }
     this.entries.clear();
-    for (const d of [...this.disposables, ...this.prefixDecorations, this.changeEmitter, this.stateEmitter]) d.dispose();
+    for (const d of [...this.disposables, this.prefixes, this.changeEmitter, this.stateEmitter]) d.dispose();
   }
 
   private scheduleFlush(entry: ViewEntry): void {
@@ -174,55 +173,31 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
 
   private onDocumentChanged(doc: vscode.TextDocument): void {
     if (doc.uri.scheme !== LOG_SCHEME) return;
-    const last = new vscode.Position(Math.max(0, doc.lineCount - 1), 0);
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document !== doc) continue;
-      if (this.pinned.get(editor) !== false) editor.revealRange(new vscode.Range(last, last), vscode.TextEditorRevealType.Default);
+      this.pins.followEnd(editor);
       this.decorate(editor);
     }
   }
 
   private onScrolled(editor: vscode.TextEditor): void {
     if (editor.document.uri.scheme !== LOG_SCHEME) return;
-    const bottom = editor.visibleRanges.at(-1)?.end.line ?? 0;
-    this.pinned.set(editor, bottom >= editor.document.lineCount - 1 - PIN_SLACK);
+    this.pins.scrolled(editor);
     this.decorate(editor);
   }
 
-  /** Colours each container's `[pod/<pod>/<container>] ` prefix, only over the visible lines. */
   private decorate(editor: vscode.TextEditor): void {
     const session = this.sessionOf(editor.document.uri);
-    if (!session || session.spec.containers.length < 2) return;
-    const prefixes = session.spec.containers.map((c) => containerPrefix(session.spec.pod, c));
-    const ranges: vscode.Range[][] = this.prefixDecorations.map(() => []);
-    for (const visible of editor.visibleRanges) {
-      for (let line = visible.start.line; line <= visible.end.line && line < editor.document.lineCount; line++) {
-        const text = editor.document.lineAt(line).text;
-        const i = prefixes.findIndex((p) => text.startsWith(p));
-        if (i >= 0) ranges[i % ranges.length].push(new vscode.Range(line, 0, line, prefixes[i].length - 1));
-      }
-    }
-    this.prefixDecorations.forEach((d, i) => editor.setDecorations(d, ranges[i]));
+    if (session) this.prefixes.decorate(editor, session.spec);
   }
 
-  /**
-   * Closing the last tab of a view ends its stream and frees its text. Tabs, not onDidCloseTextDocument: documents
-   * close and reopen when their language is set, and stay open a while after their tab is gone.
-   */
-  private onTabsClosed(closed: readonly vscode.Tab[]): void {
-    const open = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map(tabUri).filter((u) => u !== undefined));
-    for (const uri of closed.map(tabUri)) {
-      if (!uri || open.has(uri)) continue;
-      const entry = this.entries.get(uri);
-      if (!entry) continue;
-      entry.session.stop();
-      if (entry.timer) clearTimeout(entry.timer);
-      this.entries.delete(uri);
-      this.stateEmitter.fire(entry.uri);
-    }
+  /** Closing the last tab of a view ends its stream and frees its text. */
+  private ended(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (!entry) return;
+    entry.session.stop();
+    if (entry.timer) clearTimeout(entry.timer);
+    this.entries.delete(uri);
+    this.stateEmitter.fire(entry.uri);
   }
-}
-
-function tabUri(tab: vscode.Tab): string | undefined {
-  return tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === LOG_SCHEME ? tab.input.uri.toString() : undefined;
 }

@@ -4,7 +4,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../../engine';
 import type { FileResult } from '../lint';
-import type { RuleInfo } from '../ruleCatalog';
+import type { RuleInfo } from '../../engine';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 

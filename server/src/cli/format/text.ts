@@ -1,6 +1,7 @@
 // Human output: `file:line:col: severity code path: message`, 1-based like compilers print, then a summary.
 import type { FileResult } from '../lint';
 import { countBySeverity } from '../lint';
+import { SEVERITIES } from '../../shared/severity';
 
 export function formatText(results: readonly FileResult[]): string {
   const lines: string[] = [];
@@ -19,7 +20,7 @@ function summary(results: readonly FileResult[]): string {
   const files = `${results.length} file${results.length === 1 ? '' : 's'}`;
   const total = counts.error + counts.warning + counts.info + counts.hint;
   if (total === 0) return `No problems in ${files}.`;
-  const parts = (['error', 'warning', 'info', 'hint'] as const)
+  const parts = SEVERITIES
     .filter((s) => counts[s] > 0)
     .map((s) => `${counts[s]} ${s === 'info' || s === 'hint' ? s : `${s}${counts[s] === 1 ? '' : 's'}`}`);
   return `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${files}.`;

@@ -94,10 +94,6 @@ export function isValidPortNum(port: number): string[] {
   return Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
 }
 
-export function isInRange(value: number, min: number, max: number): string[] {
-  return value >= min && value <= max ? [] : [inclusiveRangeError(min, max)];
-}
-
 // ---- HTTP headers (probe and lifecycle httpGet.httpHeaders)
 
 const HTTP_HEADER_NAME_FMT = '[-A-Za-z0-9]+';
@@ -147,13 +143,6 @@ export function isConfigMapKey(value: string): string[] {
   return [...errs, ...hasChDirPrefix(value)];
 }
 
-const C_IDENTIFIER_FMT = '[A-Za-z_][A-Za-z0-9_]*';
-const C_IDENTIFIER_MSG = "a valid C identifier must start with alphabetic character or '_', followed by a string of alphanumeric characters or '_'";
-
-export function isCIdentifier(value: string): string[] {
-  return new RegExp(`^${C_IDENTIFIER_FMT}$`).test(value) ? [] : [regexError(C_IDENTIFIER_MSG, C_IDENTIFIER_FMT, 'my_name', 'MY_NAME', 'MyName')];
-}
-
 // ---- labels and annotations (content.IsLabelKey / IsLabelValue)
 
 const LABEL_KEY_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
@@ -185,8 +174,6 @@ export function isQualifiedName(value: string): string[] {
   if (!labelKeyRe.test(name)) errs.push(`name part ${regexError(LABEL_KEY_MSG, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
   return errs;
 }
-
-export const isLabelKey = isQualifiedName;
 
 export function isLabelValue(value: string): string[] {
   const errs: string[] = [];

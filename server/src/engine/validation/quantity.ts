@@ -190,10 +190,6 @@ export function sign(q: Quantity): -1 | 0 | 1 {
   return q.mantissa === 0n ? 0 : q.mantissa < 0n ? -1 : 1;
 }
 
-export function isZero(q: Quantity): boolean {
-  return q.mantissa === 0n;
-}
-
 /** Quantity.String(): the kept input, or CanonicalizeBytes' form (`1500m`, `1Gi`, `2e3`). */
 export function quantityToString(q: Quantity): string {
   if (q.text !== undefined) return q.text;

@@ -1,5 +1,5 @@
 // A clock whose timers fire only when the test advances time, so backoff paths run instantly and deterministically.
-import type { Clock } from '../../../../client/src/kube/informer';
+import type { Clock } from '../../../../client/src/kube/cluster/informer';
 
 interface Timer {
   at: number;

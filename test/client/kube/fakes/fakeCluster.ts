@@ -1,10 +1,10 @@
 // An in-memory API server for pods that behaves like the real one where the informer cares: resourceVersions, an
 // event history a watch replays from, compaction (watching from a compacted version gets a 410 ERROR), paged lists,
 // and fault injection (failed lists, dropped watches). Implements ClusterApi so tree/informer tests use it directly.
-import type { CoreV1EventList, KubeConfig, V1NamespaceList, V1Pod, V1PodList, V1Status } from '@kubernetes/client-node';
+import type { CoreV1EventList, V1NamespaceList, V1Pod, V1PodList, V1Status } from '@kubernetes/client-node';
 import type {
   ClusterApi, ListPodsOptions, PodQuery, WatchEventType, WatchHandle, WatchHandlers, WatchPodsOptions,
-} from '../../../../client/src/kube/clusterApi';
+} from '../../../../client/src/kube/cluster/clusterApi';
 
 interface HistoryEvent {
   rv: number;
@@ -34,9 +34,14 @@ export class FakeCluster implements ClusterApi {
   /** When set, a list call never settles (the informer's timeout must handle it). */
   hangLists = false;
 
-  get kubeConfig(): KubeConfig {
-    throw new Error('FakeCluster has no KubeConfig');
-  }
+  readonly timeoutMs = 15_000;
+  // What the tree never calls: logs, exec, port-forward and raw requests are tested against their own fake servers.
+  readNode(): never { throw new Error('FakeCluster has no nodes'); }
+  readPodLog(): never { throw new Error('FakeCluster has no logs'); }
+  request(): never { throw new Error('FakeCluster takes no raw requests'); }
+  logStreamer(): never { throw new Error('FakeCluster streams no logs'); }
+  exec(): never { throw new Error('FakeCluster has no exec'); }
+  portForwarder(): never { throw new Error('FakeCluster has no port-forward'); }
 
   get openWatches(): number {
     return this.watches.filter((w) => w.open).length;

@@ -67,7 +67,7 @@ export const commands = {
 };
 
 export const workspace = {
-  getConfiguration: () => ({ get: <T>(key: string) => recorded.settings.get(key) as T | undefined }),
+  getConfiguration: (section?: string) => ({ get: <T>(key: string) => recorded.settings.get(section ? `${section}.${key}` : key) as T | undefined }),
   onDidChangeConfiguration: () => ({ dispose() {} }),
   createFileSystemWatcher: () => ({ onDidChange() {}, onDidCreate() {}, onDidDelete() {}, dispose() {} }),
 };

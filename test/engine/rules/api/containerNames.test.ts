@@ -1,20 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod, deployment } from '../../../support/manifests';
 
 const LABEL_MSG = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 
 test('container-name-invalid: upper case and underscores, with a lower-case fix when that suffices', () => {
-  const text = y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: Web_App
-        image: nginx
-      - name: WebApp
-        image: nginx
+  const text = pod`
+    containers:
+    - name: Web_App
+      image: nginx
+    - name: WebApp
+      image: nginx
   `;
   const fs = byCode(text, 'container-name-invalid');
   assert.equal(fs.length, 2);
@@ -25,16 +22,12 @@ test('container-name-invalid: upper case and underscores, with a lower-case fix 
 });
 
 test('container-name-invalid: missing and empty names are Required', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      initContainers:
-      - image: busybox
-      containers:
-      - name: ""
-        image: nginx
+  const fs = byCode(pod`
+    initContainers:
+    - image: busybox
+    containers:
+    - name: ""
+      image: nginx
   `, 'container-name-invalid');
   assert.equal(fs.length, 2);
   assertFinding(fs[0], { path: 'spec.initContainers[0].name', message: 'Required value', at: [5, 4, 5, 18] });
@@ -42,21 +35,13 @@ test('container-name-invalid: missing and empty names are Required', () => {
 });
 
 test('container-name-duplicate: the server blames the init container, even when it comes first', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      selector: {matchLabels: {app: d}}
-      template:
-        metadata: {labels: {app: d}}
-        spec:
-          initContainers:
-          - {name: web, image: busybox}
-          containers:
-          - {name: web, image: nginx}
-          - {name: side, image: nginx}
-          - {name: side, image: nginx}
+  const fs = byCode(deployment`
+    initContainers:
+    - {name: web, image: busybox}
+    containers:
+    - {name: web, image: nginx}
+    - {name: side, image: nginx}
+    - {name: side, image: nginx}
   `, 'container-name-duplicate');
   assert.deepEqual(fs.map((f) => f.path), ['spec.template.spec.containers[2].name', 'spec.template.spec.initContainers[0].name']);
   assertFinding(fs[0], { message: 'Duplicate value: "side"', at: [13, 15, 13, 19] });

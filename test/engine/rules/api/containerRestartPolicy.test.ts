@@ -1,54 +1,47 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
+import { assertFinding, byCode } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 test('container-restart-policy-invalid: 1.36 accepts Always, Never and OnFailure on app and init containers', () => {
-  assert.deepEqual(byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      initContainers:
-      - {name: sidecar, image: busybox, restartPolicy: Always}
-      - {name: once, image: busybox, restartPolicy: Never}
-      - {name: retry, image: busybox, restartPolicy: OnFailure}
-      containers:
-      - name: a
-        image: nginx
-        restartPolicy: Never
-        restartPolicyRules:
-        - action: Restart
-          exitCodes: {operator: In, values: [42]}
-      - name: b
-        image: nginx
-        restartPolicy: Always
-        restartPolicyRules:
-        - {action: RestartAllContainers, exitCodes: {operator: NotIn, values: []}}
+  assert.deepEqual(byCode(pod`
+    initContainers:
+    - {name: sidecar, image: busybox, restartPolicy: Always}
+    - {name: once, image: busybox, restartPolicy: Never}
+    - {name: retry, image: busybox, restartPolicy: OnFailure}
+    containers:
+    - name: a
+      image: nginx
+      restartPolicy: Never
+      restartPolicyRules:
+      - action: Restart
+        exitCodes: {operator: In, values: [42]}
+    - name: b
+      image: nginx
+      restartPolicy: Always
+      restartPolicyRules:
+      - {action: RestartAllContainers, exitCodes: {operator: NotIn, values: []}}
   `, 'container-restart-policy-invalid'), []);
 });
 
 test('container-restart-policy-invalid: unknown policy (with a case fix), rules without a policy, bad action/operator, missing exitCodes', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      initContainers:
-      - name: i
-        image: busybox
-        restartPolicy: always
-      - name: j
-        image: busybox
-        restartPolicyRules:
-        - {action: Restart, exitCodes: {operator: In, values: [1]}}
-      containers:
-      - name: a
-        image: nginx
-        restartPolicy: OnFailure
-        restartPolicyRules:
-        - action: Bogus
-          exitCodes: {operator: Maybe, values: [1]}
-        - action: Restart
+  const fs = byCode(pod`
+    initContainers:
+    - name: i
+      image: busybox
+      restartPolicy: always
+    - name: j
+      image: busybox
+      restartPolicyRules:
+      - {action: Restart, exitCodes: {operator: In, values: [1]}}
+    containers:
+    - name: a
+      image: nginx
+      restartPolicy: OnFailure
+      restartPolicyRules:
+      - action: Bogus
+        exitCodes: {operator: Maybe, values: [1]}
+      - action: Restart
   `, 'container-restart-policy-invalid');
   assert.deepEqual(fs.map((f) => [f.path, f.message]), [
     ['spec.initContainers[0].restartPolicy', 'Unsupported value: "always": supported values: "Always", "Never", "OnFailure"'],

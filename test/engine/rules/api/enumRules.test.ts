@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod, deployment } from '../../../support/manifests';
 
 test('value-not-supported: pod-level enums keep the server order and offer a case fix', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      restartPolicy: always
-      dnsPolicy: Cluster
-      os: {name: Linux}
-      containers: [{name: a, image: nginx}]
+  const fs = byCode(pod`
+    restartPolicy: always
+    dnsPolicy: Cluster
+    os: {name: Linux}
+    containers: [{name: a, image: nginx}]
   `, 'value-not-supported');
   assert.equal(fs.length, 3);
   assertFinding(fs[0], { path: 'spec.restartPolicy', message: 'Unsupported value: "always": supported values: "Always", "OnFailure", "Never"', at: [4, 17, 4, 23] });
@@ -24,24 +21,16 @@ test('value-not-supported: pod-level enums keep the server order and offer a cas
 });
 
 test('value-not-supported: container fields in a Deployment template, sorted lists for sets.List()', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      selector: {matchLabels: {app: d}}
-      template:
-        metadata: {labels: {app: d}}
-        spec:
-          containers:
-          - name: a
-            image: nginx
-            imagePullPolicy: ifNotPresent
-            terminationMessagePolicy: Logs
-            ports: [{containerPort: 80, protocol: tcp}]
-            volumeMounts: [{name: v, mountPath: /v, mountPropagation: "", recursiveReadOnly: enabled}]
-            readinessProbe: {httpGet: {port: 80, scheme: http}}
-          volumes: [{name: v, emptyDir: {}}]
+  const fs = byCode(deployment`
+    containers:
+    - name: a
+      image: nginx
+      imagePullPolicy: ifNotPresent
+      terminationMessagePolicy: Logs
+      ports: [{containerPort: 80, protocol: tcp}]
+      volumeMounts: [{name: v, mountPath: /v, mountPropagation: "", recursiveReadOnly: enabled}]
+      readinessProbe: {httpGet: {port: 80, scheme: http}}
+    volumes: [{name: v, emptyDir: {}}]
   `, 'value-not-supported');
   const base = 'spec.template.spec.containers[0]';
   assert.deepEqual(fs.map((f) => [f.path, f.message]), [
@@ -58,15 +47,11 @@ test('value-not-supported: container fields in a Deployment template, sorted lis
 });
 
 test('value-not-supported: empty strings that the API server defaults pass; preemptionPolicy "" is Required', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      restartPolicy: ""
-      dnsPolicy: ""
-      preemptionPolicy: ""
-      containers: [{name: a, image: nginx, imagePullPolicy: "", ports: [{containerPort: 80, protocol: ""}]}]
+  const fs = byCode(pod`
+    restartPolicy: ""
+    dnsPolicy: ""
+    preemptionPolicy: ""
+    containers: [{name: a, image: nginx, imagePullPolicy: "", ports: [{containerPort: 80, protocol: ""}]}]
   `, 'value-not-supported');
   assert.equal(fs.length, 1);
   assertFinding(fs[0], { path: 'spec.preemptionPolicy', message: 'Required value', at: [6, 20, 6, 22] });

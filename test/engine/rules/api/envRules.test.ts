@@ -1,25 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
+import { assertFinding, byCode } from '../../helpers';
+import { pod, deployment } from '../../../support/manifests';
 
 const SUBDOMAIN = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
 test('env-name-invalid: relaxed names (1.36) accept any printable ASCII but "="; empty is Required', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: a
-        image: nginx
-        env:
-        - {name: "", value: x}
-        - {name: "A=B"}
-        - {name: "1 weird.name:ok", value: fine}
-        - {name: "tab\there"}
-        envFrom:
-        - {prefix: "X=", configMapRef: {name: cm}}
+  const fs = byCode(pod`
+    containers:
+    - name: a
+      image: nginx
+      env:
+      - {name: "", value: x}
+      - {name: "A=B"}
+      - {name: "1 weird.name:ok", value: fine}
+      - {name: "tab\there"}
+      envFrom:
+      - {prefix: "X=", configMapRef: {name: cm}}
   `, 'env-name-invalid');
   const relaxed = "a valid environment variable name must consist only of printable ASCII characters other than '='";
   assert.deepEqual(fs.map((f) => [f.path, f.message]), [
@@ -33,28 +30,20 @@ test('env-name-invalid: relaxed names (1.36) accept any printable ASCII but "=";
 });
 
 test('env-source-invalid: valueFrom needs exactly one source and no value', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      selector: {matchLabels: {app: d}}
-      template:
-        metadata: {labels: {app: d}}
-        spec:
-          containers:
-          - name: a
-            image: nginx
-            env:
-            - name: A
-              value: v
-              valueFrom: {fieldRef: {fieldPath: metadata.name}}
-            - name: B
-              valueFrom: {}
-            - name: C
-              valueFrom:
-                fieldRef: {fieldPath: metadata.name}
-                secretKeyRef: {name: s, key: k}
+  const fs = byCode(deployment`
+    containers:
+    - name: a
+      image: nginx
+      env:
+      - name: A
+        value: v
+        valueFrom: {fieldRef: {fieldPath: metadata.name}}
+      - name: B
+        valueFrom: {}
+      - name: C
+        valueFrom:
+          fieldRef: {fieldPath: metadata.name}
+          secretKeyRef: {name: s, key: k}
   `, 'env-source-invalid');
   const env = 'spec.template.spec.containers[0].env';
   assert.deepEqual(fs.map((f) => [f.path, f.message]), [
@@ -67,26 +56,22 @@ test('env-source-invalid: valueFrom needs exactly one source and no value', () =
 });
 
 test('env-source-invalid: key selectors, fieldRef paths, fileKeyRef volumes and envFrom sources', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      volumes: [{name: cfg, configMap: {name: c}}]
-      containers:
-      - name: a
-        image: nginx
-        env:
-        - {name: D, valueFrom: {configMapKeyRef: {name: Bad_Name, key: "bad key"}}}
-        - {name: E, valueFrom: {fieldRef: {fieldPath: spec.restartPolicy}}}
-        - {name: F, valueFrom: {fieldRef: {fieldPath: metadata.foo}}}
-        - {name: G, valueFrom: {secretKeyRef: {key: k}}}
-        - {name: H, valueFrom: {fieldRef: {fieldPath: "metadata.labels['app']"}}}
-        - {name: I, valueFrom: {fileKeyRef: {volumeName: cfg, path: env, key: K}}}
-        envFrom:
-        - {}
-        - {configMapRef: {name: cm}, secretRef: {name: s}}
-        - {configMapRef: {name: "prefix-"}}
+  const fs = byCode(pod`
+    volumes: [{name: cfg, configMap: {name: c}}]
+    containers:
+    - name: a
+      image: nginx
+      env:
+      - {name: D, valueFrom: {configMapKeyRef: {name: Bad_Name, key: "bad key"}}}
+      - {name: E, valueFrom: {fieldRef: {fieldPath: spec.restartPolicy}}}
+      - {name: F, valueFrom: {fieldRef: {fieldPath: metadata.foo}}}
+      - {name: G, valueFrom: {secretKeyRef: {key: k}}}
+      - {name: H, valueFrom: {fieldRef: {fieldPath: "metadata.labels['app']"}}}
+      - {name: I, valueFrom: {fileKeyRef: {volumeName: cfg, path: env, key: K}}}
+      envFrom:
+      - {}
+      - {configMapRef: {name: cm}, secretRef: {name: s}}
+      - {configMapRef: {name: "prefix-"}}
   `, 'env-source-invalid');
   const c = 'spec.containers[0]';
   assert.deepEqual(fs.map((f) => [f.path, f.message]), [

@@ -1,23 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
-const POD = y`
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: p}
-  spec:
-    containers: [{name: app, image: nginx}]
-    volumes: [{name: v, emptyDir: {}}]
-    ephemeralContainers:
-    - name: debug
-      image: busybox
-      targetContainerName: nope
-      ports: []
-      resources: {}
-      livenessProbe: {exec: {command: [ls]}}
-      restartPolicy: Always
-      volumeMounts: [{name: v, mountPath: /v, subPath: x}]
+const POD = pod`
+  containers: [{name: app, image: nginx}]
+  volumes: [{name: v, emptyDir: {}}]
+  ephemeralContainers:
+  - name: debug
+    image: busybox
+    targetContainerName: nope
+    ports: []
+    resources: {}
+    livenessProbe: {exec: {command: [ls]}}
+    restartPolicy: Always
+    volumeMounts: [{name: v, mountPath: /v, subPath: x}]
 `;
 
 test('ephemeral-container-field-forbidden: fields outside the allow-list, at their keys', () => {

@@ -1,25 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 test('handler-invalid: no handler, two handlers, empty exec command', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      initContainers:
-      - {name: side, image: busybox, restartPolicy: Always, readinessProbe: {periodSeconds: 5}}
-      containers:
-      - name: a
-        image: nginx
-        livenessProbe:
-          httpGet: {port: 80}
-          tcpSocket: {port: 80}
-        startupProbe:
-          exec: {command: []}
-        lifecycle:
-          postStart: {}
+  const fs = byCode(pod`
+    initContainers:
+    - {name: side, image: busybox, restartPolicy: Always, readinessProbe: {periodSeconds: 5}}
+    containers:
+    - name: a
+      image: nginx
+      livenessProbe:
+        httpGet: {port: 80}
+        tcpSocket: {port: 80}
+      startupProbe:
+        exec: {command: []}
+      lifecycle:
+        postStart: {}
   `, 'handler-invalid');
   assert.deepEqual(fs.map((f) => [f.path, f.message]), [
     ['spec.initContainers[0].readinessProbe', 'Required value: must specify a handler type'],
@@ -33,19 +30,15 @@ test('handler-invalid: no handler, two handlers, empty exec command', () => {
 });
 
 test('handler-invalid: ports, header names and sleep against the grace period', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      terminationGracePeriodSeconds: 20
-      containers:
-      - name: a
-        image: nginx
-        livenessProbe: {grpc: {port: 0}}
-        readinessProbe: {httpGet: {port: "8080", httpHeaders: [{name: "Bad Header", value: x}]}}
-        startupProbe: {tcpSocket: {port: a-very-long-port-name}}
-        lifecycle: {preStop: {sleep: {seconds: 25}}}
+  const fs = byCode(pod`
+    terminationGracePeriodSeconds: 20
+    containers:
+    - name: a
+      image: nginx
+      livenessProbe: {grpc: {port: 0}}
+      readinessProbe: {httpGet: {port: "8080", httpHeaders: [{name: "Bad Header", value: x}]}}
+      startupProbe: {tcpSocket: {port: a-very-long-port-name}}
+      lifecycle: {preStop: {sleep: {seconds: 25}}}
   `, 'handler-invalid');
   assert.deepEqual(fs.map((f) => [f.path, f.message]), [
     ['spec.containers[0].livenessProbe.grpc.port', 'Invalid value: 0: must be between 1 and 65535, inclusive'],

@@ -1,44 +1,33 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod, deployment } from '../../../support/manifests';
 
 test('host-port-duplicate: same protocol/hostIP/hostPort across app containers, at the second occurrence', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: a
-        image: nginx
-        ports:
-        - {containerPort: 80, hostPort: 8080}
-      - name: b
-        image: nginx
-        ports:
-        - {containerPort: 81, hostPort: 8080, protocol: TCP}
-        - {containerPort: 82, hostPort: 8080, protocol: UDP}
-        - {containerPort: 83, hostPort: 8080, hostIP: 10.0.0.1}
+  const fs = byCode(pod`
+    containers:
+    - name: a
+      image: nginx
+      ports:
+      - {containerPort: 80, hostPort: 8080}
+    - name: b
+      image: nginx
+      ports:
+      - {containerPort: 81, hostPort: 8080, protocol: TCP}
+      - {containerPort: 82, hostPort: 8080, protocol: UDP}
+      - {containerPort: 83, hostPort: 8080, hostIP: 10.0.0.1}
   `, 'host-port-duplicate');
   assert.equal(fs.length, 1, 'UDP and a specific hostIP are different keys');
   assertFinding(fs[0], { path: 'spec.containers[1].ports[0].hostPort', message: 'Duplicate value: "TCP//8080"', at: [12, 36, 12, 40] });
 });
 
 test('host-port-duplicate: init containers are checked one at a time, and never against app containers', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      selector: {matchLabels: {app: d}}
-      template:
-        metadata: {labels: {app: d}}
-        spec:
-          initContainers:
-          - {name: i, image: busybox, ports: [{containerPort: 1, hostPort: 9000}]}
-          - {name: j, image: busybox, restartPolicy: Always, ports: [{containerPort: 1, hostPort: 9000}, {containerPort: 2, hostPort: 9000}]}
-          containers:
-          - {name: a, image: nginx, ports: [{containerPort: 1, hostPort: 9000}]}
+  const fs = byCode(deployment`
+    initContainers:
+    - {name: i, image: busybox, ports: [{containerPort: 1, hostPort: 9000}]}
+    - {name: j, image: busybox, restartPolicy: Always, ports: [{containerPort: 1, hostPort: 9000}, {containerPort: 2, hostPort: 9000}]}
+    containers:
+    - {name: a, image: nginx, ports: [{containerPort: 1, hostPort: 9000}]}
   `, 'host-port-duplicate');
   assert.equal(fs.length, 1);
   // The API server would say initContainers[0] (it checks a one-element slice); we name the real container.

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod, deployment } from '../../../support/manifests';
 
 test('image-required: missing image on an app container is an error at the container', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.27
-      - name: broken
+  const fs = byCode(pod`
+    containers:
+    - name: app
+      image: nginx:1.27
+    - name: broken
   `, 'image-required');
   assert.equal(fs.length, 1);
   assertFinding(fs[0], { path: 'spec.containers[1].image', severity: 'error', message: 'Required value', at: [7, 4, 7, 16] });
@@ -36,40 +33,28 @@ test('image-required: empty image string in a Deployment template', () => {
 });
 
 test('image-required: every container with an image passes', () => {
-  assert.deepEqual(byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers: [{name: a, image: x}]
+  assert.deepEqual(byCode(pod`
+    containers: [{name: a, image: x}]
   `, 'image-required'), []);
 });
 
 test('image-required: ephemeral containers need an image too; a blank " " is not missing', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - {name: app, image: " "}
-      ephemeralContainers:
-      - name: debug
-        image:
+  const fs = byCode(pod`
+    containers:
+    - {name: app, image: " "}
+    ephemeralContainers:
+    - name: debug
+      image:
   `, 'image-required');
   assert.equal(fs.length, 1);
   assertFinding(fs[0], { path: 'spec.ephemeralContainers[0].image', message: 'Required value', at: [8, 4, 8, 9] });
 });
 
 test('image-whitespace: a Pod image with surrounding spaces is Invalid and gets a trim fix', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: app
-        image: " nginx:1.27 "
+  const fs = byCode(pod`
+    containers:
+    - name: app
+      image: " nginx:1.27 "
   `, 'image-whitespace');
   assert.equal(fs.length, 1);
   assertFinding(fs[0], { path: 'spec.containers[0].image', message: 'Invalid value: " nginx:1.27 ": must not have leading or trailing whitespace', at: [6, 11, 6, 25] });
@@ -77,15 +62,7 @@ test('image-whitespace: a Pod image with surrounding spaces is Invalid and gets 
 });
 
 test('image-whitespace: pod templates may pad images (validateContainerOnlyForPod is Pod-only)', () => {
-  assert.deepEqual(byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      selector: {matchLabels: {app: d}}
-      template:
-        metadata: {labels: {app: d}}
-        spec:
-          containers: [{name: app, image: " nginx "}]
+  assert.deepEqual(byCode(deployment`
+    containers: [{name: app, image: " nginx "}]
   `, 'image-whitespace'), []);
 });

@@ -1,20 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
+import { assertFinding, byCode } from '../../helpers';
+import { pod, deployment } from '../../../support/manifests';
 
 test('pod-field-invalid: activeDeadlineSeconds range, DNS names, nodeName with scheduling gates', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      activeDeadlineSeconds: 0
-      hostname: my.host
-      serviceAccountName: Bad_SA
-      nodeName: node-1
-      schedulingGates: [{name: wait}]
-      terminationGracePeriodSeconds: -5
-      containers: [{name: a, image: nginx}]
+  const fs = byCode(pod`
+    activeDeadlineSeconds: 0
+    hostname: my.host
+    serviceAccountName: Bad_SA
+    nodeName: node-1
+    schedulingGates: [{name: wait}]
+    terminationGracePeriodSeconds: -5
+    containers: [{name: a, image: nginx}]
   `, 'pod-field-invalid');
   assert.deepEqual(fs.map((f) => f.path), ['spec.activeDeadlineSeconds', 'spec.hostname', 'spec.serviceAccountName', 'spec.nodeName'],
     'a negative terminationGracePeriodSeconds is accepted by the API server');
@@ -27,20 +24,12 @@ test('pod-field-invalid: activeDeadlineSeconds range, DNS names, nodeName with s
 });
 
 test('pod-field-invalid: templates may set nodeName with gates; valid values pass', () => {
-  assert.deepEqual(byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      selector: {matchLabels: {app: d}}
-      template:
-        metadata: {labels: {app: d}}
-        spec:
-          activeDeadlineSeconds: 2147483647
-          subdomain: svc
-          priorityClassName: high.priority
-          nodeName: node-1
-          schedulingGates: [{name: wait}]
-          containers: [{name: a, image: nginx}]
+  assert.deepEqual(byCode(deployment`
+    activeDeadlineSeconds: 2147483647
+    subdomain: svc
+    priorityClassName: high.priority
+    nodeName: node-1
+    schedulingGates: [{name: wait}]
+    containers: [{name: a, image: nginx}]
   `, 'pod-field-invalid'), []);
 });

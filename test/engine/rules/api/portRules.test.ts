@@ -1,27 +1,24 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
-const POD = y`
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: p}
-  spec:
-    containers:
-    - name: a
-      image: nginx
-      ports:
-      - containerPort: 0
-      - containerPort: 70000
-        hostPort: -1
-      - containerPort: 81
-        name: HTTP
-      - containerPort: 82
-        name: metrics-endpoint-x
-      - containerPort: 83
-        name: http
-      - containerPort: 84
-        name: http
+const POD = pod`
+  containers:
+  - name: a
+    image: nginx
+    ports:
+    - containerPort: 0
+    - containerPort: 70000
+      hostPort: -1
+    - containerPort: 81
+      name: HTTP
+    - containerPort: 82
+      name: metrics-endpoint-x
+    - containerPort: 83
+      name: http
+    - containerPort: 84
+      name: http
 `;
 
 test('container-port-invalid: 0 is Required, out of range is Invalid with the server wording', () => {

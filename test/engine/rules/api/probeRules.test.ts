@@ -1,23 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
+import { assertFinding, byCode } from '../../helpers';
+import { pod, deployment } from '../../../support/manifests';
 
 test('init-container-field-forbidden: probes and lifecycle on a run-to-completion init container, at the key', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      initContainers:
-      - name: migrate
-        image: busybox
-        lifecycle: {postStart: {exec: {command: [echo]}}}
-        startupProbe: {exec: {command: [echo]}}
-      - name: sidecar
-        image: busybox
-        restartPolicy: Always
-        readinessProbe: {exec: {command: [echo]}}
-      containers: [{name: a, image: nginx, livenessProbe: {exec: {command: [echo]}}}]
+  const fs = byCode(pod`
+    initContainers:
+    - name: migrate
+      image: busybox
+      lifecycle: {postStart: {exec: {command: [echo]}}}
+      startupProbe: {exec: {command: [echo]}}
+    - name: sidecar
+      image: busybox
+      restartPolicy: Always
+      readinessProbe: {exec: {command: [echo]}}
+    containers: [{name: a, image: nginx, livenessProbe: {exec: {command: [echo]}}}]
   `, 'init-container-field-forbidden');
   assert.equal(fs.length, 2);
   assertFinding(fs[0], { path: 'spec.initContainers[0].lifecycle', message: 'Forbidden: may not be set for init containers without restartPolicy=Always', at: [7, 4, 7, 13] });
@@ -25,30 +22,22 @@ test('init-container-field-forbidden: probes and lifecycle on a run-to-completio
 });
 
 test('probe-value-invalid: negatives, successThreshold for liveness/startup, grace periods', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      selector: {matchLabels: {app: d}}
-      template:
-        metadata: {labels: {app: d}}
-        spec:
-          containers:
-          - name: a
-            image: nginx
-            livenessProbe:
-              tcpSocket: {port: 80}
-              successThreshold: 3
-              periodSeconds: -1
-              terminationGracePeriodSeconds: 0
-            readinessProbe:
-              tcpSocket: {port: 80}
-              successThreshold: 3
-              terminationGracePeriodSeconds: 5
-            startupProbe:
-              tcpSocket: {port: 80}
-              successThreshold: 0
+  const fs = byCode(deployment`
+    containers:
+    - name: a
+      image: nginx
+      livenessProbe:
+        tcpSocket: {port: 80}
+        successThreshold: 3
+        periodSeconds: -1
+        terminationGracePeriodSeconds: 0
+      readinessProbe:
+        tcpSocket: {port: 80}
+        successThreshold: 3
+        terminationGracePeriodSeconds: 5
+      startupProbe:
+        tcpSocket: {port: 80}
+        successThreshold: 0
   `, 'probe-value-invalid');
   const probe = 'spec.template.spec.containers[0]';
   assert.deepEqual(fs.map((f) => [f.path, f.message]), [

@@ -1,23 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
+import { assertFinding, byCode } from '../../helpers';
+import { pod, deployment } from '../../../support/manifests';
 
 const QUANTITY_RE = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
 test('quantity-invalid: the decoder\'s message, pinned to the bad value (container, overhead, emptyDir)', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      overhead: {cpu: 1x}
-      containers:
-      - name: a
-        image: nginx
-        resources:
-          limits: {memory: 1GB, cpu: 500m}
-          requests: {cpu: 5i}
-      volumes: [{name: v, emptyDir: {sizeLimit: lots}}]
+  const fs = byCode(pod`
+    overhead: {cpu: 1x}
+    containers:
+    - name: a
+      image: nginx
+      resources:
+        limits: {memory: 1GB, cpu: 500m}
+        requests: {cpu: 5i}
+    volumes: [{name: v, emptyDir: {sizeLimit: lots}}]
   `, 'quantity-invalid');
   assert.deepEqual(fs.map((f) => [f.path, f.message]), [
     ['spec.containers[0].resources.limits[memory]', QUANTITY_RE],
@@ -29,17 +26,13 @@ test('quantity-invalid: the decoder\'s message, pinned to the bad value (contain
 });
 
 test('resource-name-invalid: unknown unprefixed names get both server messages; extended names pass', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: a
-        image: nginx
-        resources:
-          requests: {cpus: 1, pods: 1, example.com/gpu: 1, hugepages-2Mi: 2Mi, memory: 1Gi}
-          limits: {example.com/gpu: 1, hugepages-2Mi: 2Mi}
+  const fs = byCode(pod`
+    containers:
+    - name: a
+      image: nginx
+      resources:
+        requests: {cpus: 1, pods: 1, example.com/gpu: 1, hugepages-2Mi: 2Mi, memory: 1Gi}
+        limits: {example.com/gpu: 1, hugepages-2Mi: 2Mi}
   `, 'resource-name-invalid');
   assert.deepEqual(fs.map((f) => f.message), [
     'Invalid value: "cpus": must be a standard resource type or fully qualified',
@@ -50,21 +43,13 @@ test('resource-name-invalid: unknown unprefixed names get both server messages; 
 });
 
 test('resource-value-invalid: negatives, fractional extended resources, hugepage multiples, hugepages alone', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      selector: {matchLabels: {app: d}}
-      template:
-        metadata: {labels: {app: d}}
-        spec:
-          containers:
-          - name: a
-            image: nginx
-            resources:
-              limits: {example.com/gpu: 500m, hugepages-2Mi: 3Mi, ephemeral-storage: -1}
-              requests: {example.com/gpu: 500m, hugepages-2Mi: 3Mi}
+  const fs = byCode(deployment`
+    containers:
+    - name: a
+      image: nginx
+      resources:
+        limits: {example.com/gpu: 500m, hugepages-2Mi: 3Mi, ephemeral-storage: -1}
+        requests: {example.com/gpu: 500m, hugepages-2Mi: 3Mi}
   `, 'resource-value-invalid');
   const r = 'spec.template.spec.containers[0].resources';
   assert.deepEqual(fs.map((f) => [f.path, f.message]), [
@@ -79,22 +64,18 @@ test('resource-value-invalid: negatives, fractional extended resources, hugepage
 });
 
 test('resource-request-exceeds-limit: exact comparisons across suffixes, milli rounding, non-overcommitable resources', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: a
-        image: nginx
-        resources:
-          limits: {cpu: 500m, memory: 1Gi, example.com/gpu: 1}
-          requests: {cpu: "1", memory: 1073741825, example.com/gpu: 0}
-      - name: b
-        image: nginx
-        resources:
-          limits: {cpu: 0.00005, memory: 1536Mi}
-          requests: {cpu: 0.0001, memory: 1.5Gi, example.com/foo: 2}
+  const fs = byCode(pod`
+    containers:
+    - name: a
+      image: nginx
+      resources:
+        limits: {cpu: 500m, memory: 1Gi, example.com/gpu: 1}
+        requests: {cpu: "1", memory: 1073741825, example.com/gpu: 0}
+    - name: b
+      image: nginx
+      resources:
+        limits: {cpu: 0.00005, memory: 1536Mi}
+        requests: {cpu: 0.0001, memory: 1.5Gi, example.com/foo: 2}
   `, 'resource-request-exceeds-limit');
   assert.deepEqual(fs.map((f) => [f.path, f.message]), [
     ['spec.containers[0].resources.requests', 'Invalid value: "1": must be less than or equal to cpu limit of 500m'],

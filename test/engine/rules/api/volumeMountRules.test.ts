@@ -1,26 +1,23 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 test('volume-mount-invalid: the server\'s checks, with its index-less paths for subPath and propagation', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: a
-        image: nginx
-        volumeMounts:
-        - {name: data, mountPath: /d}
-        - {name: missing, mountPath: /d}
-        - {name: data, mountPath: /e, subPath: /abs}
-        - {name: data, mountPath: /f, subPath: a/../b}
-        - {name: data, mountPath: /g, subPath: sp, subPathExpr: spe}
-        - {name: data, mountPath: /h, mountPropagation: Bidirectional}
-        - {name: data, mountPath: /i, recursiveReadOnly: Enabled}
-        - {name: data}
-      volumes: [{name: data, emptyDir: {}}]
+  const fs = byCode(pod`
+    containers:
+    - name: a
+      image: nginx
+      volumeMounts:
+      - {name: data, mountPath: /d}
+      - {name: missing, mountPath: /d}
+      - {name: data, mountPath: /e, subPath: /abs}
+      - {name: data, mountPath: /f, subPath: a/../b}
+      - {name: data, mountPath: /g, subPath: sp, subPathExpr: spe}
+      - {name: data, mountPath: /h, mountPropagation: Bidirectional}
+      - {name: data, mountPath: /i, recursiveReadOnly: Enabled}
+      - {name: data}
+    volumes: [{name: data, emptyDir: {}}]
   `, 'volume-mount-invalid');
   const c = 'spec.containers[0].volumeMounts';
   assert.deepEqual(fs.map((f) => [f.path, f.message]), [
@@ -39,18 +36,14 @@ test('volume-mount-invalid: the server\'s checks, with its index-less paths for 
 });
 
 test('volume-mount-invalid: each container has its own mount paths; privileged containers may use Bidirectional', () => {
-  assert.deepEqual(byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - {name: a, image: nginx, volumeMounts: [{name: data, mountPath: /d, subPath: a/b}]}
-      - name: b
-        image: nginx
-        securityContext: {privileged: true}
-        volumeMounts: [{name: data, mountPath: /d, mountPropagation: Bidirectional}, {name: data, mountPath: /r, readOnly: true, recursiveReadOnly: IfPossible}]
-      volumes: [{name: data, emptyDir: {}}]
+  assert.deepEqual(byCode(pod`
+    containers:
+    - {name: a, image: nginx, volumeMounts: [{name: data, mountPath: /d, subPath: a/b}]}
+    - name: b
+      image: nginx
+      securityContext: {privileged: true}
+      volumeMounts: [{name: data, mountPath: /d, mountPropagation: Bidirectional}, {name: data, mountPath: /r, readOnly: true, recursiveReadOnly: IfPossible}]
+    volumes: [{name: data, emptyDir: {}}]
   `, 'volume-mount-invalid'), []);
 });
 

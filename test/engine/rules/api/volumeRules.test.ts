@@ -1,27 +1,24 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
-const POD = y`
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: p}
-  spec:
-    containers: [{name: a, image: nginx}]
-    volumes:
-    - name: data
-      emptyDir: {}
-    - name: data
-      emptyDir: {}
-    - name: Bad_Name
-      emptyDir: {}
-    - name: two
-      configMap: {name: cm}
-      emptyDir: {}
-    - name: defaulted
-    - name: nulled
-      emptyDir:
-    - emptyDir: {sizeLimit: -1Gi}
+const POD = pod`
+  containers: [{name: a, image: nginx}]
+  volumes:
+  - name: data
+    emptyDir: {}
+  - name: data
+    emptyDir: {}
+  - name: Bad_Name
+    emptyDir: {}
+  - name: two
+    configMap: {name: cm}
+    emptyDir: {}
+  - name: defaulted
+  - name: nulled
+    emptyDir:
+  - emptyDir: {sizeLimit: -1Gi}
 `;
 
 test('volume-name-invalid: names are required DNS-1123 labels', () => {

@@ -1,25 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'container-port-conflict';
 
 test('container-port-conflict: two app containers on one port, reported at the second and naming the first', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.27
-        ports:
-        - containerPort: 8080
+  const fs = byCode(pod`
+    containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+      - containerPort: 8080
+    - name: metrics
+      image: exporter:2
+      ports:
       - name: metrics
-        image: exporter:2
-        ports:
-        - name: metrics
-          containerPort: 8080
+        containerPort: 8080
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {
@@ -55,47 +52,35 @@ test('container-port-conflict: a native sidecar and an app container run togethe
 });
 
 test('container-port-conflict: a sidecar keeps running while a later regular init container runs', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      initContainers:
-      - {name: proxy, image: envoy:1.30, restartPolicy: Always, ports: [{containerPort: 15000}]}
-      - {name: migrate, image: tool:1, ports: [{containerPort: 15000}]}
-      containers:
-      - {name: app, image: app:1}
+  const fs = byCode(pod`
+    initContainers:
+    - {name: proxy, image: envoy:1.30, restartPolicy: Always, ports: [{containerPort: 15000}]}
+    - {name: migrate, image: tool:1, ports: [{containerPort: 15000}]}
+    containers:
+    - {name: app, image: app:1}
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], { path: 'spec.initContainers[1].ports[0].containerPort', at: [6, 59, 6, 64] });
 });
 
 test('container-port-conflict: regular init containers run alone, different protocols and ports do not collide', () => {
-  assert.deepEqual(byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      initContainers:
-      - {name: setup, image: tool:1, ports: [{containerPort: 8080}]}
-      - {name: proxy, image: envoy:1.30, restartPolicy: Always, ports: [{containerPort: 53, protocol: UDP}]}
-      containers:
-      - {name: app, image: app:1, ports: [{containerPort: 8080}, {containerPort: 53}]}
-      - {name: other, image: app:1, ports: [{containerPort: 8081}]}
+  assert.deepEqual(byCode(pod`
+    initContainers:
+    - {name: setup, image: tool:1, ports: [{containerPort: 8080}]}
+    - {name: proxy, image: envoy:1.30, restartPolicy: Always, ports: [{containerPort: 53, protocol: UDP}]}
+    containers:
+    - {name: app, image: app:1, ports: [{containerPort: 8080}, {containerPort: 53}]}
+    - {name: other, image: app:1, ports: [{containerPort: 8081}]}
   `, CODE), []);
 });
 
 test('container-port-conflict: a sidecar declared after a regular init container never meets it', () => {
-  assert.deepEqual(byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      initContainers:
-      - {name: setup, image: tool:1, ports: [{containerPort: 7000}]}
-      - {name: proxy, image: envoy:1.30, restartPolicy: Always, ports: [{containerPort: 7000}]}
-      containers:
-      - {name: app, image: app:1}
+  assert.deepEqual(byCode(pod`
+    initContainers:
+    - {name: setup, image: tool:1, ports: [{containerPort: 7000}]}
+    - {name: proxy, image: envoy:1.30, restartPolicy: Always, ports: [{containerPort: 7000}]}
+    containers:
+    - {name: app, image: app:1}
   `, CODE), []);
 });
 

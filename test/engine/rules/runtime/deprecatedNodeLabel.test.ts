@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'deprecated-node-label';
 
 test('deprecated-node-label: nodeSelector key, with the API server wording', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      nodeSelector:
-        beta.kubernetes.io/os: linux
-        disktype: ssd
-      containers: [{name: a, image: x:1}]
+  const fs = byCode(pod`
+    nodeSelector:
+      beta.kubernetes.io/os: linux
+      disktype: ssd
+    containers: [{name: a, image: x:1}]
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

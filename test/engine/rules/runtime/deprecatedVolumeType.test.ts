@@ -1,20 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'deprecated-volume-type';
 
 test('deprecated-volume-type: gitRepo is locked off in v1.36, at the volume type key', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers: [{name: a, image: x:1}]
-      volumes:
-      - name: src
-        gitRepo:
-          repository: https://example.com/repo.git
+  const fs = byCode(pod`
+    containers: [{name: a, image: x:1}]
+    volumes:
+    - name: src
+      gitRepo:
+        repository: https://example.com/repo.git
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

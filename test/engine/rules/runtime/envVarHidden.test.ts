@@ -1,23 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'env-var-hidden';
 
 test('env-var-hidden: a repeated name hides the earlier value', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: app
-        image: app:1
-        env:
-        - name: MODE
-          value: dev
-        - name: MODE
-          value: prod
+  const fs = byCode(pod`
+    containers:
+    - name: app
+      image: app:1
+      env:
+      - name: MODE
+        value: dev
+      - name: MODE
+        value: prod
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

@@ -3,21 +3,18 @@ import { test } from 'node:test';
 import { isFractionalBytes } from '../../../../server/src/engine/rules/runtime/fractionalByteQuantity';
 import { parseQuantity, type Quantity } from '../../../../server/src/engine/validation/quantity';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'fractional-byte-quantity';
 
 test('fractional-byte-quantity: memory "512m" is thousandths of a byte, with a fix to "512Mi"', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: app
-        image: app:1
-        resources:
-          limits:
-            memory: 512m
+  const fs = byCode(pod`
+    containers:
+    - name: app
+      image: app:1
+      resources:
+        limits:
+          memory: 512m
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

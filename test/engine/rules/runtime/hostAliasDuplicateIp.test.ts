@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'host-alias-duplicate-ip';
 
 test('host-alias-duplicate-ip: a second entry for one ip', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers: [{name: a, image: x:1}]
-      hostAliases:
-      - ip: 10.0.0.1
-        hostnames: [db]
-      - ip: 10.0.0.1
-        hostnames: [cache]
+  const fs = byCode(pod`
+    containers: [{name: a, image: x:1}]
+    hostAliases:
+    - ip: 10.0.0.1
+      hostnames: [db]
+    - ip: 10.0.0.1
+      hostnames: [cache]
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

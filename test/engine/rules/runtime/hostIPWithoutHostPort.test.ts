@@ -1,22 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'host-ip-without-host-port';
 
 test('host-ip-without-host-port: the API server warning, with the port printed as Go does', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.27
-        ports:
-        - name: http
-          containerPort: 80
-          hostIP: 10.0.0.5
+  const fs = byCode(pod`
+    containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+      - name: http
+        containerPort: 80
+        hostIP: 10.0.0.5
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {
@@ -43,13 +40,9 @@ test('host-ip-without-host-port: a Deployment template; a hostPort (or hostNetwo
   assert.equal(fs.length, 1);
   assertFinding(fs[0], { path: 'spec.template.spec.containers[0].ports[0]', at: [8, 66, 8, 74] });
   assert.match(fs[0]!.message, /^hostIP set without hostPort: \{Name: HostPort:0 ContainerPort:80 Protocol:UDP HostIP:10\.0\.0\.5\}/);
-  assert.deepEqual(byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      hostNetwork: true
-      containers: [{name: a, image: x:1, ports: [{containerPort: 80, hostIP: 10.0.0.5}]}]
+  assert.deepEqual(byCode(pod`
+    hostNetwork: true
+    containers: [{name: a, image: x:1, ports: [{containerPort: 80, hostIP: 10.0.0.5}]}]
   `, CODE), []);
 });
 

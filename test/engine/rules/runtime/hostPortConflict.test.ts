@@ -1,24 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'host-port-conflict';
 
 test('host-port-conflict: every-address and one-address claims on one hostPort slip past validation', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.27
-        ports:
-        - {containerPort: 80, hostPort: 8080}
-      - name: admin
-        image: admin:1
-        ports:
-        - {containerPort: 9000, hostPort: 8080, hostIP: 192.168.1.10}
+  const fs = byCode(pod`
+    containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+      - {containerPort: 80, hostPort: 8080}
+    - name: admin
+      image: admin:1
+      ports:
+      - {containerPort: 9000, hostPort: 8080, hostIP: 192.168.1.10}
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

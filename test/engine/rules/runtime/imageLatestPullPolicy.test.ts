@@ -2,19 +2,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { floatingTag } from '../../../../server/src/engine/rules/runtime/imageLatestPullPolicy';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'image-latest-pull-policy';
 
 test('image-latest-pull-policy: ":latest" pinned to IfNotPresent, with a fix to Always', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: app
-        image: registry.example:5000/team/app:latest
-        imagePullPolicy: IfNotPresent
+  const fs = byCode(pod`
+    containers:
+    - name: app
+      image: registry.example:5000/team/app:latest
+      imagePullPolicy: IfNotPresent
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

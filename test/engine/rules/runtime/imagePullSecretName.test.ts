@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'image-pull-secret-name';
 
 test('image-pull-secret-name: a repeated name', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers: [{name: a, image: x:1}]
-      imagePullSecrets:
-      - name: regcred
-      - name: regcred
+  const fs = byCode(pod`
+    containers: [{name: a, image: x:1}]
+    imagePullSecrets:
+    - name: regcred
+    - name: regcred
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

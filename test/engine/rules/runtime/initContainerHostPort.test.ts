@@ -1,24 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'init-container-host-port';
 
 test('init-container-host-port: a sidecar hostPort is reserved by the scheduler but never published', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      initContainers:
-      - name: proxy
-        image: envoy:1.30
-        restartPolicy: Always
-        ports:
-        - containerPort: 9901
-          hostPort: 9901
-      containers:
-      - {name: app, image: app:1}
+  const fs = byCode(pod`
+    initContainers:
+    - name: proxy
+      image: envoy:1.30
+      restartPolicy: Always
+      ports:
+      - containerPort: 9901
+        hostPort: 9901
+    containers:
+    - {name: app, image: app:1}
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

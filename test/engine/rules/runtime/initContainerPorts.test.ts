@@ -1,22 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'init-container-ports';
 
 test('init-container-ports: a regular init container with ports gets an info at its ports key', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      initContainers:
-      - name: setup
-        image: tool:1
-        ports:
-        - containerPort: 8080
-      containers:
-      - {name: app, image: app:1}
+  const fs = byCode(pod`
+    initContainers:
+    - name: setup
+      image: tool:1
+      ports:
+      - containerPort: 8080
+    containers:
+    - {name: app, image: app:1}
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

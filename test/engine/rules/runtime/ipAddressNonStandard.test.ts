@@ -2,19 +2,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ipWarning } from '../../../../server/src/engine/rules/runtime/ipAddressNonStandard';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'ip-address-non-standard';
 
 test('ip-address-non-standard: leading zeros in a nameserver', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers: [{name: a, image: x:1}]
-      dnsPolicy: None
-      dnsConfig:
-        nameservers: [010.0.0.53, 1.1.1.1]
+  const fs = byCode(pod`
+    containers: [{name: a, image: x:1}]
+    dnsPolicy: None
+    dnsConfig:
+      nameservers: [010.0.0.53, 1.1.1.1]
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

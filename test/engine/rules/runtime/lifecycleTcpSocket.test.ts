@@ -1,22 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'lifecycle-tcp-socket';
 
 test('lifecycle-tcp-socket: a preStop tcpSocket hook always fails', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: app
-        image: app:1
-        lifecycle:
-          preStop:
-            tcpSocket:
-              port: 8080
+  const fs = byCode(pod`
+    containers:
+    - name: app
+      image: app:1
+      lifecycle:
+        preStop:
+          tcpSocket:
+            port: 8080
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

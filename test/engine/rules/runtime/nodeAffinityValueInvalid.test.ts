@@ -1,25 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'node-affinity-value-invalid';
 
 test('node-affinity-value-invalid: a preferred term value that is not a label value', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers: [{name: a, image: x:1}]
-      affinity:
-        nodeAffinity:
-          preferredDuringSchedulingIgnoredDuringExecution:
-          - weight: 10
-            preference:
-              matchExpressions:
-              - key: zone
-                operator: In
-                values: ["us east", ok-zone]
+  const fs = byCode(pod`
+    containers: [{name: a, image: x:1}]
+    affinity:
+      nodeAffinity:
+        preferredDuringSchedulingIgnoredDuringExecution:
+        - weight: 10
+          preference:
+            matchExpressions:
+            - key: zone
+              operator: In
+              values: ["us east", ok-zone]
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

@@ -1,22 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, lint, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'port-definition-duplicate';
 
 test('port-definition-duplicate: an entry repeated in one container gets the API server warning', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.27
-        ports:
-        - containerPort: 80
-        - containerPort: 80
-          name: http
+  const fs = byCode(pod`
+    containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+      - containerPort: 80
+      - containerPort: 80
+        name: http
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {
@@ -29,19 +26,15 @@ test('port-definition-duplicate: an entry repeated in one container gets the API
 });
 
 test('port-definition-duplicate: overlapping (hostPort vs none) and dangerously ambiguous (hostIP vs none) entries', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.27
-        ports:
-        - {containerPort: 80, hostPort: 8080}
-        - {containerPort: 80}
-        - {containerPort: 443, hostPort: 443}
-        - {containerPort: 443, hostPort: 443, hostIP: 10.0.0.1}
+  const fs = byCode(pod`
+    containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+      - {containerPort: 80, hostPort: 8080}
+      - {containerPort: 80}
+      - {containerPort: 443, hostPort: 443}
+      - {containerPort: 443, hostPort: 443, hostIP: 10.0.0.1}
   `, CODE);
   assert.deepEqual(fs.map((f) => f.message.split(';')[0]), [
     'overlapping port definition with spec.containers[0].ports[0]',
@@ -80,14 +73,10 @@ test('port-definition-duplicate: a regular init container and an app container o
 });
 
 test('port-definition-duplicate: a real cross-container conflict is left to container-port-conflict', () => {
-  const text = y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - {name: a, image: x:1, ports: [{containerPort: 80}]}
-      - {name: b, image: x:1, ports: [{containerPort: 80}]}
+  const text = pod`
+    containers:
+    - {name: a, image: x:1, ports: [{containerPort: 80}]}
+    - {name: b, image: x:1, ports: [{containerPort: 80}]}
   `;
   assert.deepEqual(lint(text).filter((f) => f.path.endsWith('containerPort')).map((f) => f.code), ['container-port-conflict']);
 });

@@ -1,24 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'port-name-duplicate';
 
 test('port-name-duplicate: two app containers reuse a name; API wording plus where it really resolves', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.27
-        ports:
-        - {name: http, containerPort: 80}
-      - name: admin
-        image: admin:1
-        ports:
-        - {name: http, containerPort: 9000}
+  const fs = byCode(pod`
+    containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+      - {name: http, containerPort: 80}
+    - name: admin
+      image: admin:1
+      ports:
+      - {name: http, containerPort: 9000}
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {
@@ -55,16 +52,12 @@ test('port-name-duplicate: a sidecar listed first is not what a Service picks (D
 });
 
 test('port-name-duplicate: a regular init container is harmless (info); a repeat inside one container is left to the API rules', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      initContainers:
-      - {name: setup, image: tool:1, ports: [{name: http, containerPort: 8000}]}
-      containers:
-      - {name: app, image: app:1, ports: [{name: http, containerPort: 80}]}
-      - {name: twice, image: app:1, ports: [{name: web, containerPort: 81}, {name: web, containerPort: 82}]}
+  const fs = byCode(pod`
+    initContainers:
+    - {name: setup, image: tool:1, ports: [{name: http, containerPort: 8000}]}
+    containers:
+    - {name: app, image: app:1, ports: [{name: http, containerPort: 80}]}
+    - {name: twice, image: app:1, ports: [{name: web, containerPort: 81}, {name: web, containerPort: 82}]}
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'probe-port-name-unknown';
 
 test('probe-port-name-unknown: a liveness probe names a port nobody declares', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: app
-        image: app:1
-        ports: [{name: web, containerPort: 8080}]
-        livenessProbe:
-          httpGet: {path: /healthz, port: health}
+  const fs = byCode(pod`
+    containers:
+    - name: app
+      image: app:1
+      ports: [{name: web, containerPort: 8080}]
+      livenessProbe:
+        httpGet: {path: /healthz, port: health}
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {
@@ -55,27 +52,23 @@ test('probe-port-name-unknown: a name declared only by a sibling container, with
 });
 
 test('probe-port-name-unknown: hooks and sidecars are checked too; own ports, numbers and invalid names are not reported', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      initContainers:
-      - name: proxy
-        image: envoy:1.30
-        restartPolicy: Always
-        ports: [{name: admin, containerPort: 9901}]
-        startupProbe: {httpGet: {path: /ready, port: admin}}
-      containers:
-      - name: app
-        image: app:1
-        ports: [{name: http, containerPort: 80}]
-        livenessProbe: {httpGet: {path: /, port: http}}
-        readinessProbe: {grpc: {port: 9000}}
-        startupProbe: {tcpSocket: {port: NOT_VALID}}
-        lifecycle:
-          preStop: {tcpSocket: {port: gone}}
-          postStart: {httpGet: {path: /warm, port: admin}}
+  const fs = byCode(pod`
+    initContainers:
+    - name: proxy
+      image: envoy:1.30
+      restartPolicy: Always
+      ports: [{name: admin, containerPort: 9901}]
+      startupProbe: {httpGet: {path: /ready, port: admin}}
+    containers:
+    - name: app
+      image: app:1
+      ports: [{name: http, containerPort: 80}]
+      livenessProbe: {httpGet: {path: /, port: http}}
+      readinessProbe: {grpc: {port: 9000}}
+      startupProbe: {tcpSocket: {port: NOT_VALID}}
+      lifecycle:
+        preStop: {tcpSocket: {port: gone}}
+        postStart: {httpGet: {path: /warm, port: admin}}
   `, CODE);
   assert.deepEqual(fs.map((f) => f.path), ['spec.containers[0].lifecycle.postStart.httpGet.port']);
   assert.match(fs[0]!.message, /the postStart hook fails with "port admin not found" and the kubelet kills the container right after it starts\. Sidecar container "proxy" declares it/);

@@ -1,22 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, lint, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'probe-port-undeclared';
 
 test('probe-port-undeclared: a numeric probe port no container declares is an info', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: app
-        image: app:1
-        livenessProbe:
-          httpGet:
-            path: /healthz
-            port: 8080
+  const fs = byCode(pod`
+    containers:
+    - name: app
+      image: app:1
+      livenessProbe:
+        httpGet:
+          path: /healthz
+          port: 8080
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {
@@ -74,16 +71,12 @@ test('probe-port-undeclared: per document', () => {
 });
 
 test('probe-port-undeclared: out-of-range ports are left to the API rules', () => {
-  const text = y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.27
-        livenessProbe: {tcpSocket: {port: 70000}}
-        readinessProbe: {httpGet: {port: 0}}
+  const text = pod`
+    containers:
+    - name: app
+      image: nginx:1.27
+      livenessProbe: {tcpSocket: {port: 70000}}
+      readinessProbe: {httpGet: {port: 0}}
   `;
   assert.deepEqual(byCode(text, 'probe-port-undeclared'), []);
   assert.ok(lint(text).some((f) => f.severity === 'error' && f.path === 'spec.containers[0].livenessProbe.tcpSocket.port'), 'the API rules report the bad port');

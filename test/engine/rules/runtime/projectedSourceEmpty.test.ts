@@ -1,22 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'projected-source-empty';
 
 test('projected-source-empty: an empty source entry projects nothing', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers: [{name: a, image: x:1}]
-      volumes:
-      - name: bundle
-        projected:
-          sources:
-          - {}
-          - configMap: {name: c}
+  const fs = byCode(pod`
+    containers: [{name: a, image: x:1}]
+    volumes:
+    - name: bundle
+      projected:
+        sources:
+        - {}
+        - configMap: {name: c}
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

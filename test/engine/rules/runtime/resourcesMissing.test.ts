@@ -1,24 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'resources-missing';
 
 test('resources-missing: one info per container without requests or limits, at its name', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: app
-        image: app:1
-      - name: sized
-        image: app:1
-        resources: {requests: {cpu: 100m}}
-      - name: empty
-        image: app:1
-        resources: {requests: {}, limits: {}}
+  const fs = byCode(pod`
+    containers:
+    - name: app
+      image: app:1
+    - name: sized
+      image: app:1
+      resources: {requests: {cpu: 100m}}
+    - name: empty
+      image: app:1
+      resources: {requests: {}, limits: {}}
   `, CODE);
   assert.deepEqual(fs.map((f) => f.path), ['spec.containers[0].resources', 'spec.containers[2].resources']);
   assertFinding(fs[0], {

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'termination-grace-period-negative';
 
 test('termination-grace-period-negative: negative values are treated as 1', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      terminationGracePeriodSeconds: -5
-      containers: [{name: a, image: x:1}]
+  const fs = byCode(pod`
+    terminationGracePeriodSeconds: -5
+    containers: [{name: a, image: x:1}]
   `, CODE);
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {

@@ -1,24 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 const CODE = 'volume-path-overlap';
 
 test('volume-path-overlap: two configMap keys to one file, and a file where a directory is needed', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers: [{name: a, image: x:1}]
-      volumes:
-      - name: config
-        configMap:
-          name: app-config
-          items:
-          - {key: a, path: conf/app.yaml}
-          - {key: b, path: conf/app.yaml}
-          - {key: c, path: conf/}
+  const fs = byCode(pod`
+    containers: [{name: a, image: x:1}]
+    volumes:
+    - name: config
+      configMap:
+        name: app-config
+        items:
+        - {key: a, path: conf/app.yaml}
+        - {key: b, path: conf/app.yaml}
+        - {key: c, path: conf/}
   `, CODE);
   assert.deepEqual(fs.map((f) => [f.path, f.message.split('; ')[0]]), [
     ['spec.volumes[0].configMap.items[1].path', 'volume "config" (ConfigMap "app-config"): overlapping paths: "conf/app.yaml" with "conf/app.yaml"'],

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 /** A one-container Pod; `containerBody` holds more container fields, indented by four spaces. */
-const pod = (containerBody: string) =>
+const podWith = (containerBody: string) =>
   ['apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '  - name: app', '    image: nginx', containerBody].join('\n');
 
 test('invalid-type: a number where a string goes (env value) is an error at the value, worded like the API server, with a quote fix', () => {
-  const fs = byCode(pod('    env: [{name: PORT, value: 8080}]'), 'invalid-type');
+  const fs = byCode(podWith('    env: [{name: PORT, value: 8080}]'), 'invalid-type');
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {
     path: 'spec.containers[0].env[0].value',
@@ -53,7 +54,7 @@ test('invalid-type: a boolean label value is rejected; YAML 1.1 booleans (yes/on
 });
 
 test('invalid-type: a string where an integer goes, and a fraction or overflow in an int32', () => {
-  const fs = byCode(pod(y`
+  const fs = byCode(podWith(y`
     ports:
     - containerPort: "80"
     - containerPort: 80.5
@@ -71,15 +72,11 @@ test('invalid-type: a string where an integer goes, and a fraction or overflow i
 });
 
 test('invalid-type: a map where a list goes, and a scalar where an object goes', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-        name: app
-        image: nginx
-      securityContext: restricted
+  const fs = byCode(pod`
+    containers:
+      name: app
+      image: nginx
+    securityContext: restricted
   `, 'invalid-type');
   assert.equal(fs.length, 2);
   assertFinding(fs[0], {
@@ -95,7 +92,7 @@ test('invalid-type: a map where a list goes, and a scalar where an object goes',
 });
 
 test('invalid-type: int-or-string ports accept both; a boolean or fraction is rejected', () => {
-  const text = pod(y`
+  const text = podWith(y`
     livenessProbe: {httpGet: {port: http}}
     readinessProbe: {tcpSocket: {port: 8080}}
     startupProbe: {httpGet: {port: true}}
@@ -110,7 +107,7 @@ test('invalid-type: int-or-string ports accept both; a boolean or fraction is re
 });
 
 test('invalid-type: quantities accept numbers and strings, not booleans or lists', () => {
-  const fs = byCode(pod(y`
+  const fs = byCode(podWith(y`
     resources:
       limits: {cpu: 1, memory: 512Mi, nvidia.com/gpu: 1}
       requests: {cpu: 0.25, memory: [1Gi]}
@@ -124,15 +121,11 @@ test('invalid-type: quantities accept numbers and strings, not booleans or lists
 });
 
 test('invalid-type: booleans accept YAML 1.1 spellings kubectl reads as booleans', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      hostNetwork: yes
-      automountServiceAccountToken: off
-      enableServiceLinks: "false"
-      containers: [{name: a, image: x}]
+  const fs = byCode(pod`
+    hostNetwork: yes
+    automountServiceAccountToken: off
+    enableServiceLinks: "false"
+    containers: [{name: a, image: x}]
   `, 'invalid-type');
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {
@@ -169,18 +162,14 @@ test('invalid-type: null values, timestamps and free-form fields are accepted', 
 });
 
 test('invalid-type: values reached through an alias are checked once', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: a
-        image: x
-        env: &env [{name: NUM, value: 1}]
-      - name: b
-        image: x
-        env: *env
+  const fs = byCode(pod`
+    containers:
+    - name: a
+      image: x
+      env: &env [{name: NUM, value: 1}]
+    - name: b
+      image: x
+      env: *env
   `, 'invalid-type');
   assert.equal(fs.length, 1);
   assertFinding(fs[0], { path: 'spec.containers[0].env[0].value', at: [7, 34, 7, 35] });

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 test('required-field: a container without a name is reported at the container map\'s first line', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - image: nginx
-        ports:
-        - name: http
+  const fs = byCode(pod`
+    containers:
+    - image: nginx
+      ports:
+      - name: http
   `, 'required-field');
   assert.equal(fs.length, 2);
   assertFinding(fs[0], { path: 'spec.containers[0].ports[0].containerPort', severity: 'error', message: 'Required value', at: [7, 6, 7, 16] });
@@ -19,12 +16,8 @@ test('required-field: a container without a name is reported at the container ma
 });
 
 test('required-field: image is not required by the schema (the image-required API rule owns it)', () => {
-  assert.deepEqual(byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers: [{name: app}]
+  assert.deepEqual(byCode(pod`
+    containers: [{name: app}]
   `, 'required-field'), []);
 });
 
@@ -88,16 +81,12 @@ test('required-field: nothing under status is required, since the server ignores
 });
 
 test('required-field: fields the schema marks required but the API server accepts absent are not reported', () => {
-  assert.deepEqual(byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      securityContext: {sysctls: [{name: net.core.somaxconn}]}
-      containers:
-      - name: a
-        image: x
-        lifecycle: {preStop: {sleep: {}}}
-        livenessProbe: {httpGet: {port: 80, httpHeaders: [{name: X-Probe}]}}
+  assert.deepEqual(byCode(pod`
+    securityContext: {sysctls: [{name: net.core.somaxconn}]}
+    containers:
+    - name: a
+      image: x
+      lifecycle: {preStop: {sleep: {}}}
+      livenessProbe: {httpGet: {port: 80, httpHeaders: [{name: X-Probe}]}}
   `, 'required-field'), []);
 });

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
+import { pod } from '../../../support/manifests';
 
 test('unknown-field: misspelt container field is an error at the key, worded as strict decoding, with a rename fix', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.27
-        imagePulPolicy: Always
+  const fs = byCode(pod`
+    containers:
+    - name: app
+      image: nginx:1.27
+      imagePulPolicy: Always
   `, 'unknown-field');
   assert.equal(fs.length, 1);
   assertFinding(fs[0], {
@@ -27,13 +24,9 @@ test('unknown-field: misspelt container field is an error at the key, worded as 
 });
 
 test('unknown-field: swapped letters (contianers) suggest containers, and the missing containers is not reported twice', () => {
-  const text = y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      contianers:
-      - {name: app, image: nginx}
+  const text = pod`
+    contianers:
+    - {name: app, image: nginx}
   `;
   const fs = byCode(text, 'unknown-field');
   assert.equal(fs.length, 1);
@@ -43,16 +36,12 @@ test('unknown-field: swapped letters (contianers) suggest containers, and the mi
 });
 
 test('unknown-field: a key that differs only in case (ContainerPort) suggests the exact field', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - name: app
-        image: nginx
-        ports:
-        - ContainerPort: 80
+  const fs = byCode(pod`
+    containers:
+    - name: app
+      image: nginx
+      ports:
+      - ContainerPort: 80
   `, 'unknown-field');
   assert.equal(fs.length, 1);
   assertFinding(fs[0], { path: 'spec.containers[0].ports[0].ContainerPort', message: 'unknown field "spec.containers[0].ports[0].ContainerPort" (did you mean "containerPort"?)', at: [8, 6, 8, 19] });
@@ -60,13 +49,9 @@ test('unknown-field: a key that differs only in case (ContainerPort) suggests th
 });
 
 test('unknown-field: no rename fix when the suggested field is already there', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers: [{name: a, image: x}]
-      contianers: []
+  const fs = byCode(pod`
+    containers: [{name: a, image: x}]
+    contianers: []
   `, 'unknown-field');
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /did you mean "containers"/);
@@ -74,12 +59,8 @@ test('unknown-field: no rename fix when the suggested field is already there', (
 });
 
 test('unknown-field: a key far from every field gets no suggestion', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers: [{name: a, image: x, flavour: vanilla}]
+  const fs = byCode(pod`
+    containers: [{name: a, image: x, flavour: vanilla}]
   `, 'unknown-field');
   assert.equal(fs.length, 1);
   assertFinding(fs[0], { path: 'spec.containers[0].flavour', message: 'unknown field "spec.containers[0].flavour"', at: [4, 35, 4, 42] });
@@ -141,16 +122,12 @@ test('unknown-field: misplaced fields (containers under template metadata) and u
 });
 
 test('unknown-field: keys merged in with << are checked, explicit keys override merged ones', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers:
-      - &base {name: a, image: x, imagePullPolicy: Always}
-      - <<: *base
-        name: b
-      - <<: [{name: c, image: x, colour: red}]
+  const fs = byCode(pod`
+    containers:
+    - &base {name: a, image: x, imagePullPolicy: Always}
+    - <<: *base
+      name: b
+    - <<: [{name: c, image: x, colour: red}]
   `, 'unknown-field');
   assert.equal(fs.length, 1);
   assertFinding(fs[0], { path: 'spec.containers[2].colour', at: [8, 29, 8, 35] });

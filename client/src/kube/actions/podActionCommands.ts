@@ -1,0 +1,151 @@
+// The pod actions as commands: describe, view YAML, refresh either document, delete, copy name, port-forward and the
+// list of running forwards. The flows (quick picks, confirmations) are here; what they do is in this folder's modules.
+import * as vscode from 'vscode';
+import { inform, reportFailure } from '../../notify';
+import type { CommandFactory, PodActionDeps } from '../pod/podActionDeps';
+import { resolvePod } from '../pod/targetPicker';
+import { podNameText } from './copyName';
+import { confirmationMessage, deleteChoices, deletePod, graceInputError, type DeleteMode } from './deletePod';
+import { describePod } from './describe';
+import { fetchPodYaml } from './podYaml';
+import { declaredPorts, PortForwardSession, type PortForwardRegistry } from './portForward';
+import { DESCRIBE_SCHEME, podDocumentUri, YAML_SCHEME, type ReadOnlyDocuments } from './readOnlyDocuments';
+
+export interface PodActionContext {
+  deps: PodActionDeps;
+  documents: ReadOnlyDocuments;
+  forwards: PortForwardRegistry;
+}
+
+const describe: CommandFactory<PodActionContext> = (ctx) => async (arg) => {
+  const r = await resolvePod(arg, ctx.deps, 'Describe');
+  if (!r) return;
+  const { api, target } = r;
+  const uri = podDocumentUri(DESCRIBE_SCHEME, target.contextName, target.namespace, target.name, '.describe.txt');
+  try {
+    await ctx.documents.show(uri, async () => {
+      const [pod, events] = await Promise.all([api.readPod(target.namespace, target.name), api.listPodEvents(target.namespace, target.name)]);
+      return describePod(pod, events.items.filter((e) => !e.involvedObject.uid || e.involvedObject.uid === pod.metadata?.uid));
+    });
+  } catch (err) {
+    reportFailure(`describing pod "${target.name}"`, err);
+  }
+};
+
+const viewYaml: CommandFactory<PodActionContext> = (ctx) => async (arg) => {
+  const r = await resolvePod(arg, ctx.deps, 'View YAML');
+  if (!r) return;
+  const { api, target } = r;
+  const uri = podDocumentUri(YAML_SCHEME, target.contextName, target.namespace, target.name, '.yaml');
+  try {
+    await ctx.documents.show(uri, () => fetchPodYaml(api, target.namespace, target.name), 'yaml');
+  } catch (err) {
+    reportFailure(`reading pod "${target.name}"`, err);
+  }
+};
+
+const refreshDocument: CommandFactory<PodActionContext> = (ctx) => async (arg) => {
+  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  if (!uri) return;
+  try {
+    await ctx.documents.refresh(uri);
+  } catch (err) {
+    reportFailure('refreshing', err);
+  }
+};
+
+const deleteCommand: CommandFactory<PodActionContext> = (ctx) => async (arg) => {
+  const r = await resolvePod(arg, ctx.deps, 'Delete Pod');
+  if (!r) return;
+  const { api, target } = r;
+  const choice = await vscode.window.showQuickPick(
+    deleteChoices(target.pod).map((c) => ({ label: c.label, detail: c.detail, mode: c.mode })),
+    { title: `Delete pod ${target.namespace}/${target.name}` },
+  );
+  if (!choice) return;
+  let mode: DeleteMode;
+  if (choice.mode === 'askGrace') {
+    const text = await vscode.window.showInputBox({ title: 'Grace period in seconds', value: '0', validateInput: graceInputError });
+    if (text === undefined) return;
+    mode = { kind: 'grace', seconds: Number(text.trim()) };
+  } else {
+    mode = choice.mode;
+  }
+  const confirm = await vscode.window.showWarningMessage(confirmationMessage(target.namespace, target.name, mode), { modal: true }, 'Delete');
+  if (confirm !== 'Delete') return;
+  try {
+    await deletePod(api, target.namespace, target.name, mode);
+    void inform(`pod "${target.name}" deleted.`);
+  } catch (err) {
+    reportFailure(`deleting pod "${target.name}"`, err);
+  }
+};
+
+const copyName: CommandFactory<PodActionContext> = (ctx) => async (arg) => {
+  const r = await resolvePod(arg, ctx.deps, 'Copy Name');
+  if (!r) return;
+  await vscode.env.clipboard.writeText(podNameText(r.target));
+  vscode.window.setStatusBarMessage(`Copied "${r.target.name}"`, 3000);
+};
+
+const portForward: CommandFactory<PodActionContext> = (ctx) => async (arg) => {
+  const r = await resolvePod(arg, ctx.deps, 'Port Forward');
+  if (!r) return;
+  const { api, target } = r;
+  const OTHER = '$(edit) Another port…';
+  const ports = declaredPorts(target.pod);
+  const picked = ports.length === 0 ? { label: OTHER } : await vscode.window.showQuickPick(
+    [...ports.map((p) => ({ label: String(p.port), description: [p.name, p.container].filter(Boolean).join(' · ') })), { label: OTHER }],
+    { title: `Port forward: port of ${target.name}` },
+  );
+  if (!picked) return;
+  const portError = (t: string) => (/^\d{1,5}$/.test(t.trim()) && Number(t) <= 65535 ? undefined : 'Enter a port number (0-65535)');
+  const remoteText = picked.label === OTHER
+    ? await vscode.window.showInputBox({ title: `Port in ${target.name}`, validateInput: (t) => portError(t) ?? (Number(t) === 0 ? 'The pod port cannot be 0' : undefined) })
+    : picked.label;
+  if (!remoteText) return;
+  const remotePort = Number(remoteText);
+  const localText = await vscode.window.showInputBox({
+    title: 'Local port on 127.0.0.1 (0 = any free port)', value: String(remotePort >= 1024 ? remotePort : 0), validateInput: portError,
+  });
+  if (localText === undefined) return;
+  try {
+    const session = await PortForwardSession.start(
+      api,
+      { contextName: target.contextName, namespace: target.namespace, pod: target.name, remotePort, localPort: Number(localText) },
+      { error: (message) => reportFailure(`port forward to ${target.name}:${remotePort}`, new Error(message)) },
+    );
+    ctx.forwards.add(session);
+    const action = await inform(`forwarding ${session.label}`, 'Copy Address', 'Stop');
+    if (action === 'Copy Address') await vscode.env.clipboard.writeText(`127.0.0.1:${session.localPort}`);
+    if (action === 'Stop') await ctx.forwards.stop(session.id);
+  } catch (err) {
+    reportFailure('starting the port forward', err);
+  }
+};
+
+const listPortForwards: CommandFactory<PodActionContext> = (ctx) => async () => {
+  const sessions = ctx.forwards.list();
+  if (sessions.length === 0) {
+    void inform('no port forward is running.');
+    return;
+  }
+  const STOP_ALL = '$(debug-stop) Stop all';
+  const picked = await vscode.window.showQuickPick(
+    [...sessions.map((s) => ({ label: s.label, description: `${s.connectionCount} connection(s) · ${s.spec.contextName}`, id: s.id })), { label: STOP_ALL, id: '' }],
+    { title: 'Port forwards: pick one to stop' },
+  );
+  if (!picked) return;
+  if (picked.label === STOP_ALL) await ctx.forwards.stopAll();
+  else await ctx.forwards.stop(picked.id);
+};
+
+export const podActionCommands = {
+  'podscope.pod.describe': describe,
+  'podscope.pod.yaml': viewYaml,
+  'podscope.pod.refreshDocument': refreshDocument,
+  'podscope.pod.delete': deleteCommand,
+  'podscope.pod.copyName': copyName,
+  'podscope.pod.portForward': portForward,
+  'podscope.portForward.list': listPortForwards,
+};

@@ -1,0 +1,231 @@
+// The few cluster calls the explorer makes (tree, logs, exec, actions), behind one interface so unit tests can
+// inject faults with a fake instead of a real API server.
+import {
+  CoreV1Api,
+  Exec,
+  KubeConfig,
+  Log,
+  Observable,
+  PortForward,
+  Watch,
+  type ConfigurationOptions,
+  type RequestContext,
+  type ResponseContext,
+  type CoreV1EventList,
+  type V1NamespaceList,
+  type V1Node,
+  type V1Pod,
+  type V1PodList,
+  type V1Status,
+} from '@kubernetes/client-node';
+// The package index does not re-export its model serializer; the watch needs it to type raw JSON like a list does.
+import { ObjectSerializer } from '@kubernetes/client-node/dist/serializer.js';
+import { apiRequest, type ApiRequestOptions, type ApiResponse } from './apiRequest';
+import { ChannelConnector } from './channelConnector';
+import { DEFAULT_TIMEOUT_MS, withTimeout } from './connectionTimeout';
+import { withSafeCredentialPlugins } from './credentialPlugin';
+
+export { DEFAULT_TIMEOUT_MS, RequestTimeoutError } from './connectionTimeout';
+
+export interface PodQuery {
+  /** undefined = all namespaces. */
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface ListPodsOptions extends PodQuery {
+  /** Page size; with `continueToken` lets a caller page through very large namespaces. */
+  limit?: number;
+  continueToken?: string;
+  timeoutMs?: number;
+}
+
+export interface WatchPodsOptions extends PodQuery {
+  /** The list's (or last event's) resourceVersion; the server replays everything after it. */
+  resourceVersion: string;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+
+export interface WatchHandlers {
+  /**
+   * ERROR events carry a V1Status (e.g. code 410 when the resourceVersion is too old); the rest carry a pod, typed
+   * like listPods' items (timestamps are Dates), so consumers never see two shapes of the same object.
+   */
+  onEvent(type: WatchEventType, object: V1Pod | V1Status): void;
+  /** The stream ended: `err` is null for a normal close (server timeout), else why it broke. Not called after stop(). */
+  onDone(err: unknown): void;
+}
+
+export interface WatchHandle {
+  stop(): void;
+}
+
+export interface RequestOptions {
+  /** Defaults to the api's timeout (the podscope.explorer.requestTimeoutSeconds setting); then RequestTimeoutError. */
+  timeoutMs?: number;
+}
+
+export interface PodLogQuery {
+  container: string;
+  previous?: boolean;
+  limitBytes?: number;
+}
+
+/**
+ * All the explorer asks of a cluster. The context's credentials stay inside: callers get typed calls, raw requests and
+ * client-node's streaming helpers already bound to the context, never the KubeConfig.
+ */
+export interface ClusterApi {
+  readonly contextName: string;
+  /** What a call without its own timeout waits for. */
+  readonly timeoutMs: number;
+  listNamespaces(options?: RequestOptions): Promise<V1NamespaceList>;
+  listPods(options: ListPodsOptions): Promise<V1PodList>;
+  watchPods(options: WatchPodsOptions, handlers: WatchHandlers): WatchHandle;
+  readPod(namespace: string, name: string, options?: RequestOptions): Promise<V1Pod>;
+  deletePod(namespace: string, name: string, options?: RequestOptions & { gracePeriodSeconds?: number }): Promise<V1Pod>;
+  /** Events whose involvedObject is the pod, as `kubectl describe pod` shows them. */
+  listPodEvents(namespace: string, podName: string, options?: RequestOptions): Promise<CoreV1EventList>;
+  readNode(name: string, options?: RequestOptions): Promise<V1Node>;
+  /** A short, non-streaming read of a container's log, for the API server's reason when a stream is refused. */
+  readPodLog(namespace: string, pod: string, query: PodLogQuery, options?: RequestOptions): Promise<string>;
+  /** A raw request with the context's credentials, for what the typed clients get in the way of. */
+  request(path: string, options?: ApiRequestOptions): Promise<ApiResponse>;
+  /** client-node's log streamer, bound to this context. */
+  logStreamer(): Log;
+  /** client-node's exec, bound to this context, over the channel connector (its refusals carry the server's reason). */
+  exec(): Exec;
+  /** client-node's port forward, bound to this context, over the channel connector. */
+  portForwarder(): PortForward;
+}
+
+/** Makes the ClusterApi for one context of a loaded kubeconfig. */
+export type ClusterApiFactory = (kubeConfig: KubeConfig, contextName: string, timeoutMs?: number) => ClusterApi;
+
+/** A copy of `base` pointed at `contextName`, sharing its (read-only) cluster and user entries. */
+export function kubeConfigForContext(base: KubeConfig, contextName: string): KubeConfig {
+  const kc = withSafeCredentialPlugins(new KubeConfig());
+  kc.loadFromOptions({
+    clusters: base.getClusters(),
+    users: base.getUsers(),
+    contexts: base.getContexts(),
+    currentContext: contextName,
+  });
+  return kc;
+}
+
+export const createClusterApi: ClusterApiFactory = (base, contextName, timeoutMs) => new ClientNodeClusterApi(base, contextName, timeoutMs);
+
+class ClientNodeClusterApi implements ClusterApi {
+  /** A private copy pointed at `contextName`: never saved, so the user's kubeconfig file is never modified. */
+  private readonly kubeConfig: KubeConfig;
+  private readonly core: CoreV1Api;
+
+  constructor(base: KubeConfig, readonly contextName: string, readonly timeoutMs = DEFAULT_TIMEOUT_MS) {
+    this.kubeConfig = kubeConfigForContext(base, contextName);
+    this.core = this.kubeConfig.makeApiClient(CoreV1Api);
+  }
+
+  readNode(name: string, options?: RequestOptions): Promise<V1Node> {
+    return withTimeout(this.timeout(options), `reading node "${name}"`, (signal) => this.core.readNode({ name }, abortable(signal)));
+  }
+
+  readPodLog(namespace: string, pod: string, q: PodLogQuery, options?: RequestOptions): Promise<string> {
+    return withTimeout(this.timeout(options), `reading the log of "${namespace}/${pod}"`, (signal) =>
+      this.core.readNamespacedPodLog({ namespace, name: pod, container: q.container, previous: q.previous, limitBytes: q.limitBytes }, abortable(signal)),
+    );
+  }
+
+  request(path: string, options: ApiRequestOptions = {}): Promise<ApiResponse> {
+    return apiRequest(this.kubeConfig, path, { ...options, timeoutMs: options.timeoutMs ?? this.timeoutMs });
+  }
+
+  logStreamer(): Log {
+    return new Log(this.kubeConfig);
+  }
+
+  exec(): Exec {
+    return new Exec(this.kubeConfig, new ChannelConnector(this.kubeConfig));
+  }
+
+  portForwarder(): PortForward {
+    return new PortForward(this.kubeConfig, true, new ChannelConnector(this.kubeConfig));
+  }
+
+  private timeout(options: RequestOptions | undefined): number {
+    return options?.timeoutMs ?? this.timeoutMs;
+  }
+
+  listNamespaces(options?: RequestOptions): Promise<V1NamespaceList> {
+    return withTimeout(this.timeout(options), 'listing namespaces', (signal) =>
+      this.core.listNamespace({}, abortable(signal)),
+    );
+  }
+
+  listPods(o: ListPodsOptions): Promise<V1PodList> {
+    const query = { labelSelector: o.labelSelector, fieldSelector: o.fieldSelector, limit: o.limit, _continue: o.continueToken };
+    const what = o.namespace === undefined ? 'listing pods in all namespaces' : `listing pods in namespace "${o.namespace}"`;
+    return withTimeout(o.timeoutMs ?? this.timeoutMs, what, (signal) =>
+      o.namespace === undefined
+        ? this.core.listPodForAllNamespaces(query, abortable(signal))
+        : this.core.listNamespacedPod({ namespace: o.namespace, ...query }, abortable(signal)),
+    );
+  }
+
+  watchPods(o: WatchPodsOptions, handlers: WatchHandlers): WatchHandle {
+    const path = o.namespace === undefined ? '/api/v1/pods' : `/api/v1/namespaces/${encodeURIComponent(o.namespace)}/pods`;
+    const query: Record<string, string | boolean> = { resourceVersion: o.resourceVersion, allowWatchBookmarks: true };
+    if (o.labelSelector) query.labelSelector = o.labelSelector;
+    if (o.fieldSelector) query.fieldSelector = o.fieldSelector;
+    let stopped = false;
+    let controller: AbortController | undefined;
+    new Watch(this.kubeConfig)
+      .watch(
+        path,
+        query,
+        (type: string, obj: unknown) => { if (!stopped) handlers.onEvent(type as WatchEventType, typedWatchObject(type, obj)); },
+        (err: unknown) => { if (!stopped) handlers.onDone(err ?? null); },
+      )
+      .then(
+        (c) => { controller = c; if (stopped) c.abort(); },
+        (err: unknown) => { if (!stopped) handlers.onDone(err); },
+      );
+    return { stop() { stopped = true; controller?.abort(); } };
+  }
+
+  readPod(namespace: string, name: string, options?: RequestOptions): Promise<V1Pod> {
+    return withTimeout(this.timeout(options), `reading pod "${namespace}/${name}"`, (signal) =>
+      this.core.readNamespacedPod({ namespace, name }, abortable(signal)),
+    );
+  }
+
+  deletePod(namespace: string, name: string, options?: RequestOptions & { gracePeriodSeconds?: number }): Promise<V1Pod> {
+    return withTimeout(this.timeout(options), `deleting pod "${namespace}/${name}"`, (signal) =>
+      this.core.deleteNamespacedPod({ namespace, name, gracePeriodSeconds: options?.gracePeriodSeconds }, abortable(signal)),
+    );
+  }
+
+  listPodEvents(namespace: string, podName: string, options?: RequestOptions): Promise<CoreV1EventList> {
+    const fieldSelector = `involvedObject.kind=Pod,involvedObject.name=${podName},involvedObject.namespace=${namespace}`;
+    return withTimeout(this.timeout(options), `listing events of pod "${namespace}/${podName}"`, (signal) =>
+      this.core.listNamespacedEvent({ namespace, fieldSelector }, abortable(signal)),
+    );
+  }
+}
+
+/** The watch hands over raw JSON; pods become the same typed model a list returns. */
+function typedWatchObject(type: string, obj: unknown): V1Pod | V1Status {
+  return type === 'ERROR' ? (obj as V1Status) : (ObjectSerializer.deserialize(obj, 'V1Pod') as V1Pod);
+}
+
+/** Per-call options that make the request honour `signal` (the object API takes observable-style middleware). */
+function abortable(signal: AbortSignal): ConfigurationOptions {
+  // The generated API's observable middleware (the package's exported `Middleware` is a different, promise type).
+  const middleware: NonNullable<ConfigurationOptions['middleware']>[number] = {
+    pre: (ctx: RequestContext) => { ctx.setSignal(signal); return new Observable(Promise.resolve(ctx)); },
+    post: (response: ResponseContext) => new Observable(Promise.resolve(response)),
+  };
+  return { middleware: [middleware], middlewareMergeStrategy: 'append' };
+}

@@ -1,0 +1,249 @@
+// The pod tree without VS Code: Context -> Namespace -> (Page ->) Pod -> Container, fed by one informer per opened
+// context. Each watch event costs O(1) here (plus O(log pages)) and marks just the node whose look or children changed;
+// changes are coalesced and handed to the view in batches, so a burst of events never becomes a full rebuild.
+import type { ConnectionSource } from '../cluster/connection';
+import { problemLabel } from '../cluster/connectionError';
+import type { InformerOptions, InformerState } from '../cluster/informer';
+import { ContextSession } from './contextSession';
+import { PAGE_SIZE } from './namespaceGroup';
+import { ContextNode, MessageNode, type NamespaceNode, type PodNode, type TreeNode } from './nodes';
+import type { PodFilter } from './podFilter';
+
+export interface PodTreeModelOptions {
+  informer?: InformerOptions;
+  pageSize?: number;
+  /** How long changes are collected before the view hears of them. */
+  batchMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+/** undefined = the whole tree changed (contexts added/removed, filter changed). */
+export type ChangeListener = (nodes: (TreeNode | undefined)[]) => void;
+
+export class PodTreeModel {
+  private readonly sessions = new Map<string, ContextSession>();
+  private contextNodes = new Map<string, ContextNode>();
+  private filter: PodFilter = {};
+  private readonly dirty = new Set<TreeNode>();
+  private rootDirty = false;
+  private flushTimer: unknown;
+  /** Nodes the view has been given; only those are worth refreshing. */
+  private readonly shown = new WeakSet<object>();
+  private readonly listeners: ChangeListener[] = [];
+
+  constructor(private source: ConnectionSource | undefined, private readonly options: PodTreeModelOptions = {}) {}
+
+  onDidChange(listener: ChangeListener): { dispose(): void } {
+    this.listeners.push(listener);
+    return { dispose: () => { this.listeners.splice(this.listeners.indexOf(listener), 1); } };
+  }
+
+  /** A new kubeconfig (or none): every session restarts, with `informer` options if given. */
+  setSource(source: ConnectionSource | undefined, informer?: InformerOptions): void {
+    if (informer) this.options.informer = { ...this.options.informer, ...informer };
+    this.stopAll();
+    this.source = source;
+    this.contextNodes = new Map();
+    this.markRoot();
+  }
+
+  get currentFilter(): PodFilter {
+    return this.filter;
+  }
+
+  setFilter(filter: PodFilter): void {
+    const selectorChanged = (filter.labelSelector ?? '') !== (this.filter.labelSelector ?? '');
+    this.filter = { name: filter.name || undefined, labelSelector: filter.labelSelector || undefined };
+    for (const session of this.sessions.values()) {
+      if (selectorChanged) session.restart(this.filter);
+      else session.regroup(this.filter);
+    }
+    this.markRoot();
+  }
+
+  /** Re-list the opened contexts (converges by diff: nodes that did not change are not rebuilt). */
+  refresh(contextName?: string): void {
+    for (const [name, session] of this.sessions) if (contextName === undefined || name === contextName) session.resync();
+  }
+
+  /** The namespace scope of a context changed: its informer restarts with the new scope. */
+  rescope(contextName: string): void {
+    const session = this.sessions.get(contextName);
+    if (session) {
+      session.stop();
+      this.sessions.delete(contextName);
+    }
+    this.markDirty(this.contextNode(contextName));
+  }
+
+  /** The active context changed: its node's look changes; nothing reconnects. */
+  touchContexts(): void {
+    this.markRoot();
+  }
+
+  dispose(): void {
+    this.stopAll();
+    if (this.flushTimer !== undefined) (this.options.clearTimer ?? clearTimeout)(this.flushTimer as ReturnType<typeof setTimeout>);
+    this.flushTimer = undefined;
+  }
+
+  // ---- reading the tree ----
+
+  children(node?: TreeNode): TreeNode[] {
+    const kids = this.childrenOf(node);
+    for (const k of kids) this.shown.add(k);
+    return kids;
+  }
+
+  parent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  contextNode(name: string): ContextNode {
+    let node = this.contextNodes.get(name);
+    if (!node) {
+      node = new ContextNode(name);
+      this.contextNodes.set(name, node);
+    }
+    return node;
+  }
+
+  session(contextName: string): ContextSession | undefined {
+    return this.sessions.get(contextName);
+  }
+
+  findPod(contextName: string, namespace: string, name: string): PodNode | undefined {
+    return this.sessions.get(contextName)?.group(namespace)?.get(name);
+  }
+
+  isActive(contextName: string): boolean {
+    return this.source?.activeContext() === contextName;
+  }
+
+  namespaceOf(contextName: string): string | undefined {
+    return this.source?.namespaceOf(contextName);
+  }
+
+  contextDetail(contextName: string) {
+    return this.source?.contextDetail(contextName) ?? {};
+  }
+
+  /** Sends pending changes now instead of at the end of the batch window. */
+  flush(): void {
+    if (this.flushTimer !== undefined) (this.options.clearTimer ?? clearTimeout)(this.flushTimer as ReturnType<typeof setTimeout>);
+    this.flushTimer = undefined;
+    if (!this.rootDirty && this.dirty.size === 0) return;
+    let nodes: (TreeNode | undefined)[];
+    if (this.rootDirty) {
+      nodes = [undefined];
+    } else {
+      // A refreshed node refreshes its subtree, so its dirty descendants need no message of their own.
+      nodes = [...this.dirty].filter((n) => !hasDirtyAncestor(n, this.dirty));
+    }
+    this.dirty.clear();
+    this.rootDirty = false;
+    for (const l of [...this.listeners]) l(nodes);
+  }
+
+  private childrenOf(node?: TreeNode): TreeNode[] {
+    if (!this.source) return [];
+    if (!node) return this.source.contexts().map((c) => this.contextNode(c));
+    switch (node.nodeType) {
+      case 'context': return this.contextChildren(node);
+      case 'namespace': return this.namespaceChildren(node);
+      case 'page': return this.sessions.get(node.parent.contextName)?.group(node.parent.namespace)?.podsOf(node) ?? [];
+      case 'pod': return node.containers;
+      default: return [];
+    }
+  }
+
+  private contextChildren(node: ContextNode): TreeNode[] {
+    const problem = this.source!.contextProblem(node.contextName);
+    if (problem) return [new MessageNode(node, 'problem', problem, 'error')];
+    const session = this.openSession(node);
+    const status = statusMessage(node, session.state, session.loadedCount);
+    const groups = session.state.kind === 'synced' || session.state.kind === 'reconnecting' ? session.visibleGroups() : [];
+    const kids: TreeNode[] = status ? [status] : [];
+    kids.push(...groups.map((g) => g.node));
+    if (kids.length === 0) kids.push(new MessageNode(node, 'empty', this.emptyText(), 'info'));
+    return kids;
+  }
+
+  private namespaceChildren(node: NamespaceNode): TreeNode[] {
+    const group = this.sessions.get(node.contextName)?.group(node.namespace);
+    if (!group || group.size === 0) return [new MessageNode(node, 'empty', this.emptyText(), 'info')];
+    return group.children();
+  }
+
+  private emptyText(): string {
+    return this.filter.name || this.filter.labelSelector ? 'No pods match the filter' : 'No pods';
+  }
+
+  private openSession(node: ContextNode): ContextSession {
+    let session = this.sessions.get(node.contextName);
+    if (!session) {
+      const api = this.source!.api(node.contextName);
+      session = new ContextSession(node, this.source!.namespaceOf(node.contextName), api, this.filter, {
+        informer: this.options.informer,
+        pageSize: this.options.pageSize ?? PAGE_SIZE,
+        markDirty: (n) => this.markDirty(n),
+      });
+      this.sessions.set(node.contextName, session);
+      session.start();
+    }
+    return session;
+  }
+
+  private stopAll(): void {
+    for (const s of this.sessions.values()) s.stop();
+    this.sessions.clear();
+  }
+
+  private markDirty(node: TreeNode): void {
+    // A node the view has never been given has nothing to refresh; its nearest shown ancestor does.
+    let n: TreeNode | undefined = node;
+    while (n && !this.shown.has(n)) n = n.parent;
+    if (!n) {
+      if (node.nodeType === 'context') this.markRoot();
+      return;
+    }
+    this.dirty.add(n);
+    this.schedule();
+  }
+
+  private markRoot(): void {
+    this.rootDirty = true;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.flushTimer !== undefined) return;
+    this.flushTimer = (this.options.setTimer ?? setTimeout)(() => {
+      this.flushTimer = undefined;
+      this.flush();
+    }, this.options.batchMs ?? 100);
+  }
+}
+
+function statusMessage(node: ContextNode, state: InformerState, loaded: number): MessageNode | undefined {
+  switch (state.kind) {
+    case 'listing':
+      return new MessageNode(node, 'status', loaded > 0 ? `Loading pods… (${loaded})` : 'Loading pods…', 'loading');
+    case 'error':
+      return new MessageNode(node, 'status', problemLabel(state.problem), 'error', retryText(state.retryInMs));
+    case 'reconnecting':
+      return new MessageNode(node, 'status', `Watch interrupted: ${problemLabel(state.problem)}`, 'warning', `showing last known pods; ${retryText(state.retryInMs)}`);
+    default:
+      return undefined;
+  }
+}
+
+function retryText(ms: number): string {
+  return `retrying in ${Math.round(ms / 1000)}s`;
+}
+
+function hasDirtyAncestor(node: TreeNode, dirty: Set<TreeNode>): boolean {
+  for (let p = node.parent as TreeNode | undefined; p; p = p.parent as TreeNode | undefined) if (dirty.has(p)) return true;
+  return false;
+}

@@ -1,0 +1,123 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import type { ClusterApi } from '../../../../client/src/kube/cluster/clusterApi';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { declaredPorts, PortForwardRegistry, PortForwardSession } from '../../../../client/src/kube/actions/portForward';
+import { fakeClusterApi } from '../fakes/fakeKubeConfig';
+
+// A fake API server for the port-forward websocket: each channel starts with the port (2 bytes, little endian),
+// channel 0 carries data (echoed upper-cased), channel 1 errors.
+class FakePortForwardServer {
+  readonly paths: string[] = [];
+  private readonly server: Server = createServer();
+  private readonly wss = new WebSocketServer({ noServer: true });
+
+  constructor() {
+    this.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+      this.paths.push(req.url ?? '');
+      if (req.url?.includes('/pods/forbidden/')) {
+        const body = JSON.stringify({ kind: 'Status', code: 403, reason: 'Forbidden', message: 'pods "forbidden" is forbidden: User "dev" cannot create resource "pods/portforward"' });
+        socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+        return;
+      }
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws, req));
+    });
+  }
+
+  private serve(ws: WebSocket, req: IncomingMessage): void {
+    const port = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('ports'));
+    const portBytes = Buffer.from([port & 0xff, port >> 8]);
+    ws.send(Buffer.concat([Buffer.from([0]), portBytes]));
+    ws.send(Buffer.concat([Buffer.from([1]), portBytes]));
+    if (req.url?.includes('/pods/broken/')) {
+      ws.send(Buffer.concat([Buffer.from([1]), Buffer.from(`no forward found for port ${port}`)]));
+      ws.close();
+      return;
+    }
+    ws.on('message', (data: Buffer) => {
+      if (data[0] === 0) ws.send(Buffer.concat([Buffer.from([0]), Buffer.from(data.subarray(1).toString().toUpperCase())]));
+    });
+  }
+
+  async listen(): Promise<ClusterApi> {
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    return fakeClusterApi(this.server);
+  }
+
+  close(): Promise<void> {
+    for (const c of this.wss.clients) c.terminate();
+    return new Promise((r) => this.server.close(() => r()));
+  }
+}
+
+let fake: FakePortForwardServer;
+let api: ClusterApi;
+before(async () => { fake = new FakePortForwardServer(); api = await fake.listen(); });
+after(() => fake.close());
+
+const spec = (pod: string, localPort = 0) => ({ contextName: 'fake', namespace: 'ns', pod, remotePort: 8080, localPort });
+
+function roundTrip(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const s = connect(port, '127.0.0.1', () => s.write(text));
+    let got = '';
+    s.on('data', (d) => { got += d.toString(); if (got.length >= text.length) { s.end(); resolve(got); } });
+    s.on('error', reject);
+  });
+}
+
+test('forwards bytes both ways on 127.0.0.1, one stream per connection', async () => {
+  const errors: string[] = [];
+  const session = await PortForwardSession.start(api, spec('web'), { error: (m) => errors.push(m) });
+  try {
+    assert.ok(session.localPort > 0);
+    assert.equal(session.label, `127.0.0.1:${session.localPort} → ns/web:8080`);
+    assert.equal(await roundTrip(session.localPort, 'hello'), 'HELLO');
+    assert.equal(await roundTrip(session.localPort, 'again'), 'AGAIN');
+    assert.equal(fake.paths.filter((p) => p.startsWith('/api/v1/namespaces/ns/pods/web/portforward?ports=8080')).length, 2);
+    assert.deepEqual(errors, []);
+  } finally {
+    await session.stop();
+  }
+  await assert.rejects(roundTrip(session.localPort, 'x'), /ECONNREFUSED/, 'stopped: the local port is closed');
+});
+
+test('an error from the pod side and a refused upgrade are reported', async () => {
+  const errors: string[] = [];
+  const broken = await PortForwardSession.start(api, spec('broken'), { error: (m) => errors.push(m) });
+  const forbidden = await PortForwardSession.start(api, spec('forbidden'), { error: (m) => errors.push(m) });
+  try {
+    for (const s of [broken, forbidden]) {
+      await new Promise<void>((resolve) => {
+        const sock = connect(s.localPort, '127.0.0.1');
+        sock.on('close', () => resolve());
+        sock.on('error', () => resolve());
+      });
+    }
+    for (let i = 0; i < 100 && errors.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.ok(errors.includes('no forward found for port 8080'), JSON.stringify(errors));
+    assert.ok(errors.some((e) => /pods "forbidden" is forbidden/.test(e)), JSON.stringify(errors));
+  } finally {
+    await broken.stop();
+    await forbidden.stop();
+  }
+});
+
+test('a local port in use is a clear error; the registry lists and stops sessions', async () => {
+  const registry = new PortForwardRegistry();
+  const first = await PortForwardSession.start(api, spec('web'), { error: () => {} });
+  registry.add(first);
+  await assert.rejects(PortForwardSession.start(api, spec('web', first.localPort), { error: () => {} }), /local port \d+ on 127\.0\.0\.1 is already in use/);
+  assert.deepEqual(registry.list().map((s) => s.id), [first.id]);
+  await registry.stopAll();
+  assert.deepEqual(registry.list(), []);
+});
+
+test('declaredPorts lists TCP container ports', () => {
+  assert.deepEqual(
+    declaredPorts({ spec: { containers: [{ name: 'app', ports: [{ containerPort: 80, name: 'http' }, { containerPort: 53, protocol: 'UDP' }] }, { name: 'side' }] } }),
+    [{ container: 'app', port: 80, name: 'http' }],
+  );
+});
