@@ -10,7 +10,7 @@ export interface FileResult {
 }
 
 /** The CLI checks files up to this size unless --max-file-size says otherwise; the editor's default is smaller. */
-export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 export function lintFiles(files: readonly string[], registry: RuleRegistry, settings: RuleSettings, maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileResult[] {
   return files.map((file) => ({ file, findings: lintFile(file, registry, settings, maxFileBytes) }));
