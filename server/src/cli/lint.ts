@@ -13,7 +13,7 @@ export interface FileResult {
 }
 
 /** The CLI checks files up to this size unless --max-file-size says otherwise; the editor's default is smaller. */
-export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 /** A second opinion on a parsed file, given the engine's findings (the exact layer); returns the combined list. */
 export type Refine = (file: ParsedFile, findings: Finding[]) => Finding[];

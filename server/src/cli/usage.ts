@@ -7,7 +7,7 @@ Commands:
         Check Kubernetes manifests. PATH is a file or a directory (searched
         recursively for *.yaml and *.yml). A file that cannot be read, is not
         a regular file (a FIFO, a device) or is larger than --max-file-size
-        (default 32MB; e.g. 512KB, 100MB) gets one error and the others are
+        (default 16MB; e.g. 512KB, 100MB) gets one error and the others are
         still checked. --jobs: worker threads (default: one per core for large
         runs; 1: none). Exit status: 0 no errors, 1 errors found, 2 usage or
         configuration error.
