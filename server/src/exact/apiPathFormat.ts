@@ -1,5 +1,5 @@
 // Segments back to the API server's notation: names joined by dots, indexes and map keys in brackets.
-import type { ApiSegment } from './apiPath';
+import type { ApiSegment } from '../engine/fieldPathRange';
 
 export function formatApiPath(segments: readonly ApiSegment[], mapKeyAt: (i: number) => boolean = () => false): string {
   let out = '';

@@ -4,7 +4,7 @@ import type { Finding, ParsedDocument, ParsedFile } from '../engine';
 import { rangeAt } from '../engine';
 import { jsonScalar } from '../engine/rules/schema/kubectlScalar';
 import { formatApiPath } from './apiPathFormat';
-import { parseApiPath, resolveUnindexed, spanOfApiPath, topSpan, type ApiSegment } from './apiPath';
+import { parseApiPath, resolveUnindexed, spanOfApiPath, topSpan, type ApiSegment } from '../engine/fieldPathRange';
 import type { ApiVerdict } from './result';
 
 export function verdictFindings(file: ParsedFile, d: ParsedDocument, verdict: ApiVerdict): Finding[] {

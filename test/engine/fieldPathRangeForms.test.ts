@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseDocument } from 'yaml';
-import { parseApiPath, resolveUnindexed, spanOfApiPath } from '../../server/src/exact/apiPath';
+import { parseApiPath, resolveUnindexed, spanOfApiPath } from '../../server/src/engine/fieldPathRange';
 
 const text = `apiVersion: v1
 kind: Pod
