@@ -38,13 +38,9 @@ test('the chosen version decides: 1.36 rejects a field 1.37 knows', { skip: need
   const dir = workspace({ 'pod.yaml': emptyDirMode });
   const v136 = runCli(['lint', '--format', 'json', '--kubernetes-version', '1.36', join(dir, 'pod.yaml')], { exact: true });
   const v137 = runCli(['lint', '--format', 'json', '--kubernetes-version', '1.37', join(dir, 'pod.yaml')], { exact: true });
-  const at = (r: { stdout: string }) => (JSON.parse(r.stdout) as { diagnostics: { code: string; path: string; message: string }[] }).diagnostics
-    .filter((d) => d.path === 'spec.volumes[0].emptyDir.mode');
-  // 1.36's API server refuses the field in its own words (kept under the engine's code for the same field).
-  assert.match(at(v136).map((d) => d.message).join('\n'), /strict decoding error: unknown field "spec\.volumes\[0\]\.emptyDir\.mode"/, v136.stdout);
-  assert.equal(v136.code, 1);
-  // 1.37's accepts it, so the engine's 1.36 schema complaint is dropped.
-  assert.deepEqual(at(v137), [], v137.stdout);
+  const codes = (r: { stdout: string }) => (JSON.parse(r.stdout) as { diagnostics: { code: string; path: string }[] }).diagnostics.map((d) => `${d.code} ${d.path}`);
+  assert.ok(codes(v136).includes('api-unknown-field spec.volumes[0].emptyDir.mode'), v136.stdout);
+  assert.ok(!codes(v137).some((c) => c.startsWith('api-')), v137.stdout);
   assert.equal(v137.code, 0);
 });
 

@@ -1,6 +1,6 @@
 // One diagnostic per problem. The engine answers first and knows quick fixes and precise ranges;
 // the API server's verdict is the authority on what it rejects. Where both report the same
-// field of the same document, the API server's words stay, with the engine's code, range and fixes.
+// field of the same document, the API server's words stay, with the engine's range and fixes.
 // In a document the module validated, an engine error restating an API check (schema or api
 // category) that the module does not confirm is dropped: the API server accepts what it names.
 import type { Finding, RuleRegistry } from '../engine';
@@ -27,9 +27,8 @@ export function mergeFindings(engine: readonly Finding[], exact: readonly Findin
       if (!(restatesApi && f.severity === 'error' && validated.has(f.document))) kept.push(f);
       continue;
     }
-    // The engine's range is at least as precise (it knows which token is wrong); its fixes apply. Its code stays
-    // too: it names the rule (docs link, per-rule severity setting) where `api-invalid` would name only the layer.
-    replaced.set(twin, { ...twin, code: f.code, range: f.range, ...(f.fixes?.length ? { fixes: f.fixes } : {}) });
+    // The engine's range is at least as precise (it knows which token is wrong); its fixes apply.
+    replaced.set(twin, { ...twin, range: f.range, ...(f.fixes?.length ? { fixes: f.fixes } : {}) });
   }
   return [...kept, ...exact.map((f) => replaced.get(f) ?? f)];
 }
