@@ -19,10 +19,13 @@ test('a Pod with an invalid container name gets the API server\'s error on the n
 test('a Deployment is checked at spec.template.spec', async () => {
   await activatePodscope();
   const doc = await openWorkspaceFile('deployment.yaml');
-  const ds = await waitForDiagnostics(doc.uri, withCode('container-port-invalid'), 'container-port-invalid');
-  const d = findCode(ds, 'container-port-invalid');
-  assert.equal(d.message, 'spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive');
-  assert.deepEqual(d.range, rangeOf(doc, '70000'));
+  const message = 'spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive';
+  // The engine's rule answers first; the API server's own verdict (exact layer) then takes its place at the same range.
+  const ds = await waitForDiagnostics(doc.uri, (all) => all.some((d) => d.message === message), message);
+  const at = ds.filter((d) => d.message === message);
+  assert.equal(at.length, 1, 'one diagnostic for one problem');
+  assert.ok(['container-port-invalid', 'api-invalid'].includes(String(codeOf(at[0]!))), String(codeOf(at[0]!)));
+  assert.deepEqual(at[0]!.range, rangeOf(doc, '70000'));
 });
 
 test('a YAML file that is no Kubernetes object gets no diagnostics', async () => {
@@ -37,7 +40,7 @@ test('a YAML file that is no Kubernetes object gets no diagnostics', async () =>
 test('diagnostics go away when a manifest is edited into something that is no Kubernetes object', async () => {
   await activatePodscope();
   const doc = await openUntitledYaml('apiVersion: v1\nkind: Pod\nmetadata:\n  name: Bad_Name\nspec:\n  containers: []\n');
-  await waitForDiagnostics(doc.uri, withCode('object-name-invalid'), 'object-name-invalid');
+  await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => /^metadata\.name: Invalid value: "Bad_Name"/.test(d.message)), 'the invalid name');
   await replaceAll(doc, 'name: Bad_Name\nsteps:\n  - run: make\n');
   await waitForDiagnostics(doc.uri, (ds) => ds.length === 0, 'empty diagnostics');
   assert.deepEqual(podscopeDiagnostics(doc.uri), []);
