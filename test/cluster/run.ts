@@ -37,6 +37,8 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
       if (timedOut) stderr += `\n(killed after ${opts.timeoutMs} ms)`;
       resolve({ code: code ?? 1, stdout, stderr });
     });
+    // A command that exits without reading its input closes the pipe first: EPIPE there is its answer, not ours to throw.
+    child.stdin.on('error', (err: NodeJS.ErrnoException) => { if (err.code !== 'EPIPE') stderr += `\n(stdin: ${err.message})`; });
     child.stdin.end(opts.input ?? '');
   });
 }
