@@ -4,8 +4,8 @@
 // It needs the local cluster, so it runs in the cluster phase (PODSCOPE_TEST_KUBECONFIG set) or on
 // request (PODSCOPE_API_AGREEMENT=1), and skips in the unit phase rather than start a cluster there.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { ClusterUnavailableError, ensureCluster, type Cluster } from './cluster';
+import { test } from 'node:test';
+import { phaseCluster } from './phaseCluster';
 import { defaultRegistry, validateText } from '../../server/src/engine';
 import { y } from '../engine/helpers';
 import { podNamed } from '../support/manifests';
@@ -310,25 +310,7 @@ const CASES: Case[] = [
   },
 ];
 
-let cluster: Cluster | undefined;
-let unavailable = '';
-
-before(async () => {
-  if (!process.env.PODSCOPE_TEST_KUBECONFIG && process.env.PODSCOPE_API_AGREEMENT !== '1') {
-    unavailable = 'runs in the cluster phase (npm test -- --only=cluster) or with PODSCOPE_API_AGREEMENT=1';
-    return;
-  }
-  try {
-    cluster = await ensureCluster();
-  } catch (err) {
-    if (!(err instanceof ClusterUnavailableError)) throw err;
-    unavailable = `no local cluster: ${err.message}`;
-  }
-});
-
-after(async () => {
-  await cluster?.release();
-});
+const phase = phaseCluster('PODSCOPE_API_AGREEMENT');
 
 /** Field errors from kubectl's report: `* path: message` lines, or the one-error form. */
 function serverErrors(output: string): string[] {
@@ -341,8 +323,9 @@ function serverErrors(output: string): string[] {
 
 for (const c of CASES) {
   test(`agrees with kube-apiserver 1.36.1: ${c.name}`, async (t) => {
+    const cluster = phase.cluster;
     if (!cluster) {
-      t.skip(unavailable);
+      t.skip(phase.unavailable);
       return;
     }
     const r = await cluster.kubectl.run(['create', '--dry-run=server', '-n', 'default', '-o', 'name', '-f', '-'], c.yaml);

@@ -13,34 +13,16 @@ import { request } from 'node:https';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { KubeConfig } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import { exactRefiner } from '../../server/src/cli/exact';
 import { defaultRegistry, parseFile, validateParsed, type Finding } from '../../server/src/engine';
 import { findModules, minorOf, moduleDirs, REPO_DIST } from '../../server/src/exact/modules';
-import { ClusterUnavailableError, ensureCluster, type Cluster } from './cluster';
+import { phaseCluster } from './phaseCluster';
 import { generateManifests, type Manifest } from './exactMutations';
 
-let cluster: Cluster | undefined;
-let unavailable = '';
-
-before(async () => {
-  if (!process.env.PODSCOPE_TEST_KUBECONFIG && process.env.PODSCOPE_EXACT_DIFF !== '1') {
-    unavailable = 'runs in the cluster phase (npm test -- --only=cluster) or with PODSCOPE_EXACT_DIFF=1';
-    return;
-  }
-  try {
-    cluster = await ensureCluster();
-  } catch (err) {
-    if (!(err instanceof ClusterUnavailableError)) throw err;
-    unavailable = `no local cluster: ${err.message}`;
-  }
-});
-
-after(async () => {
-  await cluster?.release();
-});
+const phase = phaseCluster('PODSCOPE_EXACT_DIFF');
 
 interface ServerAnswer {
   status: number;
@@ -94,8 +76,9 @@ interface Tally { rejected: number; rejectedMatched: number; accepted: number; f
 const empty = (): Tally => ({ rejected: 0, rejectedMatched: 0, accepted: 0, falseErrors: 0, warnings: 0, warningsMatched: 0, admission: 0 });
 
 test('Podscope answers as kube-apiserver does on the generated manifests', { timeout: 30 * 60_000 }, async (t) => {
+  const cluster = phase.cluster;
   if (!cluster) {
-    t.skip(unavailable);
+    t.skip(phase.unavailable);
     return;
   }
   const kc = new KubeConfig();
