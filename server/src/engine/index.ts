@@ -21,3 +21,4 @@ export { formatPath, type PathSeg, type FieldPath } from './path';
 export * as yamlNodes from './yamlNodes';
 export { parseFieldPath, rangeOfFieldPath, type FieldSegment, type SourceRange } from './fieldPathRange';
 export { ruleCatalog, type RuleInfo } from './ruleCatalog';
+export { firstLineEnd } from './lines';

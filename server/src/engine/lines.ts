@@ -38,3 +38,12 @@ export function countLineEnds(text: string): number {
   }
   return n;
 }
+
+/** A block collection spans many lines; a squiggle over all of them hides the point, so clip to its first line. */
+export function firstLineEnd(text: string, start: number, end: number): number {
+  const nl = text.indexOf('\n', start);
+  if (nl < 0 || nl >= end) return end;
+  let e = nl;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}

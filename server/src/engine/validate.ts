@@ -5,6 +5,7 @@ import { splitDocuments } from './documentSplit';
 import { k8sObjectOf, looksLikeKubernetes, looksTemplated, podLocation } from './k8sObject';
 import { atLine, parseFile, rangeAt, syntaxFindings, type ParsedDocument, type ParsedFile } from './parse';
 import { tooLargeFinding } from './sizeLimit';
+import { firstLineEnd } from './lines';
 import { formatPath } from './path';
 import { containersOf } from './podModel';
 import type { RuleRegistry } from './registry';
@@ -141,15 +142,6 @@ function reportRange(file: ParsedFile, d: ParsedDocument, r: Report): Range {
   }
   const span = nodeSpan(target) ?? [d.start, d.start];
   return rangeAt(file.lineCounter, span[0], firstLineEnd(file.text, span[0], span[1]));
-}
-
-/** A block collection spans many lines; a squiggle over all of them hides the point, so clip to its first line. */
-function firstLineEnd(text: string, start: number, end: number): number {
-  const nl = text.indexOf('\n', start);
-  if (nl < 0 || nl >= end) return end;
-  let e = nl;
-  while (e > start && /\s/.test(text[e - 1]!)) e--;
-  return e;
 }
 
 function pushWithSetting(out: Finding[], f: Finding, settings: RuleSettings): void {

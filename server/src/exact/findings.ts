@@ -1,7 +1,7 @@
 // The API server's verdict on one YAML document, as findings at source ranges of that document.
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Finding, ParsedDocument, ParsedFile } from '../engine';
-import { rangeAt } from '../engine';
+import { firstLineEnd, rangeAt } from '../engine';
 import { jsonScalar } from '../engine/rules/schema/kubectlScalar';
 import { formatApiPath } from './apiPathFormat';
 import { parseApiPath, resolveUnindexed, spanOfApiPath, topSpan, type ApiSegment } from '../engine/fieldPathRange';
@@ -95,11 +95,3 @@ const MAP_KEYED = new Set(['limits', 'requests', 'overhead', 'capacity', 'labels
 
 const QUANTITY_KEYS = new Set(['limits', 'requests', 'overhead', 'sizeLimit', 'capacity', 'storage']);
 
-/** A block's span covers many lines; a squiggle over all of them hides the point. */
-function firstLineEnd(text: string, start: number, end: number): number {
-  const nl = text.indexOf('\n', start);
-  if (nl < 0 || nl >= end) return end;
-  let e = nl;
-  while (e > start && /\s/.test(text[e - 1]!)) e--;
-  return e;
-}
