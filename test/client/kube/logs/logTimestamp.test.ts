@@ -49,3 +49,18 @@ test('the caching parser gives the same answers as the plain one', () => {
   ];
   for (const line of lines) assert.deepEqual(parser.parse(line), splitTimedLine(line), line);
 });
+
+test('the same-second shortcut agrees with the plain parser on fractions, zones and malformed stamps', () => {
+  const parser = new TimedLineParser();
+  const stamps = [
+    '2026-01-02T03:04:05Z', '2026-01-02T03:04:05.5Z', '2026-01-02T03:04:05.123456789Z', '2026-01-02T03:04:05.1234567890Z',
+    '2026-01-02T03:04:05.Z', '2026-01-02T03:04:05.12+02:00', '2026-01-02T03:04:05.12-02:00', '2026-01-02T03:04:05.7z',
+    '2026-01-02T03:04:05.000000001+02:00', '2026-01-02T03:04:05x', '2026-01-02T03:04:06.25Z', '2026-01-02T03:04:05.99Z',
+  ];
+  // Every order of neighbours matters (the cache holds the previous line's second), so walk pairs in both orders.
+  for (const a of stamps) {
+    for (const b of stamps) {
+      for (const line of [`${a} first`, `${b} second`]) assert.deepEqual(parser.parse(line), splitTimedLine(line), `${a} then ${line}`);
+    }
+  }
+});
