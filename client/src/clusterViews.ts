@@ -16,7 +16,7 @@ export interface ClusterViews extends vscode.Disposable {
 }
 
 export function openClusterViews(config: Config): ClusterViews {
-  const logViews = new LogViews(() => config.logDefaults.maxLines);
+  const logViews = new LogViews(() => config.logDefaults.maxLines, () => config.logPresentation);
   const documents = new ReadOnlyDocuments();
   const forwards = new PortForwardRegistry();
   const clusterDiagnostics = new ClusterDiagnostics();

@@ -3,7 +3,9 @@
 // exactly `lspSettings`' shape.
 import * as vscode from 'vscode';
 import type { PodscopeSettings, RuleSettings } from '../../server/src/shared/protocol';
+import { DEFAULT_JSON_KEYS } from './kube/logs/jsonLogLine';
 import { logDefaults, type LogDefaults } from './kube/logs/logDefaults';
+import { logPresentation, type LogPresentation } from './kube/logs/logPresentation';
 
 export const SECTION = 'podscope';
 
@@ -21,6 +23,12 @@ export const SETTINGS = {
   'logs.tailLines': { type: 'integer', default: 1000 },
   'logs.since': { type: 'string', default: '' },
   'logs.maxLines': { type: 'integer', default: 100000 },
+  'logs.render': { type: 'string', default: 'pretty' },
+  'logs.level': { type: 'string', default: 'all' },
+  'logs.jsonMessageKeys': { type: 'array', default: DEFAULT_JSON_KEYS.message },
+  'logs.jsonLevelKeys': { type: 'array', default: DEFAULT_JSON_KEYS.level },
+  'logs.jsonTimeKeys': { type: 'array', default: DEFAULT_JSON_KEYS.time },
+  'logs.jsonFields': { type: 'array', default: DEFAULT_JSON_KEYS.fields },
   'dryRun.confirmSensitive': { type: 'boolean', default: true },
   kubernetesVersion: { type: 'string', default: 'auto' },
   'exact.enable': { type: 'boolean', default: true },
@@ -60,6 +68,18 @@ export class Config {
       tailLines: this.get('logs.tailLines'),
       since: this.get('logs.since'),
       maxLines: this.get('logs.maxLines'),
+    });
+  }
+
+  /** How log views show JSON records and which levels they keep. */
+  get logPresentation(): LogPresentation {
+    return logPresentation({
+      render: this.get('logs.render'),
+      level: this.get('logs.level'),
+      message: this.get('logs.jsonMessageKeys'),
+      levelKeys: this.get('logs.jsonLevelKeys'),
+      time: this.get('logs.jsonTimeKeys'),
+      fields: this.get('logs.jsonFields'),
     });
   }
 

@@ -6,6 +6,7 @@ import type { CommandFactory, PodActionDeps } from '../pod/podActionDeps';
 import { resolveContainer, resolvePod } from '../pod/targetPicker';
 import type { PodTarget } from '../pod/targets';
 import type { LogDefaults } from './logDefaults';
+import { LOG_LEVELS } from './logLevel';
 import { askLogOptions } from './logPrompts';
 import type { LogSpec } from './logSession';
 import { LOG_SCHEME, type LogViews } from './logView';
@@ -90,6 +91,27 @@ const restartLogs: CommandFactory<LogCommandContext> = (ctx) => (arg) => {
   if (uri) ctx.logViews.restart(uri);
 };
 
+const toggleJson: CommandFactory<LogCommandContext> = (ctx) => (arg) => {
+  const uri = activeLogUri(arg);
+  const session = ctx.logViews.sessionOf(uri);
+  if (!uri || !session) return;
+  const now = session.presentation;
+  ctx.logViews.represent(uri, { ...now, json: now.json === 'pretty' ? 'raw' : 'pretty' });
+};
+
+const filterLevel: CommandFactory<LogCommandContext> = (ctx) => async (arg) => {
+  const uri = activeLogUri(arg);
+  const session = ctx.logViews.sessionOf(uri);
+  if (!uri || !session) return;
+  const current = session.presentation.minLevel;
+  const choices = [
+    { label: 'All lines', level: undefined },
+    ...LOG_LEVELS.map((level, i) => ({ label: LOG_LEVELS.slice(0, i + 1).map((l) => l.toUpperCase()).join(' + '), level })),
+  ].map((c) => ({ ...c, description: c.level === current ? 'current' : undefined }));
+  const picked = await vscode.window.showQuickPick(choices, { title: `Filter the log of ${session.spec.pod} by level` });
+  if (picked) ctx.logViews.represent(uri, { ...session.presentation, minLevel: picked.level });
+};
+
 const saveLogs: CommandFactory<LogCommandContext> = (ctx) => async (arg) => {
   const uri = activeLogUri(arg);
   const text = uri && ctx.logViews.text(uri);
@@ -108,5 +130,7 @@ export const logCommands = {
   'podscope.logs.showPrevious': showPreviousLogs,
   [STOP_LOGS]: stopLogs,
   [RESTART_LOGS]: restartLogs,
+  'podscope.logs.toggleJson': toggleJson,
+  'podscope.logs.filterLevel': filterLevel,
   'podscope.logs.save': saveLogs,
 };

@@ -6,6 +6,7 @@ export function containerPrefix(pod: string, container: string): string {
   return `[pod/${pod}/${container}] `;
 }
 
-export function formatLogLine(line: TimedLine, showTimestamps: boolean, prefix = ''): string {
-  return showTimestamps && line.ts !== '' ? `${prefix}${line.ts} ${line.text}` : `${prefix}${line.text}`;
+/** `text`: the container output as the view presents it (a rendered JSON record), by default the line's own. */
+export function formatLogLine(line: TimedLine, showTimestamps: boolean, prefix = '', text = line.text): string {
+  return showTimestamps && line.ts !== '' ? `${prefix}${line.ts} ${text}` : `${prefix}${text}`;
 }

@@ -3,6 +3,8 @@
 import { LogBuffer } from './logBuffer';
 import { containerPrefix, formatLogLine } from './logFormat';
 import { LogMerger } from './logMerger';
+import { DEFAULT_JSON_KEYS } from './jsonLogLine';
+import { LinePresenter, type LogPresentation } from './logPresentation';
 import { ResumableLogStream, type LogStreamOptions, type LogStreamState } from './logStream';
 import type { TimedLine } from './logTimestamp';
 import type { LogOpener, LogRequest } from './logTransport';
@@ -25,6 +27,8 @@ export interface LogSessionOptions {
   quietMs?: number;
   stream?: LogStreamOptions;
   now?: () => number;
+  /** JSON rendering and level filter; default: raw, every line (the bytes kubectl prints). */
+  presentation?: LogPresentation;
 }
 
 export interface LogSessionListener {
@@ -47,12 +51,13 @@ export class LogSession {
   private tick: ReturnType<typeof setInterval> | undefined;
   private generation = 0;
   private finished: Promise<void> = Promise.resolve();
+  private presenters: LinePresenter[] = [];
 
   constructor(
     readonly spec: LogSpec,
     private readonly openerFor: OpenerFactory,
     private readonly listener: LogSessionListener,
-    private readonly options: LogSessionOptions,
+    private options: LogSessionOptions,
   ) {
     if (spec.containers.length === 0) throw new Error(`pod "${spec.pod}" has no container to show logs for`);
     this.buffer = new LogBuffer(options.maxLines);
@@ -71,6 +76,8 @@ export class LogSession {
     const { containers } = this.spec;
     const merged = containers.length > 1;
     const now = this.options.now ?? Date.now;
+    const presentation = this.options.presentation;
+    this.presenters = containers.map(() => new LinePresenter(presentation ?? RAW));
     this.merger = merged ? new LogMerger(containers.length, this.options.quietMs ?? DEFAULT_QUIET_MS, now) : undefined;
     const request: LogRequest = {
       follow: this.spec.follow,
@@ -85,7 +92,9 @@ export class LogSession {
           this.merger.push(i, lines);
           this.release(this.merger.drain());
         } else {
-          this.buffer.append(lines.map((l) => formatLogLine(l, this.spec.timestamps)), unterminated);
+          const shown = this.shown(i, lines);
+          // A hidden last line takes its missing newline with it.
+          this.buffer.append(shown.lines, unterminated && shown.lastKept);
           this.listener.changed();
         }
       },
@@ -128,8 +137,36 @@ export class LogSession {
   private release(lines: { source: number; line: TimedLine }[]): void {
     if (lines.length === 0) return;
     const { pod, containers, timestamps } = this.spec;
-    this.buffer.append(lines.map(({ source, line }) => formatLogLine(line, timestamps, containerPrefix(pod, containers[source]))));
+    const out: string[] = [];
+    for (const { source, line } of lines) {
+      const text = this.presenters[source].present(line.text);
+      if (text !== undefined) out.push(formatLogLine(line, timestamps, containerPrefix(pod, containers[source]), text));
+    }
+    this.buffer.append(out);
     this.listener.changed();
+  }
+
+  /** The lines of one container as the view shows them (rendered, filtered), without a prefix. */
+  private shown(source: number, lines: TimedLine[]): { lines: string[]; lastKept: boolean } {
+    const presenter = this.presenters[source];
+    const out: string[] = [];
+    let lastKept = false;
+    for (const line of lines) {
+      const text = presenter.present(line.text);
+      lastKept = text !== undefined;
+      if (text !== undefined) out.push(formatLogLine(line, this.spec.timestamps, '', text));
+    }
+    return { lines: out, lastKept };
+  }
+
+  get presentation(): LogPresentation {
+    return this.options.presentation ?? RAW;
+  }
+
+  /** Shows the log another way: the lines are read again from the server and presented anew. */
+  represent(presentation: LogPresentation): Promise<void> {
+    this.options = { ...this.options, presentation };
+    return this.start();
   }
 
   private finishMerge(): void {
@@ -140,6 +177,8 @@ export class LogSession {
     if (merger) this.release(merger.drainAll());
   }
 }
+
+const RAW: LogPresentation = { json: 'raw', minLevel: undefined, keys: DEFAULT_JSON_KEYS };
 
 function isFinal(state: LogStreamState): boolean {
   return state.kind === 'ended' || state.kind === 'stopped' || state.kind === 'failed';

@@ -18,8 +18,10 @@ export function logStatusBar(views: LogViews): vscode.Disposable {
     const who = `${session.spec.pod}/${session.spec.containers.length > 1 ? 'all containers' : session.spec.containers[0]}`;
     const live = session.running && !summary.startsWith('failed') && summary !== 'ended';
     const icon = summary.startsWith('failed') ? '$(error)' : summary.startsWith('reconnecting') ? '$(debug-disconnect)' : live ? '$(sync~spin)' : '$(debug-pause)';
-    item.text = `${icon} ${who}: ${summary.length > 60 ? `${summary.slice(0, 57)}…` : summary}`;
-    item.tooltip = `${summary}\n${session.buffer.lineCount} lines shown${session.buffer.dropped ? `, ${session.buffer.dropped} older lines dropped (podscope.logs.maxLines)` : ''}\nClick to ${live ? 'stop' : 'restart'}.`;
+    const { json, minLevel } = session.presentation;
+    const shown = [json === 'pretty' ? 'JSON rendered' : '', minLevel ? `${minLevel} and above` : ''].filter(Boolean).join(', ');
+    item.text = `${icon} ${who}: ${summary.length > 60 ? `${summary.slice(0, 57)}…` : summary}${minLevel ? ` · ≥${minLevel}` : ''}`;
+    item.tooltip = `${summary}\n${session.buffer.lineCount} lines shown${session.buffer.dropped ? `, ${session.buffer.dropped} older lines dropped (podscope.logs.maxLines)` : ''}${shown ? `\nShown: ${shown}.` : ''}\nClick to ${live ? 'stop' : 'restart'}.`;
     item.command = live ? STOP_LOGS : RESTART_LOGS;
     item.show();
     void vscode.commands.executeCommand('setContext', 'podscope.logs.streaming', live);

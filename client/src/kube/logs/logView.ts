@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { ClusterApi } from '../cluster/clusterApi';
 import { clientNodeLogOpener } from './clientNodeLogOpener';
+import type { LogPresentation } from './logPresentation';
 import { LogSession, type LogSpec } from './logSession';
 import { PrefixDecorations } from './prefixDecorations';
 import { ScrollPins } from './scrollPin';
@@ -45,7 +46,7 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly prefixes = new PrefixDecorations();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly maxLines: () => number) {
+  constructor(private readonly maxLines: () => number, private readonly presentation: () => LogPresentation) {
     this.disposables.push(
       vscode.workspace.registerFileSystemProvider(LOG_SCHEME, this, { isReadonly: true, isCaseSensitive: true }),
       vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e.document)),
@@ -77,7 +78,7 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
           }
         },
       },
-      { maxLines: this.maxLines() },
+      { maxLines: this.maxLines(), presentation: this.presentation() },
     );
     this.entries.set(key, entry);
     void entry.session.start();
@@ -101,6 +102,15 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
     const entry = this.entries.get(uri.toString());
     if (!entry) return;
     void entry.session.start();
+    for (const ed of vscode.window.visibleTextEditors) if (ed.document.uri.toString() === uri.toString()) this.pins.pin(ed);
+  }
+
+  /** Shows a view's log another way (JSON rendering, level filter): the log is read again and presented anew. */
+  represent(uri: vscode.Uri, presentation: LogPresentation): void {
+    const entry = this.entries.get(uri.toString());
+    if (!entry) return;
+    void entry.session.represent(presentation);
+    this.stateEmitter.fire(uri);
     for (const ed of vscode.window.visibleTextEditors) if (ed.document.uri.toString() === uri.toString()) this.pins.pin(ed);
   }
 

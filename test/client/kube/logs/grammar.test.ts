@@ -51,3 +51,10 @@ test('ordinary words are left alone', () => {
   assert.equal(firstRule('the errors were handled, information follows'), undefined);
   assert.equal(rules.error.exec('terror'), null);
 });
+
+test('the keys of key=value fields (logfmt, rendered JSON records) are coloured, not the values', () => {
+  const line = '2026-01-02T03:04:05Z WARN  slow request path=/api took=1.2s user.id=7';
+  const keys = [...line.matchAll(new RegExp(rules.field.source, 'g'))].map((m) => m[0]);
+  assert.deepEqual(keys, ['path', 'took', 'user.id']);
+  assert.equal(rules.field.exec('a==b c'), null, 'a key needs whitespace before it');
+});

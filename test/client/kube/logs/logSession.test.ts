@@ -88,3 +88,25 @@ test('the cap bounds the buffer under a long stream', async () => {
   assert.equal(s.buffer.text().trimEnd().split('\n').at(-1), 'line 4999');
   assert.equal(s.buffer.dropped + s.buffer.lineCount, 5000);
 });
+
+test('presentation: JSON records rendered and levels filtered per container, in one view and interleaved; represent() switches back to raw', async () => {
+  const ts = timestamps(4);
+  const a = new FakeLogServer();
+  const b = new FakeLogServer();
+  a.append(ts[0], '{"level":"info","msg":"up"}');
+  b.append(ts[1], 'ERROR disk full');
+  a.append(ts[2], '{"level":"error","msg":"failed","path":"/x"}');
+  b.append(ts[3], '  at write (fs.js:1)');
+  const keys = { message: ['msg'], level: ['level'], time: ['time'], fields: [] };
+  const s = new LogSession(
+    { namespace: 'ns', pod: 'web', containers: ['app', 'sidecar'], follow: false, previous: false, timestamps: false },
+    (c) => (c === 'app' ? a : b).open,
+    { changed() {}, state() {} },
+    { maxLines: 100, quietMs: 50, stream: { wait: async () => {} }, presentation: { json: 'pretty', minLevel: 'error', keys } },
+  );
+  await s.start();
+  assert.equal(s.buffer.text(), ['[pod/web/sidecar] ERROR disk full', '[pod/web/app] ERROR failed path=/x', '[pod/web/sidecar]   at write (fs.js:1)', ''].join('\n'));
+  await s.represent({ json: 'raw', minLevel: undefined, keys });
+  assert.equal(s.buffer.text().split('\n').length - 1, 4, 'every line again, read anew');
+  assert.ok(s.buffer.text().includes('[pod/web/app] {"level":"info","msg":"up"}'));
+});
