@@ -3,6 +3,7 @@ import type { PodRule } from '../../rule';
 import { mapItems } from '../../podModel';
 import { getNode, getString } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { podExamples } from '../../exampleManifests';
 
 // A repeated env name is accepted; the container sees the last definition. kube-apiserver warns
 // unless the later one builds on the earlier through "$(NAME)" (X=a, then X=$(X):b), because
@@ -13,6 +14,16 @@ export const envVarHidden: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'An env entry repeats an earlier name and hides its value.',
+  remediation: 'Keep one entry per variable name, with the value you mean.',
+  examples: podExamples({ container: `
+      env:
+      - name: LOG_LEVEL
+        value: info
+      - name: LOG_LEVEL
+        value: debug` }, { container: `
+      env:
+      - name: LOG_LEVEL
+        value: debug` }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     for (const c of ctx.containers) {

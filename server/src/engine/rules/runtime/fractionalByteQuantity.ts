@@ -5,6 +5,7 @@ import type { PodContext, PodRule } from '../../rule';
 import { parseQuantity, quantityToString, type Quantity } from '../../validation/quantity';
 import { asMap, asScalar, getNode } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { podExamples } from '../../exampleManifests';
 
 const BYTE_RESOURCES = ['memory', 'ephemeral-storage'] as const;
 
@@ -17,6 +18,8 @@ export const fractionalByteQuantity: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'A memory or storage quantity is not a whole number of bytes (often "m" written for "Mi").',
+  remediation: 'Write bytes with a binary or decimal suffix (`128Mi`, `1G`), not `m`, which means thousandths.',
+  examples: podExamples({ resources: 'limits: {cpu: 500m, memory: 128m}' }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     checkMap(ctx, getNode(ctx.spec, 'overhead', ctx.doc), [...ctx.pod.specPath, 'overhead'], BYTE_RESOURCES);

@@ -1,6 +1,7 @@
 import type { PodRule } from '../../rule';
 import { WARNINGS_GO } from './apiWarning';
 import { podPorts, portField, type PortDecl } from './portDecls';
+import { podExamples } from '../../exampleManifests';
 
 // hostIP only says which node address a hostPort binds; without a hostPort nothing is published
 // and the field is silently ignored. kube-apiserver warns, printing the port with Go's %+v.
@@ -10,6 +11,15 @@ export const hostIPWithoutHostPort: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'A port sets hostIP but no hostPort, so hostIP has no effect.',
+  remediation: 'Add the hostPort the hostIP is meant for, or remove hostIP.',
+  examples: podExamples({ container: `
+      ports:
+      - containerPort: 80
+        hostIP: 127.0.0.1` }, { container: `
+      ports:
+      - containerPort: 80
+        hostIP: 127.0.0.1
+        hostPort: 8080` }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     for (const port of podPorts(ctx)) {

@@ -1,6 +1,7 @@
 import { formatPath } from '../../path';
 import type { PodRule } from '../../rule';
 import { podPorts, portField, rejectedPorts, type PortDecl } from './portDecls';
+import { podExamples } from '../../exampleManifests';
 
 // kube-apiserver rejects two spec.containers ports only when protocol, hostIP and hostPort are all
 // equal (validation.go AccumulateUniqueHostPorts). An empty hostIP (every address) and a specific
@@ -13,6 +14,20 @@ export const hostPortConflict: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'Two ports claim the same hostPort on overlapping host addresses, which the API server lets through.',
+  remediation: 'Give each port its own hostPort, or bind them to host addresses that do not overlap.',
+  examples: podExamples({ container: `
+      ports:
+      - containerPort: 80
+        hostPort: 8080
+      - containerPort: 8080
+        hostIP: 0.0.0.0
+        hostPort: 8080` }, { container: `
+      ports:
+      - containerPort: 80
+        hostPort: 8080
+      - containerPort: 8080
+        hostIP: 0.0.0.0
+        hostPort: 8081` }),
   docUrl: 'https://github.com/kubernetes/kubernetes/blob/v1.36.1/pkg/apis/core/validation/validation.go',
   check(ctx) {
     const ports = podPorts(ctx);

@@ -1,5 +1,6 @@
 import type { PodRule } from '../../rule';
 import { getNode, getPair, getString } from '../../yamlNodes';
+import { WEB_CONTAINER, podExamples } from '../../exampleManifests';
 
 // The API server defaults imagePullPolicy to Always for ":latest" and untagged images
 // (pkg/apis/core/v1/defaults.go SetDefaults_Container), precisely because "latest" moves. An
@@ -12,6 +13,9 @@ export const imageLatestPullPolicy: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'An image uses the "latest" tag (or no tag) with an imagePullPolicy other than Always.',
+  remediation: 'Pin the image to a tag or digest, or set imagePullPolicy: Always.',
+  examples: podExamples({ containers: WEB_CONTAINER.replace('image: nginx:1.27', 'image: nginx:latest\n  imagePullPolicy: IfNotPresent') },
+      { containers: WEB_CONTAINER.replace('image: nginx:1.27', 'image: nginx:1.27\n  imagePullPolicy: IfNotPresent') }),
   docUrl: 'https://kubernetes.io/docs/concepts/containers/images/#imagepullpolicy-defaulting',
   check(ctx) {
     for (const c of ctx.containers) {

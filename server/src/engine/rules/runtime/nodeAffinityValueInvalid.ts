@@ -3,6 +3,7 @@ import type { PodRule } from '../../rule';
 import { isLabelValue } from '../../validation/names';
 import { asMap, asScalar, asSeq, getNode } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { podExamples } from '../../exampleManifests';
 
 // Values in *preferred* node affinity terms are not validated as label values (required terms
 // are), so kube-apiserver only warns (pkg/api/node/util.go GetWarningsForNodeSelectorTerm with
@@ -13,6 +14,22 @@ export const nodeAffinityValueInvalid: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'A preferred node affinity expression lists a value that no node label can have.',
+  remediation: 'Use values a node label can have: at most 63 letters, digits, \'-\', \'_\' and \'.\', starting and ending with a letter or digit.',
+  examples: podExamples({ spec: `
+      affinity:
+        nodeAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+          - weight: 1
+            preference:
+              matchExpressions:
+              - {key: topology.kubernetes.io/zone, operator: In, values: [us east 1a]}` }, { spec: `
+      affinity:
+        nodeAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+          - weight: 1
+            preference:
+              matchExpressions:
+              - {key: topology.kubernetes.io/zone, operator: In, values: [us-east-1a]}` }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     const affinityPath = [...ctx.pod.specPath, 'affinity', 'nodeAffinity'];

@@ -2,6 +2,7 @@ import type { PodRule } from '../../rule';
 import { isDNS1123Label, isDNS1123Subdomain } from '../../validation/names';
 import { getNode, getString } from '../../yamlNodes';
 import { goList } from './apiWarning';
+import { podExamples } from '../../exampleManifests';
 
 // A Pod's name only has to be a DNS subdomain, but unless spec.hostname is set it also becomes the
 // pod's hostname (kubelet GeneratePodHostNameAndDomain): cut to 63 characters, dots kept, so
@@ -14,6 +15,8 @@ export const podNameNotDnsLabel: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'A Pod name is a valid DNS subdomain but not a DNS label, so the hostname derived from it is surprising.',
+  remediation: 'Name the pod without dots, so its hostname is its name.',
+  examples: podExamples({ name: 'web.v2' }, { name: 'web-v2' }),
   docUrl: 'https://github.com/kubernetes/kubernetes/blob/v1.36.1/pkg/registry/core/pod/strategy.go',
   check(ctx) {
     if (ctx.object.kind !== 'Pod') return;

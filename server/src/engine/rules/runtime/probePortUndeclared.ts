@@ -1,6 +1,7 @@
 import type { PodRule } from '../../rule';
 import { handlerLabel, handlerPorts } from './handlerPorts';
 import { podPorts } from './portDecls';
+import { podExamples } from '../../exampleManifests';
 
 // A numeric probe port that no container declares still works: `ports` is informational and the
 // kubelet connects to whatever listens there. Declaring it keeps the pod's surface documented and
@@ -11,6 +12,15 @@ export const probePortUndeclared: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'A probe or lifecycle handler uses a port number that no container of the pod declares.',
+  remediation: 'Declare the port in the container\'s ports (and refer to it by name).',
+  examples: podExamples({ container: `
+      readinessProbe:
+        httpGet: {path: /, port: 80}` }, { container: `
+      ports:
+      - name: http
+        containerPort: 80
+      readinessProbe:
+        httpGet: {path: /, port: http}` }),
   docUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#use-a-named-port',
   check(ctx) {
     const declared = new Set(podPorts(ctx).map((p) => p.containerPort));

@@ -2,6 +2,7 @@ import { mapItems } from '../../podModel';
 import type { PodRule } from '../../rule';
 import { asMap, getNode, getString } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { MOUNT_CONF, podExamples } from '../../exampleManifests';
 
 const SOURCE_KINDS = ['configMap', 'secret', 'downwardAPI', 'serviceAccountToken', 'clusterTrustBundle', 'podCertificate'];
 
@@ -13,6 +14,19 @@ export const projectedSourceEmpty: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'An entry of a projected volume\'s sources names no source.',
+  remediation: 'Name a source (configMap, secret, downwardAPI, serviceAccountToken, ...) in the entry, or remove it.',
+  examples: podExamples({ container: MOUNT_CONF, spec: `
+      volumes:
+      - name: conf
+        projected:
+          sources:
+          - configMap: {name: nginx-conf}
+          - {}` }, { container: MOUNT_CONF, spec: `
+      volumes:
+      - name: conf
+        projected:
+          sources:
+          - configMap: {name: nginx-conf}` }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     for (const v of mapItems(ctx.spec, 'volumes', ctx.pod.specPath, ctx.doc)) {

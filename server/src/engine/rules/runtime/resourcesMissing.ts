@@ -2,6 +2,7 @@ import type { Document, YAMLMap } from 'yaml';
 import type { PodRule } from '../../rule';
 import { asMap, getNode, getPair } from '../../yamlNodes';
 import { describeContainer } from './runTogether';
+import { podExamples } from '../../exampleManifests';
 
 // Without requests the scheduler reserves nothing for a container, and without limits it may use
 // the whole node; a pod whose containers set neither is BestEffort, the first to be evicted under
@@ -13,6 +14,8 @@ export const resourcesMissing: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'A container sets no resource requests or limits.',
+  remediation: 'Set resources.requests (and usually resources.limits) for CPU and memory on every container.',
+  examples: podExamples({ containers: '- name: web\n  image: nginx:1.27' }),
   docUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
   check(ctx) {
     if (hasAny(asMap(getNode(ctx.spec, 'resources', ctx.doc), ctx.doc), ctx.doc)) return;

@@ -4,6 +4,7 @@ import { mapItems, type Item } from '../../podModel';
 import type { PodContext, PodRule } from '../../rule';
 import { asMap, getNode, getString } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { MOUNT_CONF, podExamples } from '../../exampleManifests';
 
 // Two keys projected to one file, or a file where another key needs a directory, make the
 // kubelet overwrite one with the other or fail the mount with "is a directory" / "file exists".
@@ -17,6 +18,22 @@ export const volumePathOverlap: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'Two items of a configMap, secret, downwardAPI or projected volume map to overlapping file paths.',
+  remediation: 'Give each projected key its own path, none of them inside another.',
+  examples: podExamples({ container: MOUNT_CONF, spec: `
+      volumes:
+      - name: conf
+        configMap:
+          name: nginx-conf
+          items:
+          - {key: nginx.conf, path: nginx.conf}
+          - {key: default.conf, path: nginx.conf/default.conf}` }, { container: MOUNT_CONF, spec: `
+      volumes:
+      - name: conf
+        configMap:
+          name: nginx-conf
+          items:
+          - {key: nginx.conf, path: nginx.conf}
+          - {key: default.conf, path: conf.d/default.conf}` }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     for (const v of mapItems(ctx.spec, 'volumes', ctx.pod.specPath, ctx.doc)) {

@@ -2,6 +2,7 @@ import { isNode } from 'yaml';
 import type { ObjectRule } from '../../rule';
 import { servedApiVersion } from '../../schema/schema';
 import { getPair } from '../../yamlNodes';
+import { deployment } from '../../exampleManifests';
 
 // A kind sent under an apiVersion the server does not serve (removed betas such as extensions/v1beta1
 // Deployment or batch/v1beta1 CronJob) fails discovery: `no matches for kind "CronJob" in version "batch/v1beta1"`.
@@ -11,6 +12,8 @@ export const apiVersion: ObjectRule = {
   category: 'schema',
   scope: 'object',
   description: 'The kind must be served under the given apiVersion by Kubernetes 1.36.',
+  remediation: 'Change apiVersion to the one Kubernetes 1.36 serves the kind under (the quick fix offers it).',
+  examples: { bad: deployment().replace('apps/v1', 'extensions/v1beta1'), good: deployment() },
   docUrl: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/',
   check(ctx) {
     const { kind, apiVersion: given } = ctx.object;

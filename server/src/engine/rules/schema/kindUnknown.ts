@@ -3,6 +3,7 @@ import builtin from '../../schema/generated/builtin-kinds.json';
 import type { ObjectRule } from '../../rule';
 import { getPair } from '../../yamlNodes';
 import { didYouMean } from './didYouMean';
+import { pod } from '../../exampleManifests';
 
 // kubectl looks a kind up in discovery before sending anything: a built-in group that has no such
 // kind fails with `no matches for kind "Pods" in version "v1"`. Groups Podscope does not know (CRDs)
@@ -17,6 +18,8 @@ export const kindUnknown: ObjectRule = {
   scope: 'object',
   anyKind: true,
   description: 'A built-in API group must serve the kind (a typo such as `kind: Pods` fails before the API server sees the object).',
+  remediation: 'Spell the kind as its API group defines it (singular, CamelCase: `Pod`, `Deployment`).',
+  examples: { bad: pod().replace('kind: Pod', 'kind: Pods'), good: pod() },
   docUrl: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#standard-api-terminology',
   check(ctx) {
     const { kind, apiVersion } = ctx.object;
