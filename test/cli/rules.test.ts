@@ -56,8 +56,13 @@ describe('generated from the registry', () => {
     });
   }
 
-  it('has an anchor for every code in docs/generated/rules.md', () => {
+  it('has a section for every code in docs/generated/rules.md, with its fix and examples', () => {
     const doc = generated()[0]!.expected;
-    for (const r of catalog) assert.ok(doc.includes(`\n### ${r.code}\n`), r.code);
+    for (const r of catalog) {
+      const section = doc.slice(doc.indexOf(`\n### ${r.code}\n`)).split(/\n### /)[1]!;
+      assert.ok(section.startsWith(`${r.code}\n`), r.code);
+      assert.ok(section.includes(`**Fix:** ${r.remediation}`), `${r.code}: remediation`);
+      if (r.examples) assert.ok(section.includes(r.examples.bad) && section.includes(r.examples.good), `${r.code}: examples`);
+    }
   });
 });
