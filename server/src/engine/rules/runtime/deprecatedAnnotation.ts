@@ -2,7 +2,7 @@ import type { Document, Pair, YAMLMap } from 'yaml';
 import type { PodContext, PodRule } from '../../rule';
 import { asMap, getNode, getString, keyName, pairs } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
-import { pod, podExamples } from '../../exampleManifests';
+import { podExamples } from '../../exampleManifests';
 
 const SECCOMP_POD = 'seccomp.security.alpha.kubernetes.io/pod';
 const SECCOMP_CONTAINER = 'container.seccomp.security.alpha.kubernetes.io/';

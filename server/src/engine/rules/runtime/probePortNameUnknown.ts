@@ -10,7 +10,7 @@ import { podExamples } from '../../exampleManifests';
 // resolves the name against the probed container's OWN ports (pkg/probe/util.go,
 // ResolveContainerPort -> findPortByName), so a name declared by a sibling container, or by nobody,
 // fails every time with "port <name> not found".
-export const probePortName: PodRule = {
+export const probePortNameUnknown: PodRule = {
   code: 'probe-port-name-unknown',
   severity: 'warning',
   category: 'runtime',

@@ -5,7 +5,7 @@ import { podExamples } from '../../exampleManifests';
 
 // hostIP only says which node address a hostPort binds; without a hostPort nothing is published
 // and the field is silently ignored. kube-apiserver warns, printing the port with Go's %+v.
-export const hostIPWithoutHostPort: PodRule = {
+export const hostIpWithoutHostPort: PodRule = {
   code: 'host-ip-without-host-port',
   severity: 'warning',
   category: 'runtime',

@@ -4,7 +4,7 @@ import type { PathSeg } from '../../path';
 import { mapItems, type ContainerRef } from '../../podModel';
 import type { PodContext, PodRule } from '../../rule';
 import { asMap, asSeq, getNode, getPair } from '../../yamlNodes';
-import { caseFix } from './enumRules';
+import { caseFix } from './valueNotSupported';
 import { isSet, stringField } from './fields';
 import { podExamples } from '../../exampleManifests';
 
