@@ -79,3 +79,9 @@ export const LOG_SHIPPER = `- name: log-shipper
 export const MOUNT_CONF = `volumeMounts:
 - name: conf
   mountPath: /etc/nginx`;
+
+/** `spec.initContainers` with one container `name` running `image` (resources set), then `lines` in it. */
+export function initContainer(name: string, image: string, lines = ''): string {
+  const container = `- name: ${name}\n  image: ${image}\n  resources:\n    limits: {cpu: 100m, memory: 64Mi}`;
+  return `initContainers:\n${container}${lines ? `\n${indent(lines, 2)}` : ''}`;
+}

@@ -5,7 +5,7 @@ import type { PodContext, PodRule } from '../../rule';
 import { asMap, getNode } from '../../yamlNodes';
 import { intField, isSet } from './fields';
 import { PROBE_KEYS, validatesHandlers } from './handlers';
-import { podExamples } from '../../exampleManifests';
+import { initContainer, podExamples } from '../../exampleManifests';
 
 const NON_NEGATIVE = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'];
 
@@ -18,24 +18,10 @@ export const initContainerFieldForbidden: PodRule = {
   scope: 'pod',
   description: 'An init container without restartPolicy: Always sets lifecycle or a probe.',
   remediation: 'Remove the probes and lifecycle hooks from the init container, or make it a sidecar with restartPolicy: Always.',
-  examples: podExamples({ spec: `
-      initContainers:
-      - name: proxy
-        image: envoyproxy/envoy:v1.31.0
-        resources:
-          limits: {cpu: 100m, memory: 64Mi}
-        startupProbe:
-          exec:
-            command: [test, -S, /run/envoy.sock]` }, { spec: `
-      initContainers:
-      - name: proxy
-        image: envoyproxy/envoy:v1.31.0
-        resources:
-          limits: {cpu: 100m, memory: 64Mi}
-        restartPolicy: Always
-        startupProbe:
-          exec:
-            command: [test, -S, /run/envoy.sock]` }),
+  examples: podExamples(
+    { spec: initContainer('proxy', 'envoyproxy/envoy:v1.31.0', 'startupProbe:\n  exec: {command: [test, -S, /run/envoy.sock]}') },
+    { spec: initContainer('proxy', 'envoyproxy/envoy:v1.31.0', 'restartPolicy: Always\nstartupProbe:\n  exec: {command: [test, -S, /run/envoy.sock]}') },
+  ),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#differences-from-regular-containers',
   check(ctx) {
     for (const c of ctx.containers) {

@@ -2,7 +2,7 @@ import type { PodRule } from '../../rule';
 import { getScalar } from '../../yamlNodes';
 import { podPorts, portField } from './portDecls';
 import { describeContainer } from './runTogether';
-import { podExamples } from '../../exampleManifests';
+import { initContainer, podExamples } from '../../exampleManifests';
 
 // The API server checks hostPort clashes only inside spec.containers and inside each init
 // container (validation.go checkHostPortConflicts), and the kubelet builds the pod's host port
@@ -17,24 +17,10 @@ export const initContainerHostPort: PodRule = {
   scope: 'pod',
   description: 'An init or sidecar container sets a hostPort, which the kubelet never publishes.',
   remediation: 'Move the hostPort to an app container, or remove it.',
-  examples: podExamples({ spec: `
-      initContainers:
-      - name: proxy
-        image: envoyproxy/envoy:v1.31.0
-        restartPolicy: Always
-        resources:
-          limits: {cpu: 100m, memory: 64Mi}
-        ports:
-        - containerPort: 9901
-          hostPort: 9901` }, { spec: `
-      initContainers:
-      - name: proxy
-        image: envoyproxy/envoy:v1.31.0
-        restartPolicy: Always
-        resources:
-          limits: {cpu: 100m, memory: 64Mi}
-        ports:
-        - containerPort: 9901` }),
+  examples: podExamples(
+    { spec: initContainer('proxy', 'envoyproxy/envoy:v1.31.0', 'restartPolicy: Always\nports:\n- containerPort: 9901\n  hostPort: 9901') },
+    { spec: initContainer('proxy', 'envoyproxy/envoy:v1.31.0', 'restartPolicy: Always\nports:\n- containerPort: 9901') },
+  ),
   docUrl: 'https://github.com/kubernetes/kubernetes/blob/v1.36.1/pkg/kubelet/kuberuntime/kuberuntime_sandbox.go',
   check(ctx) {
     if (getScalar(ctx.spec, 'hostNetwork', ctx.doc) === true) return;

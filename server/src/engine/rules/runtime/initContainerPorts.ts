@@ -1,7 +1,7 @@
 import type { PodRule } from '../../rule';
 import { asSeq, getPair } from '../../yamlNodes';
 import { describeContainer } from './runTogether';
-import { podExamples } from '../../exampleManifests';
+import { initContainer, podExamples } from '../../exampleManifests';
 
 // A regular init container runs to completion before the app containers start, while the pod is
 // not Ready, and Services resolve target ports only in app containers and sidecars
@@ -14,19 +14,10 @@ export const initContainerPorts: PodRule = {
   scope: 'pod',
   description: 'An init container that is not a sidecar declares ports that nothing can route to.',
   remediation: 'Remove the ports from the init container, or make it a sidecar with restartPolicy: Always if it serves while the pod runs.',
-  examples: podExamples({ spec: `
-      initContainers:
-      - name: migrate
-        image: migrate/migrate:v4.17.1
-        resources:
-          limits: {cpu: 100m, memory: 64Mi}
-        ports:
-        - containerPort: 8080` }, { spec: `
-      initContainers:
-      - name: migrate
-        image: migrate/migrate:v4.17.1
-        resources:
-          limits: {cpu: 100m, memory: 64Mi}` }),
+  examples: podExamples(
+    { spec: initContainer('migrate', 'migrate/migrate:v4.17.1', 'ports:\n- containerPort: 8080') },
+    { spec: initContainer('migrate', 'migrate/migrate:v4.17.1') },
+  ),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#differences-from-regular-containers',
   check(ctx) {
     for (const c of ctx.containers) {

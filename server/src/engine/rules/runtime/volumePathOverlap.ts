@@ -4,7 +4,7 @@ import { mapItems, type Item } from '../../podModel';
 import type { PodContext, PodRule } from '../../rule';
 import { asMap, getNode, getString } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
-import { MOUNT_CONF, podExamples } from '../../exampleManifests';
+import { indent, MOUNT_CONF, podExamples } from '../../exampleManifests';
 
 // Two keys projected to one file, or a file where another key needs a directory, make the
 // kubelet overwrite one with the other or fail the mount with "is a directory" / "file exists".
@@ -19,21 +19,10 @@ export const volumePathOverlap: PodRule = {
   scope: 'pod',
   description: 'Two items of a configMap, secret, downwardAPI or projected volume map to overlapping file paths.',
   remediation: 'Give each projected key its own path, none of them inside another.',
-  examples: podExamples({ container: MOUNT_CONF, spec: `
-      volumes:
-      - name: conf
-        configMap:
-          name: nginx-conf
-          items:
-          - {key: nginx.conf, path: nginx.conf}
-          - {key: default.conf, path: nginx.conf/default.conf}` }, { container: MOUNT_CONF, spec: `
-      volumes:
-      - name: conf
-        configMap:
-          name: nginx-conf
-          items:
-          - {key: nginx.conf, path: nginx.conf}
-          - {key: default.conf, path: conf.d/default.conf}` }),
+  examples: podExamples(
+    { container: MOUNT_CONF, spec: confItems('nginx.conf/default.conf') },
+    { container: MOUNT_CONF, spec: confItems('conf.d/default.conf') },
+  ),
   docUrl: WARNINGS_GO,
   check(ctx) {
     for (const v of mapItems(ctx.spec, 'volumes', ctx.pod.specPath, ctx.doc)) {
@@ -135,4 +124,13 @@ function report(ctx: PodContext, at: VPath, apiWarning: string): void {
     path: at.at,
     message: `${apiWarning}; the kubelet writes one file over the other or fails the mount with "is a directory" or "file exists".`,
   });
+}
+
+/** A pod spec's lines projecting nginx.conf and default.conf from a ConfigMap, the latter at `path` (for the examples). */
+function confItems(path: string): string {
+  return `volumes:\n- name: conf\n  configMap:\n${indent(`
+    name: nginx-conf
+    items:
+    - {key: nginx.conf, path: nginx.conf}
+    - {key: default.conf, path: ${path}}`, 4)}`;
 }
