@@ -25,6 +25,7 @@ export const deprecatedAnnotation: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'A pod annotation replaced by a field (critical-pod, sysctls, seccomp, AppArmor) is used.',
+  why: 'The non-functional annotations are silently ignored, so the seccomp profile, sysctls or priority they ask for is not applied.',
   remediation: 'Replace the annotation with the field the message names (priorityClassName, securityContext.sysctls, seccompProfile, appArmorProfile).',
   examples: podExamples({ metadata: `
       annotations:

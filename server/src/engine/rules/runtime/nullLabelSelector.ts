@@ -6,14 +6,14 @@ import { asMap, getNode, getPair } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
 import { podExamples } from '../../exampleManifests';
 
-// A missing (null) labelSelector selects nothing, unlike an empty one ({}), which selects every
-// pod. kube-apiserver warns for topology spread constraints and pod (anti-)affinity terms.
+// kube-apiserver warns for topology spread constraints and pod (anti-)affinity terms.
 export const nullLabelSelector: PodRule = {
   code: 'null-label-selector',
   severity: 'warning',
   category: 'runtime',
   scope: 'pod',
   description: 'A topology spread constraint or pod affinity term has no labelSelector, so it matches no pod.',
+  why: 'A missing (null) labelSelector selects nothing, unlike an empty one (`{}`), which selects every pod.',
   remediation: 'Give the constraint or affinity term a labelSelector that matches the pods it is about.',
   examples: podExamples({ metadata: 'labels: {app: web}', spec: `
       topologySpreadConstraints:

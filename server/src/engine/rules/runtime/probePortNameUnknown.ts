@@ -6,16 +6,15 @@ import { podPorts, portsOf } from './portDecls';
 import { describeContainer } from './runTogether';
 import { podExamples } from '../../exampleManifests';
 
-// The API server only checks that a named probe/hook port is a valid IANA_SVC_NAME. The kubelet
-// resolves the name against the probed container's OWN ports (pkg/probe/util.go,
-// ResolveContainerPort -> findPortByName), so a name declared by a sibling container, or by nobody,
-// fails every time with "port <name> not found".
+// The API server only checks that a named probe/hook port is a valid IANA_SVC_NAME; the kubelet
+// resolves it in pkg/probe/util.go (ResolveContainerPort -> findPortByName).
 export const probePortNameUnknown: PodRule = {
   code: 'probe-port-name-unknown',
   severity: 'warning',
   category: 'runtime',
   scope: 'pod',
   description: "A probe or lifecycle handler names a port that its own container does not declare.",
+  why: 'The kubelet resolves a named probe or hook port against the probed container\'s own ports, so a name declared by a sibling container, or by nobody, fails every time with "port <name> not found".',
   remediation: 'Declare a port with that name in the probed container, or use the port\'s number.',
   examples: podExamples({ container: `
       readinessProbe:

@@ -6,8 +6,6 @@ import { asMap, getNode, getString } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
 import { indent, MOUNT_CONF, podExamples } from '../../exampleManifests';
 
-// Two keys projected to one file, or a file where another key needs a directory, make the
-// kubelet overwrite one with the other or fail the mount with "is a directory" / "file exists".
 // kube-apiserver warns (pkg/api/pod/warnings.go warningsForOverlappingVirtualPaths); this is that
 // walk, with its wording and its order.
 interface VPath { path: string; source: string; node: Node | undefined; at: PathSeg[] }
@@ -18,6 +16,7 @@ export const volumePathOverlap: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'Two items of a configMap, secret, downwardAPI or projected volume map to overlapping file paths.',
+  why: 'Two keys projected to one file, or a file where another key needs a directory, make the kubelet write one over the other or fail the mount with "is a directory" or "file exists".',
   remediation: 'Give each projected key its own path, none of them inside another.',
   examples: podExamples(
     { container: MOUNT_CONF, spec: confItems('nginx.conf/default.conf') },
