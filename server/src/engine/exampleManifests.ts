@@ -31,15 +31,12 @@ export function pod(parts: PodParts = {}): string {
   return ['apiVersion: v1', 'kind: Pod', ...meta, podSpec(parts)].join('\n') + '\n';
 }
 
-/** A Deployment `web` selecting app=web; the parts shape its pod template. */
-export function deployment(parts: PodParts & { selector?: string; labels?: string; deploymentSpec?: string } = {}): string {
-  const selector = parts.selector ?? 'matchLabels: {app: web}';
-  const labels = parts.labels ?? 'labels: {app: web}';
+/** A Deployment `web` selecting app=web; the parts shape its pod template, `labels` its template's labels line. */
+export function deployment(parts: PodParts & { labels?: string } = {}): string {
   return [
     'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:',
-    ...(parts.deploymentSpec ? [indent(parts.deploymentSpec, 2)] : []),
-    '  selector:', indent(selector, 4),
-    '  template:', '    metadata:', indent(labels, 6),
+    '  selector:', '    matchLabels: {app: web}',
+    '  template:', '    metadata:', `      ${parts.labels ?? 'labels: {app: web}'}`,
     indent(podSpec(parts), 4),
   ].join('\n') + '\n';
 }
@@ -48,7 +45,6 @@ export function deployment(parts: PodParts & { selector?: string; labels?: strin
 export function podExamples(bad: PodParts, good: PodParts = {}): RuleExamples {
   return { bad: pod(bad), good: pod(good) };
 }
-
 
 function podSpec(parts: PodParts): string {
   const web = parts.resources ? webContainer(parts.resources) : WEB_CONTAINER;

@@ -1,5 +1,6 @@
-// What a rule is. A rule is data (code, severity, docs) plus one check function; the registry
-// runs it on every object (scope 'object') or every pod spec (scope 'pod') of a document.
+// What a rule is. A rule is data (code, severity, docs, why, remediation, bad and good examples)
+// plus one check function; the registry runs it on every object (scope 'object') or every pod spec
+// (scope 'pod') of a document.
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { K8sObject, PodLocation } from './k8sObject';
 import type { ParsedDocument, ParsedFile } from './parse';
