@@ -30,7 +30,7 @@ export const deprecatedVolumeType: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'A volume uses an in-tree plugin that is deprecated or no longer works.',
-  remediation: 'Replace the volume with a CSI driver or, for gitRepo, an emptyDir filled by an init container that clones the repository.',
+  remediation: 'Use a supported source instead: a CSI driver for storage; for gitRepo, a ConfigMap or an emptyDir that an init container clones the repository into.',
   examples: podExamples({ container: MOUNT_CONF, spec: `
       volumes:
       - name: conf
