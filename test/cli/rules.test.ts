@@ -40,10 +40,11 @@ describe('podscope rules', () => {
     assert.match(lines[0]!, /^yaml-syntax\s+error\s+syntax\s+The file must be well-formed YAML\.$/);
   });
 
-  it('gives every rule a one-line description ending with a period and an https doc URL', () => {
+  it('gives every rule a one-line description (and why) ending with a period and an https doc URL', () => {
     for (const r of catalog) {
       assert.match(r.description, /^[^\n]+\.$/, r.code);
       assert.match(r.docUrl, /^https:\/\//, r.code);
+      if (r.why !== undefined) assert.match(r.why, /^[^\n]+\.$/, `${r.code}: why`);
     }
   });
 });
@@ -56,8 +57,14 @@ describe('generated from the registry', () => {
     });
   }
 
-  it('has an anchor for every code in docs/generated/rules.md', () => {
+  it('has a section for every code in docs/generated/rules.md, with its fix and examples', () => {
     const doc = generated()[0]!.expected;
-    for (const r of catalog) assert.ok(doc.includes(`\n### ${r.code}\n`), r.code);
+    for (const r of catalog) {
+      const section = doc.slice(doc.indexOf(`\n### ${r.code}\n`)).split(/\n### /)[1]!;
+      assert.ok(section.startsWith(`${r.code}\n`), r.code);
+      assert.ok(section.includes(`**Fix:** ${r.remediation}`), `${r.code}: remediation`);
+      if (r.why) assert.ok(section.includes(`\n${r.why}\n`), `${r.code}: why`);
+      if (r.examples) assert.ok(section.includes(r.examples.bad) && section.includes(r.examples.good), `${r.code}: examples`);
+    }
   });
 });

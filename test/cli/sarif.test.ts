@@ -15,7 +15,7 @@ const SCHEMA_FILE = join(dirname(require.resolve('@microsoft/jest-sarif/package.
 interface SarifLog {
   version: string;
   runs: Array<{
-    tool: { driver: { name: string; version: string; rules: Array<{ id: string; helpUri: string; shortDescription: { text: string } }> } };
+    tool: { driver: { name: string; version: string; rules: Array<{ id: string; helpUri: string; shortDescription: { text: string }; help: { text: string } }> } };
     results: Array<{
       ruleId: string; ruleIndex: number; level: string; message: { text: string };
       locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }>;
@@ -51,6 +51,8 @@ describe('podscope lint --format sarif', () => {
     assert.equal(driver.name, 'podscope');
     assert.deepEqual(driver.rules.map((x) => x.id), ruleCatalog(defaultRegistry()).map((x) => x.code));
     assert.ok(driver.rules.every((x) => /^https:\/\//.test(x.helpUri) && x.shortDescription.text.length > 0));
+    // The help GitHub shows beside an alert says what to change.
+    for (const [i, info] of ruleCatalog(defaultRegistry()).entries()) assert.equal(driver.rules[i]!.help.text, `${info.remediation} See ${info.docUrl}`);
     assert.equal(r.code, 1);
   });
 

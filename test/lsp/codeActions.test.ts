@@ -14,6 +14,8 @@ const restartPolicyFix: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'Test rule.',
+  remediation: 'Use a supported restartPolicy.',
+  examples: { bad: 'restartPolicy: Sometimes', good: 'restartPolicy: Always' },
   docUrl: 'https://example.invalid/test',
   check(ctx) {
     const pair = getPair(ctx.spec, 'restartPolicy');

@@ -32,11 +32,23 @@ export function rulesMarkdown(catalog: readonly RuleInfo[]): string {
   ];
   for (const category of [...new Set(catalog.map((r) => r.category))]) {
     out.push('', `## ${CATEGORY_TITLES[category] ?? category}`);
-    for (const r of catalog.filter((x) => x.category === category)) {
-      out.push('', `### ${r.code}`, '', r.description, '', `Default severity: **${r.severity}**. Reference: <${r.docUrl}>`);
-    }
+    for (const r of catalog.filter((x) => x.category === category)) out.push('', ...ruleSection(r));
   }
   return `${out.join('\n')}\n`;
+}
+
+function ruleSection(r: RuleInfo): string[] {
+  const out = [`### ${r.code}`, '', r.description, ''];
+  if (r.why) out.push(r.why, '');
+  out.push(`**Fix:** ${r.remediation}`, '', `Default severity: **${r.severity}**. Reference: <${r.docUrl}>`);
+  if (r.examples) {
+    out.push('', `Raises \`${r.code}\`:`, '', ...yamlBlock(r.examples.bad), '', 'Fixed:', '', ...yamlBlock(r.examples.good));
+  }
+  return out;
+}
+
+function yamlBlock(text: string): string[] {
+  return ['```yaml', text.replace(/\n$/, ''), '```'];
 }
 
 function escapeCell(s: string): string {

@@ -7,7 +7,7 @@ export { invariantViolations } from './findingInvariants';
 export { MAX_NESTING } from './nestingGuard';
 export { defaultRegistry } from './rules';
 export { RuleRegistry } from './registry';
-export type { Finding, Severity, SeveritySetting, RuleSettings, Range, Position, Fix, TextEdit } from './types';
+export type { Finding, Severity, SeveritySetting, RuleSettings, Range, Position, Fix, TextEdit, RuleExamples } from './types';
 export type { Rule } from './rule';
 export {
   SCHEMA_VERSION, schemaKinds, servedApiVersion, rootTypeFor, typeByName, fieldsOf, fieldOf, resolvePath, displayName, typeLabel,

@@ -1,11 +1,12 @@
-// What a rule is. A rule is data (code, severity, docs) plus one check function; the registry
-// runs it on every object (scope 'object') or every pod spec (scope 'pod') of a document.
+// What a rule is. A rule is data (code, severity, docs, why, remediation, bad and good examples)
+// plus one check function; the registry runs it on every object (scope 'object') or every pod spec
+// (scope 'pod') of a document.
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { K8sObject, PodLocation } from './k8sObject';
 import type { ParsedDocument, ParsedFile } from './parse';
 import type { FieldPath } from './path';
 import type { ContainerRef } from './podModel';
-import type { Fix, RuleCategory, Severity } from './types';
+import type { Fix, RuleCategory, RuleExamples, Severity } from './types';
 
 export interface Report {
   /** Node whose source range the finding points at: a value node, or a Pair. */
@@ -43,6 +44,12 @@ interface RuleBase {
   category: RuleCategory;
   /** One line, ending with a period. */
   description: string;
+  /** What goes wrong when the finding is ignored, where the description alone does not say. */
+  why?: string;
+  /** One sentence, ending with a period: what the user should change. */
+  remediation: string;
+  /** Complete manifests: `bad` raises this code, `good` (the fix applied) raises nothing. */
+  examples: RuleExamples;
   /** Where the behaviour is documented (Kubernetes docs or source). */
   docUrl: string;
 }

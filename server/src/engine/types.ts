@@ -24,6 +24,12 @@ export interface Finding {
   fixes?: Fix[];
 }
 
+/**
+ * A rule's two example manifests, shown in the docs and run by a guard test: `bad` raises the
+ * rule's code, `good` is the same manifest fixed and raises nothing.
+ */
+export interface RuleExamples { bad: string; good: string }
+
 export type RuleCategory = 'syntax' | 'schema' | 'api' | 'runtime';
 
 /** Per-code severity overrides, from VS Code settings or the CLI's config file. */

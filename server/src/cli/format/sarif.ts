@@ -16,8 +16,9 @@ export function formatSarif(results: readonly FileResult[], catalog: readonly Ru
   const rules = catalog.map((r) => ({
     id: r.code,
     shortDescription: { text: r.description },
+    ...(r.why ? { fullDescription: { text: `${r.description} ${r.why}` } } : {}),
     helpUri: r.docUrl,
-    help: { text: `${r.description} See ${r.docUrl}` },
+    help: { text: `${r.remediation} See ${r.docUrl}` },
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: { tags: [r.category] },
   }));

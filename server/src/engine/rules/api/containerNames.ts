@@ -3,6 +3,7 @@ import type { ContainerRef } from '../../podModel';
 import type { PodContext, PodRule } from '../../rule';
 import { isDNS1123Label } from '../../validation/names';
 import { requiredString, stringField } from './fields';
+import { LOG_SHIPPER, WEB_CONTAINER, podExamples } from '../../exampleManifests';
 
 // validateContainerCommon: every container (init, app, ephemeral) needs a DNS-1123 label name.
 export const containerNameInvalid: PodRule = {
@@ -11,6 +12,8 @@ export const containerNameInvalid: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A container name is missing or is not a lowercase RFC 1123 label.',
+  remediation: 'Name the container with lower-case letters, digits and \'-\', starting and ending with a letter or digit.',
+  examples: podExamples({ containers: WEB_CONTAINER.replace('name: web', 'name: Web_Server') }),
   docUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names',
   check(ctx) {
     for (const c of ctx.containers) {
@@ -38,6 +41,8 @@ export const containerNameDuplicate: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'Two containers of one pod (init, app or ephemeral) share a name.',
+  remediation: 'Give each container of the pod (init, app and ephemeral) its own name.',
+  examples: podExamples({ containers: `${WEB_CONTAINER}\n${LOG_SHIPPER.replace('log-shipper', 'web')}` }, { containers: `${WEB_CONTAINER}\n${LOG_SHIPPER}` }),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#detailed-behavior',
   check(ctx) {
     const seen = new Set<string>();

@@ -6,6 +6,7 @@ import type { PodContext, PodRule } from '../../rule';
 import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isRelaxedEnvVarName, maskTrailingDash } from '../../validation/names';
 import { asMap, getNode } from '../../yamlNodes';
 import { isSet, requiredString, stringField } from './fields';
+import { podExamples } from '../../exampleManifests';
 
 const DOCS = 'https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/';
 
@@ -17,6 +18,14 @@ export const envNameInvalid: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'An environment variable name (or envFrom prefix) is empty or has characters other than printable ASCII without \'=\'.',
+  remediation: 'Name the variable with printable ASCII characters other than \'=\'.',
+  examples: podExamples({ container: `
+      env:
+      - name: LOG=LEVEL
+        value: debug` }, { container: `
+      env:
+      - name: LOG_LEVEL
+        value: debug` }),
   docUrl: DOCS,
   check(ctx) {
     for (const c of ctx.containers) {
@@ -46,6 +55,17 @@ export const envSourceInvalid: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'An env valueFrom or envFrom entry has no source, several sources, or a malformed reference.',
+  remediation: 'Give each valueFrom exactly one source with its name and key, and do not combine it with value.',
+  examples: podExamples({ container: `
+      env:
+      - name: DB_PASSWORD
+        value: changeme
+        valueFrom:
+          secretKeyRef: {name: db, key: password}` }, { container: `
+      env:
+      - name: DB_PASSWORD
+        valueFrom:
+          secretKeyRef: {name: db, key: password}` }),
   docUrl: DOCS,
   check(ctx) {
     for (const c of ctx.containers) {

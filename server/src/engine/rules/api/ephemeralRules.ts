@@ -4,6 +4,7 @@ import { mapItems } from '../../podModel';
 import type { PodRule } from '../../rule';
 import { asMap, asSeq, getNode, getPair } from '../../yamlNodes';
 import { isSet, stringField } from './fields';
+import { podExamples } from '../../exampleManifests';
 
 const DOCS = 'https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/';
 const FORBIDDEN = 'cannot be set for an Ephemeral Container';
@@ -19,6 +20,16 @@ export const ephemeralContainerFieldForbidden: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'An ephemeral container sets a field that only regular containers may have (ports, probes, lifecycle, resources, restart policy, subPath).',
+  remediation: 'Remove ports, probes, lifecycle, resources, restart policy and subPath from the ephemeral container.',
+  examples: podExamples({ spec: `
+      ephemeralContainers:
+      - name: debug
+        image: busybox:1.36
+        ports:
+        - containerPort: 8080` }, { spec: `
+      ephemeralContainers:
+      - name: debug
+        image: busybox:1.36` }),
   docUrl: DOCS,
   check(ctx) {
     for (const c of ctx.containers.filter((x) => x.group === 'ephemeralContainers')) {
@@ -48,6 +59,16 @@ export const ephemeralTargetNotFound: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'An ephemeral container targets a container name that the pod does not have.',
+  remediation: 'Set targetContainerName to the name of one of the pod\'s init or app containers.',
+  examples: podExamples({ spec: `
+      ephemeralContainers:
+      - name: debug
+        image: busybox:1.36
+        targetContainerName: nginx` }, { spec: `
+      ephemeralContainers:
+      - name: debug
+        image: busybox:1.36
+        targetContainerName: web` }),
   docUrl: DOCS,
   check(ctx) {
     const names = new Set(ctx.containers.filter((c) => c.group !== 'ephemeralContainers').map((c) => c.name ?? ''));
@@ -66,6 +87,11 @@ export const ephemeralContainersNotAllowed: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'ephemeralContainers cannot be set when a Pod is created, nor in a pod template.',
+  remediation: 'Remove ephemeralContainers from the manifest and add them to the running pod with `kubectl debug`.',
+  examples: podExamples({ spec: `
+      ephemeralContainers:
+      - name: debug
+        image: busybox:1.36` }),
   docUrl: DOCS,
   check(ctx) {
     const seq = asSeq(getNode(ctx.spec, 'ephemeralContainers', ctx.doc), ctx.doc);

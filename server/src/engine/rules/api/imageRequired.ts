@@ -2,6 +2,7 @@ import { k8s } from '../../k8sErrors';
 import type { PodRule } from '../../rule';
 import { getPair } from '../../yamlNodes';
 import { isSet, stringField } from './fields';
+import { WEB_CONTAINER, podExamples } from '../../exampleManifests';
 
 // kube-apiserver: validateContainerCommon -> "image": Required value (ephemeral too; init and app always).
 // Only an empty string counts as missing: " " passes here (pod templates use it as a placeholder).
@@ -11,6 +12,8 @@ export const imageRequired: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'Every container must name an image.',
+  remediation: 'Set the container\'s image.',
+  examples: podExamples({ containers: WEB_CONTAINER.replace('image: nginx:1.27', 'image: ""') }),
   docUrl: 'https://kubernetes.io/docs/concepts/containers/images/',
   check(ctx) {
     for (const c of ctx.containers) {
@@ -33,6 +36,8 @@ export const imageWhitespace: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A Pod\'s container image has leading or trailing whitespace.',
+  remediation: 'Remove the spaces around the image name.',
+  examples: podExamples({ containers: WEB_CONTAINER.replace('image: nginx:1.27', 'image: " nginx:1.27"') }),
   docUrl: 'https://kubernetes.io/docs/concepts/containers/images/#image-names',
   check(ctx) {
     if (ctx.object.kind !== 'Pod') return;

@@ -1,19 +1,19 @@
 // API-server rules: what kube-apiserver's pod validation rejects.
 import type { Rule } from '../../rule';
 import { containerNameDuplicate, containerNameInvalid } from './containerNames';
-import { containerRestartPolicyInvalid } from './containerRestartPolicy';
-import { valueNotSupported } from './enumRules';
+import { containerRestartPolicyInvalid } from './containerRestartPolicyInvalid';
+import { valueNotSupported } from './valueNotSupported';
 import { envNameInvalid, envSourceInvalid } from './envRules';
 import { ephemeralContainerFieldForbidden, ephemeralContainersNotAllowed, ephemeralTargetNotFound } from './ephemeralRules';
-import { handlerInvalid } from './handlerRules';
-import { hostPortDuplicate } from './hostPortConflicts';
+import { handlerInvalid } from './handlerInvalid';
+import { hostPortDuplicate } from './hostPortDuplicate';
 import { imageRequired, imageWhitespace } from './imageRequired';
 import { annotationsInvalid, labelsInvalid, objectNameInvalid } from './metadataRules';
-import { podFieldInvalid } from './podSpecRules';
+import { podFieldInvalid } from './podFieldInvalid';
 import { containerPortInvalid, hostNetworkPortMismatch, portNameInvalid, portNameNotUnique } from './portRules';
 import { initContainerFieldForbidden, probeValueInvalid } from './probeRules';
 import { quantityInvalid, resourceNameInvalid, resourceRequestExceedsLimit, resourceValueInvalid } from './resourceRules';
-import { volumeMountInvalid } from './volumeMountRules';
+import { volumeMountInvalid } from './volumeMountInvalid';
 import { volumeNameDuplicate, volumeNameInvalid, volumeSourceCount } from './volumeRules';
 import { selectorMismatch, templateActiveDeadlineForbidden, templateRestartPolicy } from './workloadRules';
 

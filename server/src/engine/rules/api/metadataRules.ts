@@ -6,6 +6,7 @@ import type { ObjectContext, ObjectRule } from '../../rule';
 import { annotationsSize, byteLength, isAnnotationKey, isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName, maskTrailingDash, TOTAL_ANNOTATION_SIZE_LIMIT_B } from '../../validation/names';
 import { asMap, getNode, getPair, keyName, pairs, resolve } from '../../yamlNodes';
 import { intField, isSet, stringField } from './fields';
+import { podExamples } from '../../exampleManifests';
 
 // ValidateObjectMeta with each kind's name function: StatefulSet names become pod hostnames, so
 // they must be DNS-1123 labels; every other kind we check takes DNS-1123 subdomains.
@@ -18,6 +19,8 @@ export const objectNameInvalid: ObjectRule = {
   category: 'api',
   scope: 'object',
   description: 'metadata.name (or generateName) is missing or not valid for the kind; metadata.namespace is not a DNS-1123 label.',
+  remediation: 'Name the object with lower-case letters, digits, \'-\' and \'.\' (a StatefulSet: no \'.\'), starting and ending with a letter or digit.',
+  examples: podExamples({ name: 'web_1' }, { name: 'web-1' }),
   docUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/',
   check(ctx) {
     const metaPair = getPair(ctx.object.root, 'metadata');
@@ -98,6 +101,12 @@ export const labelsInvalid: ObjectRule = {
   category: 'api',
   scope: 'object',
   description: 'A label key or value (metadata.labels, pod template labels, nodeSelector) is not valid.',
+  remediation: 'Use label keys of the form `prefix/name` and values of at most 63 letters, digits, \'-\', \'_\' and \'.\', starting and ending with a letter or digit.',
+  examples: podExamples({ metadata: `
+      labels:
+        app: web server` }, { metadata: `
+      labels:
+        app: web-server` }),
   docUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
   check(ctx) {
     const maps = metadataOf(ctx).map(({ meta, path }) => ({ map: asMap(getNode(meta, 'labels', ctx.doc), ctx.doc), path: [...path, 'labels'] }));
@@ -135,6 +144,12 @@ export const annotationsInvalid: ObjectRule = {
   category: 'api',
   scope: 'object',
   description: 'An annotation key is not a valid qualified name, or all annotations together exceed 256 KiB.',
+  remediation: 'Use annotation keys of the form `prefix/name` with letters, digits, \'-\', \'_\' and \'.\', and keep all annotations under 256 KiB.',
+  examples: podExamples({ metadata: `
+      annotations:
+        "example.com/owner team": platform` }, { metadata: `
+      annotations:
+        example.com/owner-team: platform` }),
   docUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/#syntax-and-character-set',
   check(ctx) {
     for (const { meta, path } of metadataOf(ctx)) {

@@ -3,6 +3,7 @@ import { mapItems } from '../../podModel';
 import type { PodRule } from '../../rule';
 import { isValidPortName, isValidPortNum } from '../../validation/names';
 import { boolField, intField, stringField } from './fields';
+import { podExamples } from '../../exampleManifests';
 
 const DOCS = 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#ports';
 
@@ -14,6 +15,12 @@ export const containerPortInvalid: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A containerPort or hostPort is outside 1..65535.',
+  remediation: 'Use a port number from 1 to 65535.',
+  examples: podExamples({ container: `
+      ports:
+      - containerPort: 80800` }, { container: `
+      ports:
+      - containerPort: 8080` }),
   docUrl: DOCS,
   check(ctx) {
     for (const c of ctx.containers) {
@@ -35,6 +42,14 @@ export const portNameInvalid: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A port name is not a valid IANA_SVC_NAME (at most 15 lower-case letters, digits and single inner hyphens, with a letter).',
+  remediation: 'Name the port with at most 15 lower-case letters, digits and single inner hyphens, including a letter.',
+  examples: podExamples({ container: `
+      ports:
+      - name: http_frontend
+        containerPort: 80` }, { container: `
+      ports:
+      - name: http-frontend
+        containerPort: 80` }),
   docUrl: DOCS,
   check(ctx) {
     for (const c of ctx.containers) {
@@ -56,6 +71,18 @@ export const portNameNotUnique: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'Two ports of one container share a name.',
+  remediation: 'Give each port of the container its own name.',
+  examples: podExamples({ container: `
+      ports:
+      - name: http
+        containerPort: 80
+      - name: http
+        containerPort: 443` }, { container: `
+      ports:
+      - name: http
+        containerPort: 80
+      - name: https
+        containerPort: 443` }),
   docUrl: DOCS,
   check(ctx) {
     for (const c of ctx.containers) {
@@ -78,6 +105,14 @@ export const hostNetworkPortMismatch: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'With hostNetwork, a container\'s hostPort differs from its containerPort.',
+  remediation: 'With hostNetwork, make each hostPort equal to its containerPort, or leave hostPort out.',
+  examples: podExamples({ spec: 'hostNetwork: true', container: `
+      ports:
+      - containerPort: 80
+        hostPort: 8080` }, { spec: 'hostNetwork: true', container: `
+      ports:
+      - containerPort: 80
+        hostPort: 80` }),
   docUrl: 'https://kubernetes.io/docs/concepts/services-networking/#the-kubernetes-network-model',
   check(ctx) {
     if (boolField(ctx.spec, 'hostNetwork', ctx.doc)?.value !== true) return;

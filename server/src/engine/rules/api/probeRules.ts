@@ -5,6 +5,7 @@ import type { PodContext, PodRule } from '../../rule';
 import { asMap, getNode } from '../../yamlNodes';
 import { intField, isSet } from './fields';
 import { PROBE_KEYS, validatesHandlers } from './handlers';
+import { initContainer, podExamples } from '../../exampleManifests';
 
 const NON_NEGATIVE = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'];
 
@@ -16,6 +17,11 @@ export const initContainerFieldForbidden: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'An init container without restartPolicy: Always sets lifecycle or a probe.',
+  remediation: 'Remove the probes and lifecycle hooks from the init container, or make it a sidecar with restartPolicy: Always.',
+  examples: podExamples(
+    { spec: initContainer('proxy', 'envoyproxy/envoy:v1.31.0', 'startupProbe:\n  exec: {command: [test, -S, /run/envoy.sock]}') },
+    { spec: initContainer('proxy', 'envoyproxy/envoy:v1.31.0', 'restartPolicy: Always\nstartupProbe:\n  exec: {command: [test, -S, /run/envoy.sock]}') },
+  ),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#differences-from-regular-containers',
   check(ctx) {
     for (const c of ctx.containers) {
@@ -37,6 +43,16 @@ export const probeValueInvalid: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A probe has a negative timing or threshold, a success threshold other than 1 where only 1 is allowed, or a bad termination grace period.',
+  remediation: 'Use non-negative timings and thresholds, and successThreshold 1 for liveness and startup probes.',
+  examples: podExamples({ container: `
+      livenessProbe:
+        exec:
+          command: [nginx, -t]
+        successThreshold: 2` }, { container: `
+      livenessProbe:
+        exec:
+          command: [nginx, -t]
+        successThreshold: 1` }),
   docUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#configure-probes',
   check(ctx) {
     for (const c of ctx.containers) {

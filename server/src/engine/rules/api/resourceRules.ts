@@ -7,6 +7,7 @@ import { compareQuantities, parseQuantity, quantityToString, scaledValue, sign }
 import { containerResourceNameErrors, isHugePageResourceName, isIntegerResourceName, isOvercommitAllowed } from '../../validation/resourceNames';
 import { asMap, getNode, getPair, resolve } from '../../yamlNodes';
 import { containerResources, resourceEntries, type ContainerResources, type ResourceEntry } from './resourceLists';
+import { podExamples } from '../../exampleManifests';
 
 const DOCS = 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/';
 
@@ -18,6 +19,8 @@ export const quantityInvalid: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A resource quantity (limits, requests, overhead, emptyDir sizeLimit) is not a valid Kubernetes quantity.',
+  remediation: 'Write the quantity as Kubernetes does: a number with an optional suffix such as `m`, `Ki`, `Mi`, `Gi`, `k`, `M`, `G`.',
+  examples: podExamples({ resources: 'limits: {cpu: 500m, memory: 128MB}' }),
   docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/',
   check(ctx) {
     const entries: ResourceEntry[] = [];
@@ -52,6 +55,8 @@ export const resourceNameInvalid: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A container resource name is not cpu, memory, ephemeral-storage, hugepages-<size> or a qualified extended resource.',
+  remediation: 'Use cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource with a domain prefix (`example.com/gpu`).',
+  examples: podExamples({ resources: 'limits: {cpu: 500m, memory: 128Mi, gpu: 1}' }, { resources: 'limits: {cpu: 500m, memory: 128Mi, nvidia.com/gpu: 1}' }),
   docUrl: DOCS,
   check(ctx) {
     for (const r of allResources(ctx)) {
@@ -69,6 +74,8 @@ export const resourceValueInvalid: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A resource value is negative, fractional for an integer resource, or not a multiple of its hugepage size.',
+  remediation: 'Use a non-negative value, a whole number for integer resources such as GPUs, and a multiple of the page size for hugepages.',
+  examples: podExamples({ resources: 'limits: {cpu: 500m, memory: 128Mi, nvidia.com/gpu: 0.5}' }, { resources: 'limits: {cpu: 500m, memory: 128Mi, nvidia.com/gpu: 1}' }),
   docUrl: DOCS,
   check(ctx) {
     for (const r of allResources(ctx)) {
@@ -116,6 +123,12 @@ export const resourceRequestExceedsLimit: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A container requests more of a resource than its limit, or a non-overcommitable resource\'s request differs from its limit.',
+  remediation: 'Lower the request to at most the limit (equal to it for extended resources and hugepages), or raise the limit.',
+  examples: podExamples({ resources: `
+      requests: {cpu: 250m, memory: 256Mi}
+      limits: {cpu: 500m, memory: 128Mi}` }, { resources: `
+      requests: {cpu: 250m, memory: 128Mi}
+      limits: {cpu: 500m, memory: 256Mi}` }),
   docUrl: DOCS,
   check(ctx) {
     for (const r of allResources(ctx)) {

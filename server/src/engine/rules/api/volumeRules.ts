@@ -7,6 +7,7 @@ import { isDNS1123Label } from '../../validation/names';
 import { compareQuantities, parseQuantity } from '../../validation/quantity';
 import { asMap, getNode, getScalar } from '../../yamlNodes';
 import { isSet, requiredString, stringField } from './fields';
+import { podExamples } from '../../exampleManifests';
 
 const DOCS = 'https://kubernetes.io/docs/concepts/storage/volumes/';
 
@@ -44,6 +45,14 @@ export const volumeNameInvalid: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A volume name is missing or is not a lowercase RFC 1123 label.',
+  remediation: 'Name the volume with lower-case letters, digits and \'-\', starting and ending with a letter or digit.',
+  examples: podExamples({ spec: `
+      volumes:
+      - name: nginx_cache
+        emptyDir: {}` }, { spec: `
+      volumes:
+      - name: nginx-cache
+        emptyDir: {}` }),
   docUrl: DOCS,
   check(ctx) {
     for (const v of volumesOf(ctx)) {
@@ -63,6 +72,18 @@ export const volumeNameDuplicate: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'Two volumes of one pod share a name.',
+  remediation: 'Give each volume of the pod its own name, and mount each by that name.',
+  examples: podExamples({ spec: `
+      volumes:
+      - name: cache
+        emptyDir: {}
+      - name: cache
+        configMap: {name: nginx-conf}` }, { spec: `
+      volumes:
+      - name: cache
+        emptyDir: {}
+      - name: conf
+        configMap: {name: nginx-conf}` }),
   docUrl: DOCS,
   check(ctx) {
     const seen = new Set<string>();
@@ -84,6 +105,15 @@ export const volumeSourceCount: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A volume specifies more than one volume type.',
+  remediation: 'Give each volume exactly one source; declare a second volume for the other one.',
+  examples: podExamples({ spec: `
+      volumes:
+      - name: conf
+        emptyDir: {}
+        configMap: {name: nginx-conf}` }, { spec: `
+      volumes:
+      - name: conf
+        configMap: {name: nginx-conf}` }),
   docUrl: DOCS,
   check(ctx) {
     for (const v of volumesOf(ctx)) {

@@ -5,6 +5,7 @@ import type { ObjectContext, ObjectRule } from '../../rule';
 import { parseLabelSelector, selectorMatches, type Requirement } from '../../validation/labelSelector';
 import { asMap, asScalar, getNode, getPair, keyName, pairs, resolve, toPlain } from '../../yamlNodes';
 import { boolField, isSet, stringField } from './fields';
+import { deployment } from '../../exampleManifests';
 
 const APPS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
 const RESTART_ALWAYS_KINDS = new Set([...APPS, 'ReplicationController']);
@@ -73,6 +74,8 @@ export const selectorMismatch: ObjectRule = {
   category: 'api',
   scope: 'object',
   description: 'The workload\'s selector does not match its pod template\'s labels (or is empty, or is set where the API server generates it).',
+  remediation: 'Make the selector match the pod template\'s labels (or the labels match the selector).',
+  examples: { bad: deployment({ labels: 'labels: {app: website}' }), good: deployment() },
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector',
   check(ctx) {
     const spec = specOf(ctx);
@@ -162,6 +165,8 @@ export const templateRestartPolicy: ObjectRule = {
   category: 'api',
   scope: 'object',
   description: 'The pod template\'s restartPolicy is not one the controller accepts (Always for Deployments and the like, OnFailure or Never for Jobs).',
+  remediation: 'Set the template\'s restartPolicy to Always for Deployments and the like (or leave it out), OnFailure or Never for Jobs.',
+  examples: { bad: deployment({ spec: 'restartPolicy: Never' }), good: deployment() },
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-template',
   check(ctx) {
     const kind = ctx.object.kind;
@@ -196,6 +201,8 @@ export const templateActiveDeadlineForbidden: ObjectRule = {
   category: 'api',
   scope: 'object',
   description: 'A Deployment, ReplicaSet, StatefulSet, DaemonSet or ReplicationController pod template sets activeDeadlineSeconds.',
+  remediation: 'Remove activeDeadlineSeconds from the pod template; only a Job or a bare Pod may set it.',
+  examples: { bad: deployment({ spec: 'activeDeadlineSeconds: 3600' }), good: deployment() },
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/',
   check(ctx) {
     const owner = DEADLINE_KIND[ctx.object.kind];

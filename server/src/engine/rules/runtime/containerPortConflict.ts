@@ -3,17 +3,21 @@ import type { PodRule } from '../../rule';
 import { podPorts, portField, portKey, rejectedPorts } from './portDecls';
 import { samePortPairs } from './portOverlap';
 import { describeContainer, runTogether } from './runTogether';
+import { LOG_SHIPPER, WEB_CONTAINER, podExamples } from '../../exampleManifests';
 
-// All containers of a pod share one network namespace, so two that run at the same time cannot
-// both listen on one port. The API server only warns ("duplicate port definition"), and it also
-// warns about pairs that never overlap (a regular init container exits first); this rule reports
-// just the pairs that really collide, and portDefinitionDuplicate reports the rest.
+// The API server's "duplicate port definition" warning also covers pairs that never overlap (a
+// regular init container exits first); this rule reports just the pairs that really collide, and
+// portDefinitionDuplicate reports the rest.
 export const containerPortConflict: PodRule = {
   code: 'container-port-conflict',
   severity: 'warning',
   category: 'runtime',
   scope: 'pod',
   description: 'Two containers that run at the same time declare the same containerPort and protocol.',
+  why: 'Containers of a pod share one network namespace: of two that run at the same time, whichever binds the port second fails with "address already in use". The API server only warns about it.',
+  remediation: 'Give one of the two containers another port, or drop the declaration the container does not listen on.',
+  examples: podExamples({ containers: `${WEB_CONTAINER}\n  ports:\n  - containerPort: 8080\n${LOG_SHIPPER}\n  ports:\n  - containerPort: 8080` },
+      { containers: `${WEB_CONTAINER}\n  ports:\n  - containerPort: 8080\n${LOG_SHIPPER}\n  ports:\n  - containerPort: 2020` }),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/#how-pods-manage-multiple-containers',
   check(ctx) {
     const ports = podPorts(ctx);

@@ -2,6 +2,7 @@ import type { Document, Pair, YAMLMap } from 'yaml';
 import type { PodContext, PodRule } from '../../rule';
 import { asMap, getNode, getString, keyName, pairs } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { podExamples } from '../../exampleManifests';
 
 const SECCOMP_POD = 'seccomp.security.alpha.kubernetes.io/pod';
 const SECCOMP_CONTAINER = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -24,6 +25,13 @@ export const deprecatedAnnotation: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'A pod annotation replaced by a field (critical-pod, sysctls, seccomp, AppArmor) is used.',
+  why: 'The non-functional annotations are silently ignored, so the seccomp profile, sysctls or priority they ask for is not applied.',
+  remediation: 'Replace the annotation with the field the message names (priorityClassName, securityContext.sysctls, seccompProfile, appArmorProfile).',
+  examples: podExamples({ metadata: `
+      annotations:
+        seccomp.security.alpha.kubernetes.io/pod: runtime/default` }, { spec: `
+      securityContext:
+        seccompProfile: {type: RuntimeDefault}` }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     const annotations = asMap(getNode(ctx.pod.meta, 'annotations', ctx.doc), ctx.doc);

@@ -3,6 +3,7 @@ import { mapItems } from '../../podModel';
 import type { PodContext, PodRule } from '../../rule';
 import { asMap, getNode, getPair, getString, pairs, keyName } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { podExamples } from '../../exampleManifests';
 
 // Node labels kube-apiserver warns about in nodeSelector, node affinity and topology spread
 // constraints (pkg/api/node/util.go deprecatedNodeLabels, v1.36.1).
@@ -33,6 +34,12 @@ export const deprecatedNodeLabel: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'A node selector, node affinity or topology spread constraint uses a deprecated node label.',
+  remediation: 'Use the label\'s replacement (`kubernetes.io/os`, `topology.kubernetes.io/zone`, `node-role.kubernetes.io/control-plane`, ...).',
+  examples: podExamples({ spec: `
+      nodeSelector:
+        beta.kubernetes.io/os: linux` }, { spec: `
+      nodeSelector:
+        kubernetes.io/os: linux` }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     const specPath = ctx.pod.specPath;

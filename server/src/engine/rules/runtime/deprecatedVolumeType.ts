@@ -1,6 +1,7 @@
 import { mapItems } from '../../podModel';
 import type { PodRule } from '../../rule';
 import { getPair } from '../../yamlNodes';
+import { MOUNT_CONF, podExamples } from '../../exampleManifests';
 
 // In-tree volume plugins kube-apiserver still accepts but warns about (pkg/api/pod/warnings.go),
 // keyed by their YAML field. The warning's own words say when each stopped working; for gitRepo,
@@ -29,6 +30,15 @@ export const deprecatedVolumeType: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'A volume uses an in-tree plugin that is deprecated or no longer works.',
+  remediation: 'Use a supported source instead: a CSI driver for storage; for gitRepo, a ConfigMap or an emptyDir that an init container clones the repository into.',
+  examples: podExamples({ container: MOUNT_CONF, spec: `
+      volumes:
+      - name: conf
+        gitRepo:
+          repository: https://github.com/example/nginx-conf.git` }, { container: MOUNT_CONF, spec: `
+      volumes:
+      - name: conf
+        configMap: {name: nginx-conf}` }),
   docUrl: 'https://kubernetes.io/docs/concepts/storage/volumes/',
   check(ctx) {
     for (const v of mapItems(ctx.spec, 'volumes', ctx.pod.specPath, ctx.doc)) {

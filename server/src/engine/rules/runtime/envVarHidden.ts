@@ -3,16 +3,26 @@ import type { PodRule } from '../../rule';
 import { mapItems } from '../../podModel';
 import { getNode, getString } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { podExamples } from '../../exampleManifests';
 
-// A repeated env name is accepted; the container sees the last definition. kube-apiserver warns
-// unless the later one builds on the earlier through "$(NAME)" (X=a, then X=$(X):b), because
-// kubectl apply merges env by name and may drop one of the two.
+// kube-apiserver's warning, with its exception for a later entry that uses the earlier through "$(NAME)" (X=a, then X=$(X):b).
 export const envVarHidden: PodRule = {
   code: 'env-var-hidden',
   severity: 'warning',
   category: 'runtime',
   scope: 'pod',
   description: 'An env entry repeats an earlier name and hides its value.',
+  why: 'The container sees only the last definition, and kubectl apply merges env by name, so it may drop one of the two. The API server warns unless the later one builds on the earlier through `$(NAME)`.',
+  remediation: 'Keep one entry per variable name, with the value you mean.',
+  examples: podExamples({ container: `
+      env:
+      - name: LOG_LEVEL
+        value: info
+      - name: LOG_LEVEL
+        value: debug` }, { container: `
+      env:
+      - name: LOG_LEVEL
+        value: debug` }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     for (const c of ctx.containers) {

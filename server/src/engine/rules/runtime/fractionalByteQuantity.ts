@@ -5,18 +5,20 @@ import type { PodContext, PodRule } from '../../rule';
 import { parseQuantity, quantityToString, type Quantity } from '../../validation/quantity';
 import { asMap, asScalar, getNode } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { podExamples } from '../../exampleManifests';
 
 const BYTE_RESOURCES = ['memory', 'ephemeral-storage'] as const;
 
-// Memory and storage are counted in bytes, yet a quantity may carry a fraction: "512m" is 0.512
-// bytes, not 512 mebibytes. kube-apiserver accepts it and warns (pkg/api/pod/warnings.go, and
-// GetWarningsForPersistentVolumeClaimSpec for ephemeral volume claims).
+// kube-apiserver's warning (pkg/api/pod/warnings.go, and GetWarningsForPersistentVolumeClaimSpec for ephemeral volume claims).
 export const fractionalByteQuantity: PodRule = {
   code: 'fractional-byte-quantity',
   severity: 'warning',
   category: 'runtime',
   scope: 'pod',
   description: 'A memory or storage quantity is not a whole number of bytes (often "m" written for "Mi").',
+  why: 'Memory and storage are counted in bytes, yet a quantity may carry a fraction: `512m` is 0.512 bytes, not 512 mebibytes. The API server accepts it and only warns.',
+  remediation: 'Write bytes with a binary or decimal suffix (`128Mi`, `1G`), not `m`, which means thousandths.',
+  examples: podExamples({ resources: 'limits: {cpu: 500m, memory: 128m}' }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     checkMap(ctx, getNode(ctx.spec, 'overhead', ctx.doc), [...ctx.pod.specPath, 'overhead'], BYTE_RESOURCES);

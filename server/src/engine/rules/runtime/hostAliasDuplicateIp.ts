@@ -2,15 +2,25 @@ import { mapItems } from '../../podModel';
 import type { PodRule } from '../../rule';
 import { getNode, getString } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { podExamples } from '../../exampleManifests';
 
-// hostAliases is merged by ip (its patch merge key), so two entries for one ip collapse into one
-// on kubectl apply and hostnames silently disappear from /etc/hosts.
 export const hostAliasDuplicateIp: PodRule = {
   code: 'host-alias-duplicate-ip',
   severity: 'warning',
   category: 'runtime',
   scope: 'pod',
   description: 'Two hostAliases entries use the same ip.',
+  why: 'kubectl apply merges hostAliases by ip, so two entries for one ip collapse into one and hostnames silently disappear from /etc/hosts.',
+  remediation: 'List all hostnames of one IP in a single hostAliases entry.',
+  examples: podExamples({ spec: `
+      hostAliases:
+      - ip: 10.0.0.10
+        hostnames: [db.internal]
+      - ip: 10.0.0.10
+        hostnames: [cache.internal]` }, { spec: `
+      hostAliases:
+      - ip: 10.0.0.10
+        hostnames: [db.internal, cache.internal]` }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     const seen = new Set<string>();

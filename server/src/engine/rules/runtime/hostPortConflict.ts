@@ -1,18 +1,31 @@
 import { formatPath } from '../../path';
 import type { PodRule } from '../../rule';
 import { podPorts, portField, rejectedPorts, type PortDecl } from './portDecls';
+import { podExamples } from '../../exampleManifests';
 
-// kube-apiserver rejects two spec.containers ports only when protocol, hostIP and hostPort are all
-// equal (validation.go AccumulateUniqueHostPorts). An empty hostIP (every address) and a specific
-// one claiming the same hostPort pass, yet both become NAT rules on the node, and which one
-// catches a connection depends on rule order. Pairs that also share a containerPort are reported
-// by container-port-conflict or port-definition-duplicate instead.
+// kube-apiserver's check is validation.go AccumulateUniqueHostPorts. Pairs that also share a
+// containerPort are reported by container-port-conflict or port-definition-duplicate instead.
 export const hostPortConflict: PodRule = {
   code: 'host-port-conflict',
   severity: 'warning',
   category: 'runtime',
   scope: 'pod',
   description: 'Two ports claim the same hostPort on overlapping host addresses, which the API server lets through.',
+  why: 'The API server rejects two ports only when protocol, hostIP and hostPort are all equal. An empty hostIP (every address) and a specific one claiming the same hostPort pass, yet both become NAT rules on the node, and which one catches a connection depends on rule order.',
+  remediation: 'Give each port its own hostPort, or bind them to host addresses that do not overlap.',
+  examples: podExamples({ container: `
+      ports:
+      - containerPort: 80
+        hostPort: 8080
+      - containerPort: 8080
+        hostIP: 0.0.0.0
+        hostPort: 8080` }, { container: `
+      ports:
+      - containerPort: 80
+        hostPort: 8080
+      - containerPort: 8080
+        hostIP: 0.0.0.0
+        hostPort: 8081` }),
   docUrl: 'https://github.com/kubernetes/kubernetes/blob/v1.36.1/pkg/apis/core/validation/validation.go',
   check(ctx) {
     const ports = podPorts(ctx);

@@ -1,17 +1,19 @@
 import type { PodRule } from '../../rule';
 import { getNode, getPair, getString } from '../../yamlNodes';
+import { WEB_CONTAINER, podExamples } from '../../exampleManifests';
 
-// The API server defaults imagePullPolicy to Always for ":latest" and untagged images
-// (pkg/apis/core/v1/defaults.go SetDefaults_Container), precisely because "latest" moves. An
-// explicit IfNotPresent keeps whatever "latest" a node pulled first, so replicas on different
-// nodes run different builds; Never is usually deliberate (images loaded into a local cluster), so
-// it is only a hint. A digest pins the image whatever the tag says.
+// The default is pkg/apis/core/v1/defaults.go SetDefaults_Container. Never is usually deliberate
+// (images loaded into a local cluster), so it is only a hint. A digest pins the image whatever the tag says.
 export const imageLatestPullPolicy: PodRule = {
   code: 'image-latest-pull-policy',
   severity: 'warning',
   category: 'runtime',
   scope: 'pod',
   description: 'An image uses the "latest" tag (or no tag) with an imagePullPolicy other than Always.',
+  why: 'The API server defaults imagePullPolicy to Always for `:latest` and untagged images because `latest` moves; an explicit IfNotPresent keeps whatever `latest` a node pulled first, so replicas on different nodes run different builds.',
+  remediation: 'Pin the image to a tag or digest, or set imagePullPolicy: Always.',
+  examples: podExamples({ containers: WEB_CONTAINER.replace('image: nginx:1.27', 'image: nginx:latest\n  imagePullPolicy: IfNotPresent') },
+      { containers: WEB_CONTAINER.replace('image: nginx:1.27', 'image: nginx:1.27\n  imagePullPolicy: IfNotPresent') }),
   docUrl: 'https://kubernetes.io/docs/concepts/containers/images/#imagepullpolicy-defaulting',
   check(ctx) {
     for (const c of ctx.containers) {

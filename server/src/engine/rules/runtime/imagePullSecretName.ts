@@ -2,15 +2,23 @@ import { mapItems } from '../../podModel';
 import type { PodRule } from '../../rule';
 import { getNode, getPair, getString } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { podExamples } from '../../exampleManifests';
 
-// imagePullSecrets entries the API server accepts with a warning: a repeated name (merged away by
-// kubectl apply, which keys the list on name) and an empty name (refers to no Secret at all).
+// Both are accepted by kube-apiserver with a warning.
 export const imagePullSecretName: PodRule = {
   code: 'image-pull-secret-name',
   severity: 'warning',
   category: 'runtime',
   scope: 'pod',
   description: 'An imagePullSecrets entry repeats a name or has an empty name.',
+  why: 'kubectl apply keys imagePullSecrets on name, so a repeated entry is merged away, and an empty name refers to no Secret at all.',
+  remediation: 'Name each pull secret once, and never with an empty name.',
+  examples: podExamples({ spec: `
+      imagePullSecrets:
+      - name: registry
+      - name: registry` }, { spec: `
+      imagePullSecrets:
+      - name: registry` }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     const items = mapItems(ctx.spec, 'imagePullSecrets', ctx.pod.specPath, ctx.doc);

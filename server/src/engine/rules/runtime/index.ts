@@ -8,7 +8,7 @@ import { deprecatedVolumeType } from './deprecatedVolumeType';
 import { envVarHidden } from './envVarHidden';
 import { fractionalByteQuantity } from './fractionalByteQuantity';
 import { hostAliasDuplicateIp } from './hostAliasDuplicateIp';
-import { hostIPWithoutHostPort } from './hostIPWithoutHostPort';
+import { hostIpWithoutHostPort } from './hostIpWithoutHostPort';
 import { hostPortConflict } from './hostPortConflict';
 import { imageLatestPullPolicy } from './imageLatestPullPolicy';
 import { imagePullSecretName } from './imagePullSecretName';
@@ -21,7 +21,7 @@ import { nullLabelSelector } from './nullLabelSelector';
 import { podNameNotDnsLabel } from './podNameNotDnsLabel';
 import { portDefinitionDuplicate } from './portDefinitionDuplicate';
 import { portNameDuplicate } from './portNameDuplicate';
-import { probePortName } from './probePortName';
+import { probePortNameUnknown } from './probePortNameUnknown';
 import { probePortUndeclared } from './probePortUndeclared';
 import { projectedSourceEmpty } from './projectedSourceEmpty';
 import { resourcesMissing } from './resourcesMissing';
@@ -33,11 +33,11 @@ export const runtimeRules: Rule[] = [
   containerPortConflict,
   portDefinitionDuplicate,
   portNameDuplicate,
-  hostIPWithoutHostPort,
+  hostIpWithoutHostPort,
   hostPortConflict,
   initContainerHostPort,
   initContainerPorts,
-  probePortName,
+  probePortNameUnknown,
   probePortUndeclared,
   lifecycleTcpSocket,
   // Images and resources.

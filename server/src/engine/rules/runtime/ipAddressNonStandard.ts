@@ -2,6 +2,7 @@ import { mapItems } from '../../podModel';
 import type { PodRule } from '../../rule';
 import { asMap, asScalar, asSeq, getNode } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { podExamples } from '../../exampleManifests';
 
 // kube-apiserver still accepts legacy IP spellings in dnsConfig.nameservers and hostAliases[].ip,
 // and warns (apimachinery validation.GetWarningsForIP): IPv4 octets with leading zeros (which
@@ -12,6 +13,14 @@ export const ipAddressNonStandard: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'A nameserver or host alias IP is written in a non-standard or non-canonical form.',
+  remediation: 'Write the address in its standard form: IPv4 without leading zeros, IPv6 as RFC 5952 (the message gives it).',
+  examples: podExamples({ spec: `
+      hostAliases:
+      - ip: 10.0.0.010
+        hostnames: [db.internal]` }, { spec: `
+      hostAliases:
+      - ip: 10.0.0.10
+        hostnames: [db.internal]` }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     const dns = asMap(getNode(ctx.spec, 'dnsConfig', ctx.doc), ctx.doc);

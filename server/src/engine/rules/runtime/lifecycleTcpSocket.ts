@@ -1,15 +1,25 @@
 import type { PodRule } from '../../rule';
 import { handlerPorts, WHEN_IT_FAILS } from './handlerPorts';
+import { podExamples } from '../../exampleManifests';
 
-// LifecycleHandler.tcpSocket is still accepted by validation ("kept for backward compatibility"),
-// but the kubelet's handler runner has no case for it (pkg/kubelet/lifecycle/handlers.go Run), so
-// the hook fails every time with "invalid handler".
+// Validation keeps LifecycleHandler.tcpSocket "for backward compatibility"; the kubelet's handler
+// runner has no case for it (pkg/kubelet/lifecycle/handlers.go Run).
 export const lifecycleTcpSocket: PodRule = {
   code: 'lifecycle-tcp-socket',
   severity: 'warning',
   category: 'runtime',
   scope: 'pod',
   description: 'A postStart or preStop hook uses tcpSocket, which the kubelet does not support.',
+  why: 'The API server still accepts tcpSocket in a hook for backward compatibility, but the kubelet cannot run it, so the hook fails every time with "invalid handler".',
+  remediation: 'Use exec, httpGet or sleep in the hook instead of tcpSocket.',
+  examples: podExamples({ container: `
+      lifecycle:
+        preStop:
+          tcpSocket: {port: 80}` }, { container: `
+      lifecycle:
+        preStop:
+          exec:
+            command: [nginx, -s, quit]` }),
   docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#LifecycleHandler',
   check(ctx) {
     for (const h of handlerPorts(ctx.containers, ctx.doc)) {

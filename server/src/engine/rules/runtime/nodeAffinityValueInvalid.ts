@@ -3,6 +3,7 @@ import type { PodRule } from '../../rule';
 import { isLabelValue } from '../../validation/names';
 import { asMap, asScalar, asSeq, getNode } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { indent, podExamples } from '../../exampleManifests';
 
 // Values in *preferred* node affinity terms are not validated as label values (required terms
 // are), so kube-apiserver only warns (pkg/api/node/util.go GetWarningsForNodeSelectorTerm with
@@ -13,6 +14,8 @@ export const nodeAffinityValueInvalid: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'A preferred node affinity expression lists a value that no node label can have.',
+  remediation: 'Use values a node label can have: at most 63 letters, digits, \'-\', \'_\' and \'.\', starting and ending with a letter or digit.',
+  examples: podExamples({ spec: preferZone('us east 1a') }, { spec: preferZone('us-east-1a') }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     const affinityPath = [...ctx.pod.specPath, 'affinity', 'nodeAffinity'];
@@ -35,3 +38,10 @@ export const nodeAffinityValueInvalid: PodRule = {
     }
   },
 };
+
+/** A pod spec's lines preferring nodes in `zone` (for the examples). */
+function preferZone(zone: string): string {
+  return `affinity:\n  nodeAffinity:\n    preferredDuringSchedulingIgnoredDuringExecution:\n    - weight: 1\n      preference:\n${indent(`
+        matchExpressions:
+        - {key: topology.kubernetes.io/zone, operator: In, values: [${zone}]}`, 8)}`;
+}

@@ -4,15 +4,28 @@ import { mapItems } from '../../podModel';
 import type { PodRule } from '../../rule';
 import { asMap, getNode, getPair } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { podExamples } from '../../exampleManifests';
 
-// A missing (null) labelSelector selects nothing, unlike an empty one ({}), which selects every
-// pod. kube-apiserver warns for topology spread constraints and pod (anti-)affinity terms.
+// kube-apiserver warns for topology spread constraints and pod (anti-)affinity terms.
 export const nullLabelSelector: PodRule = {
   code: 'null-label-selector',
   severity: 'warning',
   category: 'runtime',
   scope: 'pod',
   description: 'A topology spread constraint or pod affinity term has no labelSelector, so it matches no pod.',
+  why: 'A missing (null) labelSelector selects nothing, unlike an empty one (`{}`), which selects every pod.',
+  remediation: 'Give the constraint or affinity term a labelSelector that matches the pods it is about.',
+  examples: podExamples({ metadata: 'labels: {app: web}', spec: `
+      topologySpreadConstraints:
+      - maxSkew: 1
+        topologyKey: topology.kubernetes.io/zone
+        whenUnsatisfiable: ScheduleAnyway` }, { metadata: 'labels: {app: web}', spec: `
+      topologySpreadConstraints:
+      - maxSkew: 1
+        topologyKey: topology.kubernetes.io/zone
+        whenUnsatisfiable: ScheduleAnyway
+        labelSelector:
+          matchLabels: {app: web}` }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     const report = (owner: YAMLMap, path: PathSeg[], effect: string) => {

@@ -2,10 +2,9 @@ import type { PodRule } from '../../rule';
 import { isDNS1123Label, isDNS1123Subdomain } from '../../validation/names';
 import { getNode, getString } from '../../yamlNodes';
 import { goList } from './apiWarning';
+import { podExamples } from '../../exampleManifests';
 
-// A Pod's name only has to be a DNS subdomain, but unless spec.hostname is set it also becomes the
-// pod's hostname (kubelet GeneratePodHostNameAndDomain): cut to 63 characters, dots kept, so
-// `hostname -s` and the FQDN differ from what the name suggests. kube-apiserver warns on create
+// The hostname comes from kubelet GeneratePodHostNameAndDomain; kube-apiserver warns on create
 // (pkg/registry/core/pod/strategy.go WarningsOnCreate).
 // Names that are not even subdomains are rejected, which the API rules report.
 export const podNameNotDnsLabel: PodRule = {
@@ -14,6 +13,9 @@ export const podNameNotDnsLabel: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'A Pod name is a valid DNS subdomain but not a DNS label, so the hostname derived from it is surprising.',
+  why: 'Unless spec.hostname is set, the Pod\'s name becomes its hostname, cut to 63 characters with its dots kept, so `hostname -s` and the FQDN differ from what the name suggests.',
+  remediation: 'Name the pod without dots, so its hostname is its name.',
+  examples: podExamples({ name: 'web.v2' }, { name: 'web-v2' }),
   docUrl: 'https://github.com/kubernetes/kubernetes/blob/v1.36.1/pkg/registry/core/pod/strategy.go',
   check(ctx) {
     if (ctx.object.kind !== 'Pod') return;

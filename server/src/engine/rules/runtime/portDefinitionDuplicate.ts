@@ -3,6 +3,7 @@ import type { PodRule } from '../../rule';
 import { podPorts, portField, rejectedPorts } from './portDecls';
 import { samePortPairs, type OverlapKind } from './portOverlap';
 import { runTogether, whyApart } from './runTogether';
+import { podExamples } from '../../exampleManifests';
 
 // kube-apiserver warns (pkg/api/pod/warnings.go) about every pair of port entries with one
 // containerPort/protocol. Pairs in two containers that run together are real bind conflicts and
@@ -21,6 +22,16 @@ export const portDefinitionDuplicate: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'A containerPort/protocol is declared twice in a way the API server warns about.',
+  remediation: 'Declare each containerPort and protocol once per pod, unless the containers that share it never run at the same time.',
+  examples: podExamples({ container: `
+      ports:
+      - name: http
+        containerPort: 80
+      - name: web
+        containerPort: 80` }, { container: `
+      ports:
+      - name: http
+        containerPort: 80` }),
   docUrl: 'https://github.com/kubernetes/kubernetes/blob/v1.36.1/pkg/api/pod/warnings.go',
   check(ctx) {
     const ports = podPorts(ctx);

@@ -2,6 +2,7 @@ import { formatPath } from '../../path';
 import type { PodRule } from '../../rule';
 import { podPorts, portField, type PortDecl } from './portDecls';
 import { describeContainer } from './runTogether';
+import { LOG_SHIPPER, WEB_CONTAINER, podExamples } from '../../exampleManifests';
 
 // kube-apiserver warns when containers of one pod reuse a port name (pkg/api/pod/warnings.go).
 // Its wording says Services and probes "will use" the first entry; the real resolution differs:
@@ -15,6 +16,9 @@ export const portNameDuplicate: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'Two containers of one pod give a port the same name, so a named Service targetPort is ambiguous.',
+  remediation: 'Give the ports of different containers different names, so a Service\'s named targetPort picks one.',
+  examples: podExamples({ containers: `${WEB_CONTAINER}\n  ports:\n  - {name: metrics, containerPort: 9113}\n${LOG_SHIPPER}\n  ports:\n  - {name: metrics, containerPort: 2020}` },
+      { containers: `${WEB_CONTAINER}\n  ports:\n  - {name: metrics, containerPort: 9113}\n${LOG_SHIPPER}\n  ports:\n  - {name: log-metrics, containerPort: 2020}` }),
   docUrl: 'https://github.com/kubernetes/kubernetes/blob/v1.36.1/pkg/api/pod/warnings.go',
   check(ctx) {
     const ports = podPorts(ctx);

@@ -1,16 +1,24 @@
 import type { PodRule } from '../../rule';
 import { handlerLabel, handlerPorts } from './handlerPorts';
 import { podPorts } from './portDecls';
+import { podExamples } from '../../exampleManifests';
 
-// A numeric probe port that no container declares still works: `ports` is informational and the
-// kubelet connects to whatever listens there. Declaring it keeps the pod's surface documented and
-// lets probes and Services use a name, so this is only a hint.
 export const probePortUndeclared: PodRule = {
   code: 'probe-port-undeclared',
   severity: 'info',
   category: 'runtime',
   scope: 'pod',
   description: 'A probe or lifecycle handler uses a port number that no container of the pod declares.',
+  why: 'A numeric port works without a declaration (a container\'s ports are informational), but declaring it documents the pod\'s surface and lets probes and Services refer to it by name; hence only a hint.',
+  remediation: 'Declare the port in the container\'s ports (and refer to it by name).',
+  examples: podExamples({ container: `
+      readinessProbe:
+        httpGet: {path: /, port: 80}` }, { container: `
+      ports:
+      - name: http
+        containerPort: 80
+      readinessProbe:
+        httpGet: {path: /, port: http}` }),
   docUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#use-a-named-port',
   check(ctx) {
     const declared = new Set(podPorts(ctx).map((p) => p.containerPort));

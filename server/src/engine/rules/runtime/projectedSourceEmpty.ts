@@ -2,17 +2,31 @@ import { mapItems } from '../../podModel';
 import type { PodRule } from '../../rule';
 import { asMap, getNode, getString } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { MOUNT_CONF, podExamples } from '../../exampleManifests';
 
 const SOURCE_KINDS = ['configMap', 'secret', 'downwardAPI', 'serviceAccountToken', 'clusterTrustBundle', 'podCertificate'];
 
-// An entry of projected.sources with no source in it projects nothing; kube-apiserver warns
-// (pkg/api/pod/warnings.go). Usually the source's key was misspelt or mis-indented.
+// kube-apiserver warns (pkg/api/pod/warnings.go).
 export const projectedSourceEmpty: PodRule = {
   code: 'projected-source-empty',
   severity: 'warning',
   category: 'runtime',
   scope: 'pod',
   description: 'An entry of a projected volume\'s sources names no source.',
+  why: 'An entry with no source projects nothing into the volume; usually the source\'s key was misspelt or mis-indented.',
+  remediation: 'Name a source (configMap, secret, downwardAPI, serviceAccountToken, ...) in the entry, or remove it.',
+  examples: podExamples({ container: MOUNT_CONF, spec: `
+      volumes:
+      - name: conf
+        projected:
+          sources:
+          - configMap: {name: nginx-conf}
+          - {}` }, { container: MOUNT_CONF, spec: `
+      volumes:
+      - name: conf
+        projected:
+          sources:
+          - configMap: {name: nginx-conf}` }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     for (const v of mapItems(ctx.spec, 'volumes', ctx.pod.specPath, ctx.doc)) {

@@ -1,15 +1,17 @@
 import type { PodRule } from '../../rule';
 import { getNode, getNumber } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { podExamples } from '../../exampleManifests';
 
-// A negative grace period is accepted for compatibility and then treated as 1 second, so the
-// container gets SIGKILL almost at once instead of a graceful shutdown.
 export const terminationGracePeriodNegative: PodRule = {
   code: 'termination-grace-period-negative',
   severity: 'warning',
   category: 'runtime',
   scope: 'pod',
   description: 'terminationGracePeriodSeconds is negative, which the API server treats as 1.',
+  why: 'A negative grace period is accepted for compatibility and treated as 1 second, so containers get SIGKILL almost at once instead of a graceful shutdown.',
+  remediation: 'Set terminationGracePeriodSeconds to 0 or more (the default is 30).',
+  examples: podExamples({ spec: 'terminationGracePeriodSeconds: -1' }, { spec: 'terminationGracePeriodSeconds: 30' }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     const value = getNumber(ctx.spec, 'terminationGracePeriodSeconds', ctx.doc);

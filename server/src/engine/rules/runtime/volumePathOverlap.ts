@@ -4,9 +4,8 @@ import { mapItems, type Item } from '../../podModel';
 import type { PodContext, PodRule } from '../../rule';
 import { asMap, getNode, getString } from '../../yamlNodes';
 import { WARNINGS_GO } from './apiWarning';
+import { indent, MOUNT_CONF, podExamples } from '../../exampleManifests';
 
-// Two keys projected to one file, or a file where another key needs a directory, make the
-// kubelet overwrite one with the other or fail the mount with "is a directory" / "file exists".
 // kube-apiserver warns (pkg/api/pod/warnings.go warningsForOverlappingVirtualPaths); this is that
 // walk, with its wording and its order.
 interface VPath { path: string; source: string; node: Node | undefined; at: PathSeg[] }
@@ -17,6 +16,12 @@ export const volumePathOverlap: PodRule = {
   category: 'runtime',
   scope: 'pod',
   description: 'Two items of a configMap, secret, downwardAPI or projected volume map to overlapping file paths.',
+  why: 'Two keys projected to one file, or a file where another key needs a directory, make the kubelet write one over the other or fail the mount with "is a directory" or "file exists".',
+  remediation: 'Give each projected key its own path, none of them inside another.',
+  examples: podExamples(
+    { container: MOUNT_CONF, spec: confItems('nginx.conf/default.conf') },
+    { container: MOUNT_CONF, spec: confItems('conf.d/default.conf') },
+  ),
   docUrl: WARNINGS_GO,
   check(ctx) {
     for (const v of mapItems(ctx.spec, 'volumes', ctx.pod.specPath, ctx.doc)) {
@@ -118,4 +123,13 @@ function report(ctx: PodContext, at: VPath, apiWarning: string): void {
     path: at.at,
     message: `${apiWarning}; the kubelet writes one file over the other or fails the mount with "is a directory" or "file exists".`,
   });
+}
+
+/** A pod spec's lines projecting nginx.conf and default.conf from a ConfigMap, the latter at `path` (for the examples). */
+function confItems(path: string): string {
+  return `volumes:\n- name: conf\n  configMap:\n${indent(`
+    name: nginx-conf
+    items:
+    - {key: nginx.conf, path: nginx.conf}
+    - {key: default.conf, path: ${path}}`, 4)}`;
 }

@@ -2,15 +2,17 @@ import { isNode } from 'yaml';
 import type { ObjectRule } from '../../rule';
 import { servedApiVersion } from '../../schema/schema';
 import { getPair } from '../../yamlNodes';
+import { deployment } from '../../exampleManifests';
 
-// A kind sent under an apiVersion the server does not serve (removed betas such as extensions/v1beta1
-// Deployment or batch/v1beta1 CronJob) fails discovery: `no matches for kind "CronJob" in version "batch/v1beta1"`.
 export const apiVersion: ObjectRule = {
   code: 'api-version',
   severity: 'error',
   category: 'schema',
   scope: 'object',
   description: 'The kind must be served under the given apiVersion by Kubernetes 1.36.',
+  why: 'kubectl looks the kind up in the cluster\'s discovery before sending it, so an apiVersion Kubernetes no longer serves (a removed beta such as extensions/v1beta1 Deployment or batch/v1beta1 CronJob) fails with `no matches for kind`.',
+  remediation: 'Change apiVersion to the one Kubernetes 1.36 serves the kind under (the quick fix offers it).',
+  examples: { bad: deployment().replace('apps/v1', 'extensions/v1beta1'), good: deployment() },
   docUrl: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/',
   check(ctx) {
     const { kind, apiVersion: given } = ctx.object;

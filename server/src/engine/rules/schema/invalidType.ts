@@ -1,14 +1,22 @@
 import type { ObjectRule } from '../../rule';
 import { schemaIssues } from './schemaWalk';
+import { podExamples } from '../../exampleManifests';
 
-// kube-apiserver decodes the JSON kubectl sends into Go structs; a value of the wrong JSON type fails
-// the whole request: `json: cannot unmarshal number into Go struct field EnvVar.spec.containers.env.value of type string`.
 export const invalidType: ObjectRule = {
   code: 'invalid-type',
   severity: 'error',
   category: 'schema',
   scope: 'object',
   description: 'Every value must have the type the Kubernetes 1.36 schema gives its field (string, integer, list, map, ...).',
+  why: 'The API server decodes the JSON kubectl sends into typed structs, so one value of the wrong type fails the whole request: `json: cannot unmarshal number into Go struct field EnvVar.spec.containers.env.value of type string`.',
+  remediation: 'Write the value in the field\'s type; quote a number or boolean meant as a string.',
+  examples: podExamples({ container: `
+      env:
+      - name: PORT
+        value: 8080` }, { container: `
+      env:
+      - name: PORT
+        value: "8080"` }),
   docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/',
   check(ctx) {
     for (const issue of schemaIssues(ctx)) {

@@ -3,10 +3,9 @@ import builtin from '../../schema/generated/builtin-kinds.json';
 import type { ObjectRule } from '../../rule';
 import { getPair } from '../../yamlNodes';
 import { didYouMean } from './didYouMean';
+import { pod } from '../../exampleManifests';
 
-// kubectl looks a kind up in discovery before sending anything: a built-in group that has no such
-// kind fails with `no matches for kind "Pods" in version "v1"`. Groups Podscope does not know (CRDs)
-// may define any kind, so they stay silent.
+// Built-in groups and their kinds; groups Podscope does not know (CRDs) may define any kind, so they stay silent.
 const KINDS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(builtin.groups));
 const ANYWHERE = new Set(builtin.subresourceKinds);
 
@@ -17,6 +16,9 @@ export const kindUnknown: ObjectRule = {
   scope: 'object',
   anyKind: true,
   description: 'A built-in API group must serve the kind (a typo such as `kind: Pods` fails before the API server sees the object).',
+  why: 'kubectl looks the kind up in discovery before sending anything, so a kind its group does not serve fails with `no matches for kind "Pods" in version "v1"`. Groups Podscope does not know (custom resources) may define any kind and are not checked.',
+  remediation: 'Spell the kind as its API group defines it (singular, CamelCase: `Pod`, `Deployment`).',
+  examples: { bad: pod().replace('kind: Pod', 'kind: Pods'), good: pod() },
   docUrl: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#standard-api-terminology',
   check(ctx) {
     const { kind, apiVersion } = ctx.object;

@@ -1,6 +1,7 @@
 import { k8s } from '../../k8sErrors';
 import type { ObjectRule } from '../../rule';
 import { schemaIssues } from './schemaWalk';
+import { podExamples } from '../../exampleManifests';
 
 // Fields the OpenAPI schema marks required, reported as the API server's validation does: `Required value`.
 export const requiredField: ObjectRule = {
@@ -9,6 +10,13 @@ export const requiredField: ObjectRule = {
   category: 'schema',
   scope: 'object',
   description: 'Fields the Kubernetes 1.36 schema marks required must be present.',
+  remediation: 'Add the missing field.',
+  examples: podExamples({ container: `
+      ports:
+      - name: http` }, { container: `
+      ports:
+      - name: http
+        containerPort: 80` }),
   docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/',
   check(ctx) {
     for (const issue of schemaIssues(ctx)) {

@@ -2,15 +2,17 @@ import { isNode } from 'yaml';
 import type { ObjectRule } from '../../rule';
 import { formatPath } from '../../path';
 import { schemaIssues } from './schemaWalk';
+import { podExamples } from '../../exampleManifests';
 
-// kube-apiserver decodes with strict field validation (kubectl's default since 1.27) and rejects with
-// `strict decoding error: unknown field "spec.containers[0].imagePulPolicy"`.
 export const unknownField: ObjectRule = {
   code: 'unknown-field',
   severity: 'error',
   category: 'schema',
   scope: 'object',
   description: 'Every field must exist in the Kubernetes 1.36 schema of its object.',
+  why: 'The API server decodes with strict field validation (kubectl\'s default since 1.27) and rejects the whole object: `strict decoding error: unknown field "spec.containers[0].imagePulPolicy"`.',
+  remediation: 'Correct the field\'s spelling or indentation (the message suggests the nearest field), or delete it.',
+  examples: podExamples({ container: 'imagePulPolicy: IfNotPresent' }, { container: 'imagePullPolicy: IfNotPresent' }),
   docUrl: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
   check(ctx) {
     for (const issue of schemaIssues(ctx)) {

@@ -4,8 +4,9 @@ import type { PathSeg } from '../../path';
 import { mapItems, type ContainerRef } from '../../podModel';
 import type { PodContext, PodRule } from '../../rule';
 import { asMap, asSeq, getNode, getPair } from '../../yamlNodes';
-import { caseFix } from './enumRules';
+import { caseFix } from './valueNotSupported';
 import { isSet, stringField } from './fields';
+import { podExamples } from '../../exampleManifests';
 
 // Kubernetes 1.36 turns on ContainerRestartRules (beta, 1.35) and RestartAllContainersOnContainerExits
 // (beta, 1.36), so validateContainers and validateInitContainerRestartPolicy both run
@@ -24,6 +25,8 @@ export const containerRestartPolicyInvalid: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A container restartPolicy or restartPolicyRules entry is not one the API server accepts.',
+  remediation: 'Set restartPolicy to Always, OnFailure or Never, and give restartPolicyRules an action (Restart, RestartAllContainers) and exitCodes.',
+  examples: podExamples({ container: 'restartPolicy: Sometimes' }, { container: 'restartPolicy: OnFailure' }),
   docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restart-rules',
   check(ctx) {
     for (const c of ctx.containers) if (c.group !== 'ephemeralContainers') checkContainer(ctx, c);

@@ -4,6 +4,7 @@ import type { PathSeg } from '../../path';
 import { mapItems, type ContainerRef } from '../../podModel';
 import type { PodContext, PodRule } from '../../rule';
 import { boolField, intField, stringField } from './fields';
+import { podExamples } from '../../exampleManifests';
 
 // checkHostPortConflicts / AccumulateUniqueHostPorts (validation.go, 1.36): a "protocol/hostIP/hostPort"
 // triple may appear once across spec.containers, and once within each init container (init
@@ -18,6 +19,18 @@ export const hostPortDuplicate: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'Two ports use the same hostPort, protocol and hostIP where the API server requires them to be unique.',
+  remediation: 'Give each port its own hostPort (or protocol or hostIP).',
+  examples: podExamples({ container: `
+      ports:
+      - containerPort: 80
+        hostPort: 8080
+      - containerPort: 443
+        hostPort: 8080` }, { container: `
+      ports:
+      - containerPort: 80
+        hostPort: 8080
+      - containerPort: 443
+        hostPort: 8443` }),
   docUrl: 'https://kubernetes.io/docs/concepts/configuration/overview/#services',
   check(ctx) {
     const apps = new Set<string>();

@@ -1,15 +1,25 @@
 import type { PodRule } from '../../rule';
 import { WARNINGS_GO } from './apiWarning';
 import { podPorts, portField, type PortDecl } from './portDecls';
+import { podExamples } from '../../exampleManifests';
 
-// hostIP only says which node address a hostPort binds; without a hostPort nothing is published
-// and the field is silently ignored. kube-apiserver warns, printing the port with Go's %+v.
-export const hostIPWithoutHostPort: PodRule = {
+// kube-apiserver warns, printing the port with Go's %+v.
+export const hostIpWithoutHostPort: PodRule = {
   code: 'host-ip-without-host-port',
   severity: 'warning',
   category: 'runtime',
   scope: 'pod',
   description: 'A port sets hostIP but no hostPort, so hostIP has no effect.',
+  why: 'hostIP only says which node address a hostPort binds; without a hostPort nothing is published and the field is silently ignored.',
+  remediation: 'Add the hostPort the hostIP is meant for, or remove hostIP.',
+  examples: podExamples({ container: `
+      ports:
+      - containerPort: 80
+        hostIP: 127.0.0.1` }, { container: `
+      ports:
+      - containerPort: 80
+        hostIP: 127.0.0.1
+        hostPort: 8080` }),
   docUrl: WARNINGS_GO,
   check(ctx) {
     for (const port of podPorts(ctx)) {

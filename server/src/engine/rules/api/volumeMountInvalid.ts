@@ -5,6 +5,7 @@ import { mapItems, type ContainerRef, type Item } from '../../podModel';
 import type { PodContext, PodRule } from '../../rule';
 import { asMap, getNode } from '../../yamlNodes';
 import { boolField, requiredString, stringField } from './fields';
+import { podExamples } from '../../exampleManifests';
 
 const DOCS = 'https://kubernetes.io/docs/concepts/storage/volumes/#using-subpath';
 
@@ -20,6 +21,17 @@ export const volumeMountInvalid: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A volumeMount names an undeclared volume, repeats or omits a mountPath, or has an invalid subPath, propagation or read-only setting.',
+  remediation: 'Mount only volumes the pod declares, each at its own absolute mountPath, with a relative subPath without \'..\'.',
+  examples: podExamples({ container: `
+      volumeMounts:
+      - name: cache
+        mountPath: /var/cache/nginx` }, { container: `
+      volumeMounts:
+      - name: cache
+        mountPath: /var/cache/nginx`, spec: `
+      volumes:
+      - name: cache
+        emptyDir: {}` }),
   docUrl: DOCS,
   check(ctx) {
     const volumes = declaredVolumes(ctx);

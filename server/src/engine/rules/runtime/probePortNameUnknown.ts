@@ -4,17 +4,26 @@ import { isValidPortName } from '../../validation/names';
 import { handlerLabel, handlerPorts, WHEN_IT_FAILS } from './handlerPorts';
 import { podPorts, portsOf } from './portDecls';
 import { describeContainer } from './runTogether';
+import { podExamples } from '../../exampleManifests';
 
-// The API server only checks that a named probe/hook port is a valid IANA_SVC_NAME. The kubelet
-// resolves the name against the probed container's OWN ports (pkg/probe/util.go,
-// ResolveContainerPort -> findPortByName), so a name declared by a sibling container, or by nobody,
-// fails every time with "port <name> not found".
-export const probePortName: PodRule = {
+// The API server only checks that a named probe/hook port is a valid IANA_SVC_NAME; the kubelet
+// resolves it in pkg/probe/util.go (ResolveContainerPort -> findPortByName).
+export const probePortNameUnknown: PodRule = {
   code: 'probe-port-name-unknown',
   severity: 'warning',
   category: 'runtime',
   scope: 'pod',
   description: "A probe or lifecycle handler names a port that its own container does not declare.",
+  why: 'The kubelet resolves a named probe or hook port against the probed container\'s own ports, so a name declared by a sibling container, or by nobody, fails every time with "port <name> not found".',
+  remediation: 'Declare a port with that name in the probed container, or use the port\'s number.',
+  examples: podExamples({ container: `
+      readinessProbe:
+        httpGet: {path: /, port: http}` }, { container: `
+      ports:
+      - name: http
+        containerPort: 80
+      readinessProbe:
+        httpGet: {path: /, port: http}` }),
   docUrl: 'https://github.com/kubernetes/kubernetes/blob/v1.36.1/pkg/probe/util.go',
   check(ctx) {
     const allPorts = podPorts(ctx);

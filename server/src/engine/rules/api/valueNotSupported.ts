@@ -6,6 +6,7 @@ import type { PodContext, PodRule } from '../../rule';
 import { asMap, getNode } from '../../yamlNodes';
 import { stringField } from './fields';
 import { HANDLER_OWNERS, validatesHandlers } from './handlers';
+import { podExamples } from '../../exampleManifests';
 
 // Fixed-value string fields kube-apiserver checks with field.NotSupported (validation.go). Lists
 // keep the server's order: literal slices as written, sets.List() ones sorted. An empty string is
@@ -51,6 +52,8 @@ export const valueNotSupported: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A field with a fixed set of values holds a value the API server does not support.',
+  remediation: 'Use one of the values the message lists (the quick fix corrects a value that differs only in case).',
+  examples: podExamples({ spec: 'restartPolicy: Sometimes' }, { spec: 'restartPolicy: OnFailure' }),
   docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/',
   check(ctx) {
     for (const spec of POD_ENUMS) checkEnum(ctx, ctx.spec, ctx.pod.specPath, spec);

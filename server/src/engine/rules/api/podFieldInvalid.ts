@@ -3,6 +3,7 @@ import type { PodRule } from '../../rule';
 import { isDNS1123Label, isDNS1123Subdomain, inclusiveRangeError } from '../../validation/names';
 import { asSeq, getNode, getPair } from '../../yamlNodes';
 import { intField, stringField } from './fields';
+import { podExamples } from '../../exampleManifests';
 
 const MAX_INT32 = 2147483647;
 
@@ -19,6 +20,8 @@ export const podFieldInvalid: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A pod-level field (activeDeadlineSeconds, hostname, subdomain, serviceAccountName, nodeName, priorityClassName, runtimeClassName) has an invalid value.',
+  remediation: 'Give the field a valid value: a DNS label for hostname and subdomain, a DNS subdomain for the object names, a positive activeDeadlineSeconds.',
+  examples: podExamples({ spec: 'hostname: web_1' }, { spec: 'hostname: web-1' }),
   docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#PodSpec',
   check(ctx) {
     const base = ctx.pod.specPath;

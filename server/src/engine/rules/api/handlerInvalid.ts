@@ -6,6 +6,7 @@ import { isHTTPHeaderName, isValidPortName, isValidPortNum } from '../../validat
 import { asMap, asSeq, getNode, getPair, resolve } from '../../yamlNodes';
 import { intField, isSet, stringField } from './fields';
 import { HANDLER_OWNERS, LIFECYCLE_HANDLER_TYPES, PROBE_HANDLER_TYPES, validatesHandlers } from './handlers';
+import { podExamples } from '../../exampleManifests';
 
 // validateHandler and the actions it calls: exactly one handler type per probe or lifecycle hook,
 // an exec command, valid ports and header names, and a sleep no longer than the grace period.
@@ -15,6 +16,14 @@ export const handlerInvalid: PodRule = {
   category: 'api',
   scope: 'pod',
   description: 'A probe or lifecycle hook has no handler, more than one, or an invalid port, command, header or sleep.',
+  remediation: 'Give each probe and lifecycle hook exactly one handler (exec with a command, httpGet, tcpSocket, grpc or sleep) with a valid port.',
+  examples: podExamples({ container: `
+      livenessProbe:
+        periodSeconds: 10` }, { container: `
+      livenessProbe:
+        exec:
+          command: [nginx, -t]
+        periodSeconds: 10` }),
   docUrl: 'https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/#hook-handler-implementations',
   check(ctx) {
     // Validation runs after SetDefaults_PodSpec, which sets an unset grace period to 30 seconds.
