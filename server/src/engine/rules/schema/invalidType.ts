@@ -8,7 +8,7 @@ export const invalidType: ObjectRule = {
   severity: 'error',
   category: 'schema',
   scope: 'object',
-  description: 'Every value must have the type the Kubernetes 1.36 schema gives its field (string, integer, list, map, ...).',
+  description: 'Every value must have the type the schema of the chosen Kubernetes version gives its field (string, integer, list, map, ...).',
   docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/',
   check(ctx) {
     for (const issue of schemaIssues(ctx)) {

@@ -8,7 +8,7 @@ export const requiredField: ObjectRule = {
   severity: 'error',
   category: 'schema',
   scope: 'object',
-  description: 'Fields the Kubernetes 1.36 schema marks required must be present.',
+  description: 'Fields the schema of the chosen Kubernetes version marks required must be present.',
   docUrl: 'https://kubernetes.io/docs/reference/kubernetes-api/',
   check(ctx) {
     for (const issue of schemaIssues(ctx)) {
