@@ -10,7 +10,7 @@ import { CLUSTER_VERSION_NOTIFICATION, type PodscopeSettings } from '../../serve
 import { EVICTION_RESPONDERS, SCHEDULING_GROUP, schedulingGroupPod } from '../support/versionedFields';
 import { LspHarness } from './lspHarness';
 
-const unknownMessages = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'unknown-field').map((d) => d.message);
+const unknownMessages = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'unknown-field').map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
 
 describe('schema version over LSP', () => {
   let h: LspHarness;

@@ -73,13 +73,16 @@ function attachEnum(type: SchemaType, values: readonly string[]): SchemaType {
   return type;
 }
 
-/** Bundled schemas, newest first, by minor (`1.37`). */
-const SOURCES: ReadonlyMap<string, JsonSchemaDelta | null> = new Map([
-  ['1.37', delta137 as JsonSchemaDelta], ['1.36', null], ['1.35', delta135 as JsonSchemaDelta], ['1.34', delta134 as JsonSchemaDelta],
-]);
+// Module initialisation stays free of calls (or marks them pure), so that a bundle which imports the
+// engine without its schemas (the VS Code client) leaves all of this, and the JSON, out.
+
+/** Bundled schemas, newest first, by minor (`1.37`): the base itself (null) or its delta. */
+const SOURCES: Readonly<Record<string, JsonSchemaDelta | null>> = {
+  '1.37': delta137 as JsonSchemaDelta, '1.36': null, '1.35': delta135 as JsonSchemaDelta, '1.34': delta134 as JsonSchemaDelta,
+};
 
 /** Minors with a bundled schema, newest first. */
-export const SCHEMA_VERSIONS: readonly string[] = [...SOURCES.keys()];
+export const SCHEMA_VERSIONS: readonly string[] = /* @__PURE__ */ Object.keys(SOURCES);
 
 /** The schema used when no version is chosen (the engine's only one before versions were bundled). */
 export const DEFAULT_SCHEMA_VERSION = BASE_MINOR;
@@ -193,7 +196,7 @@ export class Schema {
   }
 }
 
-const schemas = new Map<string, Schema>();
+const schemas = /* @__PURE__ */ new Map<string, Schema>();
 
 /**
  * The schema of a bundled minor (`1.35`, or a full version such as `v1.35.4`); the default one when
@@ -201,10 +204,10 @@ const schemas = new Map<string, Schema>();
  */
 export function schemaFor(version: string = DEFAULT_SCHEMA_VERSION): Schema | undefined {
   const minor = minorOf(version);
-  if (!minor || !SOURCES.has(minor)) return undefined;
+  if (!minor || !(minor in SOURCES)) return undefined;
   let schema = schemas.get(minor);
   if (!schema) {
-    const delta = SOURCES.get(minor);
+    const delta = SOURCES[minor];
     const base = baseJson as unknown as JsonSchema;
     schema = new Schema(minor, delta ? applyDelta(base, delta) : base);
     schemas.set(minor, schema);
@@ -213,7 +216,7 @@ export function schemaFor(version: string = DEFAULT_SCHEMA_VERSION): Schema | un
 }
 
 /** The default version's schema (always bundled). */
-export const defaultSchema: Schema = schemaFor()!;
+export const defaultSchema: Schema = /* @__PURE__ */ schemaFor()!;
 
 /** A field is also a type; callers of resolvePath get the bare type so `type` never carries field data. */
 function stripField(t: SchemaType): SchemaType {
