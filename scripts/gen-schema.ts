@@ -12,6 +12,7 @@
 // versions share almost everything and esbuild inlines every file into each bundle.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enumFromDescription } from '../server/src/engine/schema/build/enumFromDescription';
 import { BASE_MINOR, deltaOf, type JsonSchema, type JsonSchemaDelta, type JsonType } from '../server/src/engine/schema/schemaDelta';
@@ -66,7 +67,15 @@ interface Spec {
 
 /** Where the module of `version` lies, fetched by the go command if it is not cached yet. */
 export function moduleDir(version: string): string {
-  const out = execFileSync('go', ['mod', 'download', '-json', `k8s.io/kubernetes@${version}`], { encoding: 'utf8', cwd: GENERATED_DIR, env: { ...process.env, GOFLAGS: '-mod=mod' } });
+  // Outside any Go module, so only the module cache and GOPROXY decide (go prints its JSON even on failure).
+  let out: string;
+  try {
+    out = execFileSync('go', ['mod', 'download', '-json', `k8s.io/kubernetes@${version}`], { encoding: 'utf8', cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    const e = err as { stdout?: string; message: string };
+    if (!e.stdout) throw new Error(`go mod download k8s.io/kubernetes@${version} failed (is Go installed?): ${e.message}`);
+    out = e.stdout;
+  }
   const info = JSON.parse(out) as { Dir?: string; Error?: string };
   if (!info.Dir) throw new Error(`go mod download k8s.io/kubernetes@${version}: ${info.Error ?? 'no Dir'}`);
   return info.Dir;
