@@ -73,7 +73,7 @@ export function moduleDir(version: string): string {
     out = execFileSync('go', ['mod', 'download', '-json', `k8s.io/kubernetes@${version}`], { encoding: 'utf8', cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
     const e = err as { stdout?: string; message: string };
-    if (!e.stdout) throw new Error(`go mod download k8s.io/kubernetes@${version} failed (is Go installed?): ${e.message}`);
+    if (!e.stdout) throw new Error(`go mod download k8s.io/kubernetes@${version} failed (is Go installed?): ${e.message}`, { cause: err });
     out = e.stdout;
   }
   const info = JSON.parse(out) as { Dir?: string; Error?: string };
