@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CompletionItemKind, CompletionRequest, type CompletionItem } from 'vscode-languageserver/node';
-import { fieldsOf, resolvePath } from '../../server/src/engine';
+import { defaultSchema as schema } from '../../server/src/engine';
 import { LspHarness } from './lspHarness';
 
 /** The text with `|` marking the cursor, and the cursor's position. */
@@ -31,7 +31,7 @@ describe('completion over LSP', () => {
   it('offers the container fields not already present, with type and description', async () => {
     const items = await complete(`${POD}    ima|\n    ports:\n    - containerPort: 80\n`);
     const labels = items.map((i) => i.label);
-    const expected = fieldsOf(resolvePath('Pod', ['spec', 'containers', 0])!.type).map((f) => f.name).filter((f) => f !== 'name' && f !== 'ports');
+    const expected = schema.fieldsOf(schema.resolvePath('Pod', ['spec', 'containers', 0])!.type).map((f) => f.name).filter((f) => f !== 'name' && f !== 'ports');
     assert.deepEqual([...labels].sort(), [...expected].sort());
     const image = items.find((i) => i.label === 'image')!;
     assert.equal(image.kind, CompletionItemKind.Property);
@@ -54,7 +54,7 @@ describe('completion over LSP', () => {
   it('offers a new list item\'s fields after `- `', async () => {
     const items = await complete(`${POD}    image: nginx\n    ports:\n    - |\n`);
     const labels = items.map((i) => i.label).sort();
-    assert.deepEqual(labels, fieldsOf('V1ContainerPort').map((f) => f.name).sort());
+    assert.deepEqual(labels, schema.fieldsOf('V1ContainerPort').map((f) => f.name).sort());
     const required = items.filter((i) => i.sortText!.startsWith('0')).map((i) => i.label);
     assert.deepEqual(required, ['containerPort']);
   });
@@ -74,7 +74,7 @@ describe('completion over LSP', () => {
 
   it('offers enum values for an enum field, replacing what was typed', async () => {
     const items = await complete(`${POD}    image: nginx\n    imagePullPolicy: If|\n`);
-    assert.deepEqual(items.map((i) => i.label), [...resolvePath('Pod', ['spec', 'containers', 0, 'imagePullPolicy'])!.type.enum!]);
+    assert.deepEqual(items.map((i) => i.label), [...schema.resolvePath('Pod', ['spec', 'containers', 0, 'imagePullPolicy'])!.type.enum!]);
     assert.ok(items.every((i) => i.kind === CompletionItemKind.EnumMember));
     assert.deepEqual((items[0]!.textEdit as { range: unknown }).range, { start: { line: 8, character: 21 }, end: { line: 8, character: 23 } });
   });

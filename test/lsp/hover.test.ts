@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { HoverRequest, type Hover } from 'vscode-languageserver/node';
-import { fieldOf } from '../../server/src/engine';
+import { defaultSchema as schema } from '../../server/src/engine';
 import { LspHarness } from './lspHarness';
 
 const POD = [
@@ -35,7 +35,7 @@ describe('hover over LSP', () => {
   it('shows a field\'s path, type and description on its name, and ranges over the name', async () => {
     const hv = await hover(9, 6);
     assert.match(text(hv), /^`spec\.containers\[0\]\.image`: string\n\n/);
-    assert.ok(text(hv).includes(fieldOf('V1Container', 'image')!.description));
+    assert.ok(text(hv).includes(schema.fieldOf('V1Container', 'image')!.description));
     assert.deepEqual(hv!.range, { start: { line: 9, character: 4 }, end: { line: 9, character: 9 } });
   });
 

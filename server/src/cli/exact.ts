@@ -14,7 +14,10 @@ export function exactDisabledByEnv(env: NodeJS.ProcessEnv = process.env): boolea
   return env.PODSCOPE_EXACT === 'off';
 }
 
-export function exactRefiner(options: ExactOptions, registry: RuleRegistry, settings: RuleSettings, warn: (line: string) => void, modules: readonly ModuleEntry[] = findModules(moduleDirs(__dirname))): Refine | undefined {
+/** The exact layer of a lint run, and the minor of its module (the schema rules check against the same one). */
+export type ExactRefiner = Refine & { readonly minor: string };
+
+export function exactRefiner(options: ExactOptions, registry: RuleRegistry, settings: RuleSettings, warn: (line: string) => void, modules: readonly ModuleEntry[] = findModules(moduleDirs(__dirname))): ExactRefiner | undefined {
   if (!options.enable || exactDisabledByEnv()) return undefined;
   const choice = chooseVersion(options.kubernetesVersion, undefined, modules);
   if (!choice.module) {
@@ -36,7 +39,7 @@ export function exactRefiner(options: ExactOptions, registry: RuleRegistry, sett
     }
     return validator;
   };
-  return (file: ParsedFile, findings: Finding[]) => {
+  const refine = (file: ParsedFile, findings: Finding[]): Finding[] => {
     const targets = exactTargets(file);
     if (!targets.length) return findings;
     const v = load();
@@ -55,4 +58,5 @@ export function exactRefiner(options: ExactOptions, registry: RuleRegistry, sett
     });
     return mergeFindings(findings, exact, registry, new Set(validatedDocuments(targets, verdicts)));
   };
+  return Object.assign(refine, { minor: module.minor });
 }

@@ -2,7 +2,7 @@
 // A file that cannot be read or checked is reported as a finding of its own and the run goes on.
 import {
   INTERNAL_ERROR, atLine, documentCount, parseFile, splitDocuments, validateParsed, validateText,
-  type Finding, type ParsedFile, type RuleRegistry, type RuleSettings,
+  type Finding, type ParsedFile, type RuleRegistry, type RuleSettings, type ValidateOptions,
 } from '../engine';
 import { readManifest } from './readManifest';
 
@@ -18,15 +18,17 @@ export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** A second opinion on a parsed file, given the engine's findings (the exact layer); returns the combined list. */
 export type Refine = (file: ParsedFile, findings: Finding[]) => Finding[];
 
-export function lintFiles(files: readonly string[], registry: RuleRegistry, settings: RuleSettings, maxFileBytes = DEFAULT_MAX_FILE_BYTES, refine?: Refine): FileResult[] {
-  return files.map((file) => ({ file, findings: lintFile(file, registry, settings, maxFileBytes, refine) }));
+/** `kubernetesVersion`: the minor whose schema the schema rules use (the engine's default when undefined). */
+export function lintFiles(files: readonly string[], registry: RuleRegistry, settings: RuleSettings, maxFileBytes = DEFAULT_MAX_FILE_BYTES, refine?: Refine, kubernetesVersion?: string): FileResult[] {
+  const options: ValidateOptions = { settings, ...(kubernetesVersion ? { kubernetesVersion } : {}) };
+  return files.map((file) => ({ file, findings: lintFile(file, registry, options, maxFileBytes, refine) }));
 }
 
-function lintFile(file: string, registry: RuleRegistry, settings: RuleSettings, maxFileBytes: number, refine?: Refine): Finding[] {
+function lintFile(file: string, registry: RuleRegistry, options: ValidateOptions, maxFileBytes: number, refine?: Refine): Finding[] {
   const read = readManifest(file, maxFileBytes);
-  if ('finding' in read) return settings[read.finding.code] === 'off' ? [] : [read.finding];
+  if ('finding' in read) return options.settings?.[read.finding.code] === 'off' ? [] : [read.finding];
   try {
-    return sortFindings(refine ? refinedFindings(read.text, registry, settings, refine) : validateText(read.text, registry, { settings }));
+    return sortFindings(refine ? refinedFindings(read.text, registry, options, refine) : validateText(read.text, registry, options));
   } catch (err) {
     // The engine catches rule failures itself; this is the last line, so one file never ends the run.
     return [{
@@ -38,12 +40,12 @@ function lintFile(file: string, registry: RuleRegistry, settings: RuleSettings, 
 }
 
 /** validateText's walk over the same documents, with the exact layer's verdict on each one. */
-function refinedFindings(text: string, registry: RuleRegistry, settings: RuleSettings, refine: Refine): Finding[] {
+function refinedFindings(text: string, registry: RuleRegistry, options: ValidateOptions, refine: Refine): Finding[] {
   const out: Finding[] = [];
   let documentBase = 0;
   for (const chunk of splitDocuments(text)) {
     const parsed = atLine(parseFile(chunk.text), chunk.line);
-    for (const f of refine(parsed, validateParsed(parsed, registry, { settings }))) out.push(documentBase ? { ...f, document: f.document + documentBase } : f);
+    for (const f of refine(parsed, validateParsed(parsed, registry, options))) out.push(documentBase ? { ...f, document: f.document + documentBase } : f);
     documentBase += documentCount(parsed);
   }
   return out;

@@ -33,14 +33,20 @@ export interface LintOptions {
   exact: ExactOptions;
   /** The main thread's exact layer, for a run that stays on this thread. */
   refine?: Refine;
+  /** The minor whose schema the schema rules use. */
+  kubernetesVersion?: string;
 }
 
-interface WorkerSetup { settings: RuleSettings; maxFileBytes?: number; exact: ExactOptions }
+interface WorkerSetup { settings: RuleSettings; maxFileBytes?: number; exact: ExactOptions; kubernetesVersion?: string }
 
 export async function lintInParallel(files: readonly string[], registry: RuleRegistry, settings: RuleSettings, options: LintOptions): Promise<FileResult[]> {
   const workers = options.jobs === 1 ? 0 : workersFor(files.length, options.jobs);
-  if (workers < 2) return lintFiles(files, registry, settings, options.maxFileBytes, options.refine);
-  const setup: WorkerSetup = { settings, exact: options.exact, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}) };
+  if (workers < 2) return lintFiles(files, registry, settings, options.maxFileBytes, options.refine, options.kubernetesVersion);
+  const setup: WorkerSetup = {
+    settings, exact: options.exact,
+    ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+    ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+  };
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
   const results: FileResult[][] = new Array(batches.length);
@@ -80,14 +86,14 @@ export function isLintWorker(): boolean {
 }
 
 export function serveLintWorker(): void {
-  const { settings, maxFileBytes, exact } = workerData as WorkerSetup;
+  const { settings, maxFileBytes, exact, kubernetesVersion } = workerData as WorkerSetup;
   const registry = defaultRegistry();
   // Each worker loads the module for itself on its first Pod or workload; its warnings reach the main thread's stderr.
   const refine = exact.enable ? exactRefiner(exact, registry, settings, (line) => process.stderr.write(`${line}\n`)) : undefined;
   parentPort!.on('message', ({ batch, files }: Task) => {
     let reply: Reply;
     try {
-      reply = { batch, results: lintFiles(files, registry, settings, maxFileBytes, refine) };
+      reply = { batch, results: lintFiles(files, registry, settings, maxFileBytes, refine, kubernetesVersion) };
     } catch (err) {
       reply = { batch, error: { message: (err as Error).message, ...(err instanceof CliError ? { kind: err.kind } : {}) } };
     }

@@ -1,5 +1,5 @@
 // `podscope rules`: the catalog as a table, as JSON, or as the Markdown page docs/generated/rules.md.
-import type { RuleInfo } from '../engine';
+import { SCHEMA_VERSIONS, type RuleInfo } from '../engine';
 
 export function rulesText(catalog: readonly RuleInfo[]): string {
   const width = Math.max(...catalog.map((r) => r.code.length));
@@ -12,7 +12,7 @@ export function rulesJson(catalog: readonly RuleInfo[]): string {
 
 const CATEGORY_TITLES: Record<string, string> = {
   syntax: 'YAML syntax',
-  schema: 'Schema (Kubernetes 1.36)',
+  schema: `Schema (Kubernetes ${[...SCHEMA_VERSIONS].reverse().join(', ')})`,
   api: 'API server validation',
   runtime: 'Run-time warnings',
 };

@@ -1,5 +1,5 @@
 // The CLI without process globals: argv in, text out, an exit status back. main.ts binds it to the process.
-import { defaultRegistry } from '../engine';
+import { chooseSchemaVersion, defaultRegistry, SCHEMA_VERSIONS } from '../engine';
 import { SERVER_INFO } from '../lsp/serverInfo';
 import { parseCommand, type Command } from './args';
 import { loadConfig } from './config';
@@ -58,10 +58,15 @@ async function lint(command: Extract<Command, { name: 'lint' }>, io: Io): Promis
   // Decided here once: a version that is not bundled is a usage error, a build without modules says so once.
   const refine = exactRefiner(command.exact, registry, settings, warn);
   const exact = refine ? command.exact : { ...command.exact, enable: false };
+  // The schema rules judge by the exact layer's version, or by the same choice without it.
+  const kubernetesVersion = chooseSchemaVersion(command.exact.kubernetesVersion, undefined, refine?.minor);
+  if (!kubernetesVersion) {
+    throw new CliError(`--kubernetes-version: no schema for ${command.exact.kubernetesVersion} is bundled (bundled: ${SCHEMA_VERSIONS.join(', ')})`, 'usage');
+  }
   const results = await lintInParallel(expandPaths(command.paths), registry, settings, {
     ...(command.jobs !== undefined ? { jobs: command.jobs } : {}),
     ...(command.maxFileBytes !== undefined ? { maxFileBytes: command.maxFileBytes } : {}),
-    exact, ...(refine ? { refine } : {}),
+    exact, kubernetesVersion, ...(refine ? { refine } : {}),
   });
   if (command.format === 'json') io.stdout(formatJson(results));
   else if (command.format === 'sarif') io.stdout(formatSarif(results, catalog, { name: 'podscope', version: SERVER_INFO.version, informationUri: INFORMATION_URI }));

@@ -12,7 +12,8 @@ Commands:
         runs; 1: none). Exit status: 0 no errors, 1 errors found, 2 usage or
         configuration error.
         Beside Podscope's rules, kube-apiserver's own validation of the chosen
-        version runs (auto: the newest bundled); --no-exact turns it off.
+        version runs (auto: the newest bundled); --no-exact turns it off. The
+        schema rules check against the same version (auto with --no-exact: 1.36).
   rules [--format text|markdown|json]
         List every rule code with its default severity.
   lsp --stdio

@@ -10,9 +10,11 @@ export { RuleRegistry } from './registry';
 export type { Finding, Severity, SeveritySetting, RuleSettings, Range, Position, Fix, TextEdit, RuleExamples } from './types';
 export type { Rule } from './rule';
 export {
-  SCHEMA_VERSION, schemaKinds, servedApiVersion, rootTypeFor, typeByName, fieldsOf, fieldOf, resolvePath, displayName, typeLabel,
+  Schema, schemaFor, defaultSchema, SCHEMA_VERSIONS, DEFAULT_SCHEMA_VERSION, displayName, typeLabel,
   type ValueKind, type SchemaType, type SchemaField, type ObjectType, type ResolvedPath,
 } from './schema/schema';
+export { chooseSchemaVersion } from './schema/versionChoice';
+export { minorOf } from './schema/minor';
 export { ENGINE_CODES, EXACT_CODES, INTERNAL_ERROR, type CodeInfo } from './coreCodes';
 export { k8sObjectOf, podLocation, POD_SPEC_PATHS, type K8sObject, type PodLocation } from './k8sObject';
 export { containersOf, mapItems, type ContainerRef, type ContainerGroup } from './podModel';

@@ -4,6 +4,7 @@
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { K8sObject, PodLocation } from './k8sObject';
 import type { ParsedDocument, ParsedFile } from './parse';
+import type { Schema } from './schema/schema';
 import type { FieldPath } from './path';
 import type { ContainerRef } from './podModel';
 import type { Fix, RuleCategory, RuleExamples, Severity } from './types';
@@ -25,6 +26,8 @@ export interface ObjectContext {
   document: ParsedDocument;
   doc: Document.Parsed;
   object: K8sObject;
+  /** The schema of the Kubernetes version the document is checked against. */
+  schema: Schema;
   report(r: Report): void;
   /** Builds a fix that replaces the node's source text. */
   replaceFix(title: string, node: Node | null | undefined, newText: string): Fix | undefined;

@@ -7,6 +7,7 @@ import { atLine, parseFile, rangeAt, syntaxFindings, type ParsedDocument, type P
 import { tooLargeFinding } from './sizeLimit';
 import { firstLineEnd } from './lines';
 import { formatPath } from './path';
+import { schemaFor, SCHEMA_VERSIONS, type Schema } from './schema/schema';
 import { containersOf } from './podModel';
 import type { RuleRegistry } from './registry';
 import type { ObjectContext, PodContext, Report, Rule } from './rule';
@@ -17,6 +18,8 @@ export interface ValidateOptions {
   settings?: RuleSettings;
   /** Longest text checked, in characters; a longer one gets one `file-too-large` finding instead. */
   maxLength?: number;
+  /** The Kubernetes version (`1.35`) whose schema the schema rules check against; default DEFAULT_SCHEMA_VERSION. */
+  kubernetesVersion?: string;
 }
 
 /**
@@ -53,11 +56,19 @@ export function validateParsed(file: ParsedFile, registry: RuleRegistry, options
     return findings;
   }
   const rules = registry.all().filter((r) => settings[r.code] !== 'off');
-  for (const d of file.documents) validateDocument(file, d, rules, settings, findings);
+  const schema = schemaOf(options.kubernetesVersion);
+  for (const d of file.documents) validateDocument(file, d, rules, settings, schema, findings);
   return findings;
 }
 
-function validateDocument(file: ParsedFile, d: ParsedDocument, rules: Rule[], settings: RuleSettings, out: Finding[]): void {
+/** The shells name only bundled versions; anything else is a caller's bug, not a user's mistake. */
+function schemaOf(version: string | undefined): Schema {
+  const schema = schemaFor(version);
+  if (!schema) throw new Error(`no schema for Kubernetes ${version}; bundled: ${SCHEMA_VERSIONS.join(', ')}`);
+  return schema;
+}
+
+function validateDocument(file: ParsedFile, d: ParsedDocument, rules: Rule[], settings: RuleSettings, schema: Schema, out: Finding[]): void {
   const source = file.text.slice(d.start, d.end);
   if (looksTemplated(source)) return;
   const obj = k8sObjectOf(d);
@@ -67,7 +78,7 @@ function validateDocument(file: ParsedFile, d: ParsedDocument, rules: Rule[], se
   for (const f of syntax) pushWithSetting(out, f, settings);
   if (!obj) return;
   if (!obj.checked) {
-    runRules(file, d, rules.filter((r) => r.scope === 'object' && r.anyKind), settings, out, baseContext(file, d, obj), undefined, []);
+    runRules(file, d, rules.filter((r) => r.scope === 'object' && r.anyKind), settings, out, baseContext(file, d, obj, schema), undefined, []);
     return;
   }
 
@@ -83,7 +94,7 @@ function validateDocument(file: ParsedFile, d: ParsedDocument, rules: Rule[], se
   }
   // A document that does not parse cleanly is still checked: the yaml package recovers, and the
   // user wants schema errors in the parts that are fine.
-  const base = baseContext(file, d, obj);
+  const base = baseContext(file, d, obj, schema);
   const pod = podLocation(obj, d);
   const containers = pod ? containersOf(pod.spec, pod.specPath, d.doc) : [];
   runRules(file, d, rules, settings, out, base, pod, containers);
@@ -113,13 +124,13 @@ function runRules(
   }
 }
 
-function baseContext(file: ParsedFile, d: ParsedDocument, object: ObjectContext['object']): Omit<ObjectContext, 'report'> {
+function baseContext(file: ParsedFile, d: ParsedDocument, object: ObjectContext['object'], schema: Schema): Omit<ObjectContext, 'report'> {
   const replaceFix = (title: string, node: Node | null | undefined, newText: string): Fix | undefined => {
     const span = nodeSpan(node);
     if (!span) return undefined;
     return { title, edits: [{ range: rangeAt(file.lineCounter, span[0], span[1]), newText }] };
   };
-  return { file, document: d, doc: d.doc, object, replaceFix };
+  return { file, document: d, doc: d.doc, object, schema, replaceFix };
 }
 
 function toFinding(file: ParsedFile, d: ParsedDocument, rule: Rule, r: Report): Finding {

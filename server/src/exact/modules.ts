@@ -3,6 +3,7 @@
 // cache, which is keyed by version and source hash and never read at run time).
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { minorOf } from '../engine/schema/minor';
 
 export const MODULE_FILE = 'exact.wasm.gz';
 
@@ -42,11 +43,7 @@ export function findModules(dirs: readonly string[]): ModuleEntry[] {
   return [...byMinor.values()].sort((a, b) => compareMinor(b.minor, a.minor));
 }
 
-/** `v1.36.1`, `1.36`, `v1.36.0+k3s1` → `1.36`. */
-export function minorOf(version: string): string | undefined {
-  const m = /^v?(\d+)\.(\d+)(?:\.|$|[-+])/.exec(version.trim());
-  return m ? `${m[1]}.${m[2]}` : undefined;
-}
+export { minorOf };
 
 function compareMinor(a: string, b: string): number {
   const [a1, a2] = a.split('.').map(Number) as [number, number];

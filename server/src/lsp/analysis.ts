@@ -50,13 +50,13 @@ export class Analyzer {
     this.byUri.delete(uri);
   }
 
-  /** File-level findings under the given rule settings; `key` identifies those settings. */
-  findings(analysis: Analysis, settings: RuleSettings, key: string): Finding[] {
+  /** File-level findings under the given rule settings and Kubernetes version; `key` identifies both. */
+  findings(analysis: Analysis, settings: RuleSettings, key: string, kubernetesVersion?: string): Finding[] {
     const out: Finding[] = [];
     for (const chunk of analysis.chunks) {
       const cached = chunk.findings;
       if (!cached || cached.key !== key) {
-        chunk.findings = { key, line: chunk.line, list: this.validate(chunk, settings) };
+        chunk.findings = { key, line: chunk.line, list: this.validate(chunk, settings, kubernetesVersion) };
       }
       const { line, list } = chunk.findings!;
       for (const f of list) out.push(shiftFinding(f, chunk.line - line, chunk.documentBase));
@@ -65,8 +65,8 @@ export class Analyzer {
   }
 
   /** Validates a chunk as the part of the file it is: positions are file lines. */
-  private validate(chunk: AnalyzedChunk, settings: RuleSettings): Finding[] {
-    return validateParsed(atLine(chunk.parsed, chunk.line), this.registry, { settings });
+  private validate(chunk: AnalyzedChunk, settings: RuleSettings, kubernetesVersion?: string): Finding[] {
+    return validateParsed(atLine(chunk.parsed, chunk.line), this.registry, { settings, ...(kubernetesVersion ? { kubernetesVersion } : {}) });
   }
 }
 

@@ -1,24 +1,24 @@
 // Completion of field names (those valid at the cursor's path and not yet present) and of enum
-// values, documented from the Kubernetes 1.36 schema. Documents that are not Kubernetes objects of
+// values, documented from the schema of the Kubernetes version the document is checked against. Documents that are not Kubernetes objects of
 // a kind the schema knows get nothing, so the YAML extension's own completion stands alone there.
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver/node';
-import { resolvePath, rootTypeFor, schemaKinds, servedApiVersion, typeLabel, type SchemaField, type SchemaType } from '../engine';
+import { typeLabel, type Schema, type SchemaField, type SchemaType } from '../engine';
 import type { Analysis } from './analysis';
 import { cursorContext, type CursorContext } from './cursorContext';
 
-export function completionsAt(analysis: Analysis, line: number, character: number): CompletionItem[] {
+export function completionsAt(analysis: Analysis, schema: Schema, line: number, character: number): CompletionItem[] {
   const ctx = cursorContext(analysis, line, character);
   if (!ctx) return [];
   const range: Range = { start: { line, character: ctx.startCharacter }, end: { line, character: ctx.endCharacter } };
-  if (ctx.on === 'value') return valueItems(ctx, range);
+  if (ctx.on === 'value') return valueItems(schema, ctx, range);
   // `- Al|` under a list of strings parses as a new map key; the list's items decide.
-  return fieldItems(ctx, range) ?? valueItems({ ...ctx, on: 'value' }, range);
+  return fieldItems(schema, ctx, range) ?? valueItems(schema, { ...ctx, on: 'value' }, range);
 }
 
 /** Undefined when the cursor's map is not an object of the schema (e.g. an item of a list of strings). */
-function fieldItems(ctx: CursorContext, range: Range): CompletionItem[] | undefined {
-  if (!ctx.kind || !rootTypeFor(ctx.kind)) return [];
-  const parent = resolvePath(ctx.kind, ctx.path);
+function fieldItems(schema: Schema, ctx: CursorContext, range: Range): CompletionItem[] | undefined {
+  if (!ctx.kind || !schema.rootTypeFor(ctx.kind)) return [];
+  const parent = schema.resolvePath(ctx.kind, ctx.path);
   if (!parent) return [];
   if (!parent.objectType) return undefined;
   // Nobody writes an object's status by hand; the API server ignores it on create.
@@ -45,8 +45,8 @@ function fieldSnippet(f: SchemaField): string {
   return `${f.name}: $0`;
 }
 
-function valueItems(ctx: CursorContext, range: Range): CompletionItem[] {
-  const values = valuesFor(ctx);
+function valueItems(schema: Schema, ctx: CursorContext, range: Range): CompletionItem[] {
+  const values = valuesFor(schema, ctx);
   return values.map((v, i): CompletionItem => ({
     label: v.label,
     kind: CompletionItemKind.EnumMember,
@@ -58,16 +58,16 @@ function valueItems(ctx: CursorContext, range: Range): CompletionItem[] {
 
 interface Value { label: string; detail?: string }
 
-function valuesFor(ctx: CursorContext): Value[] {
+function valuesFor(schema: Schema, ctx: CursorContext): Value[] {
   if (ctx.path.length === 1 && ctx.path[0] === 'kind') {
-    return schemaKinds().map((k) => ({ label: k, detail: servedApiVersion(k) }));
+    return schema.kinds().map((k) => ({ label: k, detail: schema.servedApiVersion(k) }));
   }
   if (!ctx.kind) return [];
   if (ctx.path.length === 1 && ctx.path[0] === 'apiVersion') {
-    const v = servedApiVersion(ctx.kind);
-    return v ? [{ label: v, detail: `served for ${ctx.kind} by Kubernetes 1.36` }] : [];
+    const v = schema.servedApiVersion(ctx.kind);
+    return v ? [{ label: v, detail: `served for ${ctx.kind} by Kubernetes ${schema.version}` }] : [];
   }
-  const resolved = resolvePath(ctx.kind, ctx.path);
+  const resolved = schema.resolvePath(ctx.kind, ctx.path);
   return resolved ? scalarValues(resolved.type) : [];
 }
 

@@ -8,6 +8,7 @@ import type { ExactStatusParams, PodscopeSettings } from '../shared/protocol';
 import type { Analysis, Analyzer } from './analysis';
 import { toDiagnostic, type DocUrls } from './diagnostics';
 import type { ExactLayer } from './exactLayer';
+import type { KubernetesVersions } from './kubernetesVersion';
 import { findingsKey, type SettingsStore } from './settings';
 
 /** The exact layer and what it needs: present when the server runs with exact validation. */
@@ -23,6 +24,7 @@ export class DiagnosticsPublisher {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
     private readonly analyzer: Analyzer,
+    private readonly versions: KubernetesVersions,
     private readonly docs: DocUrls,
     /** Logs a failure that was turned into an `internal-error` diagnostic. */
     private readonly onError: (err: unknown) => void = () => {},
@@ -79,7 +81,7 @@ export class DiagnosticsPublisher {
   }
 
   private merged(analysis: Analysis, settings: PodscopeSettings, exact: readonly Finding[], validated?: ReadonlySet<number>): Finding[] {
-    const engine = this.analyzer.findings(analysis, settings.rules, findingsKey(settings));
+    const engine = this.engineFindings(analysis, settings);
     const own = exact.filter((f) => settings.rules[f.code] !== 'off').map((f) => {
       const s = settings.rules[f.code];
       return s && s !== 'off' ? { ...f, severity: s } : f;
@@ -102,7 +104,13 @@ export class DiagnosticsPublisher {
     // Verdicts already known for every chunk (an edit elsewhere, a quick-fix request) are merged at once.
     const exact = this.exact && settings.exact.enable ? this.exact.layer.cached(analysis, settings) : undefined;
     if (exact) return this.merged(analysis, settings, exact.findings, exact.validated);
-    return this.analyzer.findings(analysis, settings.rules, findingsKey(settings));
+    return this.engineFindings(analysis, settings);
+  }
+
+  /** The engine's findings, against the schema of the version the exact layer chooses too. */
+  private engineFindings(analysis: Analysis, settings: PodscopeSettings): Finding[] {
+    const version = this.versions.schema(settings);
+    return this.analyzer.findings(analysis, settings.rules, `${version}\u0000${findingsKey(settings)}`, version);
   }
 
   revalidateAll(onError: (err: unknown) => void): void {

@@ -3,10 +3,11 @@
 // edited document through the module and the others keep their verdicts.
 import type { Finding, ParsedFile } from '../engine';
 import { ExactService, type ModuleState } from '../exact/exactService';
-import { chooseVersion, type ModuleEntry, type VersionChoice } from '../exact/modules';
+import type { VersionChoice } from '../exact/modules';
 import { exactTargets, targetFindings, validatedDocuments } from '../exact/targets';
 import type { PodscopeSettings } from '../shared/protocol';
 import { shiftRange, type Analysis } from './analysis';
+import type { KubernetesVersions } from './kubernetesVersion';
 
 interface ChunkVerdict {
   key: string;
@@ -28,12 +29,11 @@ export interface ExactResult {
 export class ExactLayer {
   /** Keyed by the chunk's parse, which the analyzer reuses while the chunk's text is unchanged. */
   private readonly byChunk = new WeakMap<ParsedFile, ChunkVerdict>();
-  clusterVersion: string | undefined;
 
-  constructor(private readonly service: ExactService, private readonly modules: readonly ModuleEntry[]) {}
+  constructor(private readonly service: ExactService, private readonly versions: KubernetesVersions) {}
 
   choose(settings: PodscopeSettings): VersionChoice {
-    return chooseVersion(settings.kubernetesVersion, this.clusterVersion, this.modules);
+    return this.versions.exact(settings);
   }
 
   /**

@@ -1,13 +1,13 @@
 // Hover on a field name or value: the field's Kubernetes path, type and description.
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import { resolvePath, typeLabel, type ResolvedPath } from '../engine';
+import { typeLabel, type ResolvedPath, type Schema } from '../engine';
 import { formatPath, type PathSeg } from '../engine/path';
 import { asMap, getString } from '../engine/yamlNodes';
 import { chunkAtLine, shiftRange, type Analysis } from './analysis';
 import { rangeAt } from '../engine/parse';
 import { nodeAt, type Segment } from './yamlPath';
 
-export function hoverAt(analysis: Analysis, line: number, character: number): Hover | null {
+export function hoverAt(analysis: Analysis, schema: Schema, line: number, character: number): Hover | null {
   const chunk = chunkAtLine(analysis, line);
   if (!chunk) return null;
   const offset = offsetAt(chunk.text, line - chunk.line, character);
@@ -16,8 +16,8 @@ export function hoverAt(analysis: Analysis, line: number, character: number): Ho
   const kind = getString(asMap(d.doc.contents, d.doc), 'kind', d.doc);
   const at = nodeAt(d.doc, offset);
   if (!kind || !at) return null;
-  const resolved = resolvePath(kind, at.path);
-  const text = resolved && describe(k8sPath(kind, at.path), resolved);
+  const resolved = schema.resolvePath(kind, at.path);
+  const text = resolved && describe(k8sPath(schema, kind, at.path), resolved);
   if (!text) return null;
   const range = (at.node as { range?: [number, number, number] }).range;
   return {
@@ -27,8 +27,8 @@ export function hoverAt(analysis: Analysis, line: number, character: number): Ho
 }
 
 /** Map keys print as `[key]` in Kubernetes paths (`metadata.labels[app]`), fields as `.name`. */
-function k8sPath(kind: string, path: Segment[]): PathSeg[] {
-  return path.map((seg, i) => (typeof seg === 'string' && resolvePath(kind, path.slice(0, i))?.type.kind === 'map' ? { key: seg } : seg));
+function k8sPath(schema: Schema, kind: string, path: Segment[]): PathSeg[] {
+  return path.map((seg, i) => (typeof seg === 'string' && schema.resolvePath(kind, path.slice(0, i))?.type.kind === 'map' ? { key: seg } : seg));
 }
 
 function describe(path: PathSeg[], r: ResolvedPath): string | undefined {

@@ -1,4 +1,4 @@
-// Schema rules: unknown fields, wrong types, missing required fields (from the generated 1.36 schema).
+// Schema rules: unknown fields, wrong types, missing required fields (from the generated schema of the document's Kubernetes version).
 import type { Rule } from '../../rule';
 import { apiVersion } from './apiVersion';
 import { invalidType } from './invalidType';

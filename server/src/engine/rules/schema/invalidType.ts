@@ -7,7 +7,7 @@ export const invalidType: ObjectRule = {
   severity: 'error',
   category: 'schema',
   scope: 'object',
-  description: 'Every value must have the type the Kubernetes 1.36 schema gives its field (string, integer, list, map, ...).',
+  description: 'Every value must have the type the schema of the chosen Kubernetes version gives its field (string, integer, list, map, ...).',
   why: 'The API server decodes the JSON kubectl sends into typed structs, so one value of the wrong type fails the whole request: `json: cannot unmarshal number into Go struct field EnvVar.spec.containers.env.value of type string`.',
   remediation: 'Write the value in the field\'s type; quote a number or boolean meant as a string.',
   examples: podExamples({ container: `

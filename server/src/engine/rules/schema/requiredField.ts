@@ -9,7 +9,7 @@ export const requiredField: ObjectRule = {
   severity: 'error',
   category: 'schema',
   scope: 'object',
-  description: 'Fields the Kubernetes 1.36 schema marks required must be present.',
+  description: 'Fields the schema of the chosen Kubernetes version marks required must be present.',
   remediation: 'Add the missing field.',
   examples: podExamples({ container: `
       ports:

@@ -1,11 +1,11 @@
-// One walk of a document against the generated 1.36 schema, from the kind's root type down, shared by
+// One walk of a document against the schema of its Kubernetes version, from the kind's root type down, shared by
 // the unknown-field, invalid-type and required-field rules (memoized per document, so it runs once).
 // It follows what the API server sees: the JSON kubectl makes of the YAML (YAML 1.1 scalars, `<<`
 // merge keys expanded), decoded strictly into the Go types.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { PathSeg } from '../../path';
 import type { ObjectContext } from '../../rule';
-import { displayName, fieldOf, rootTypeFor, typeByName, typeLabel, type ObjectType, type SchemaType } from '../../schema/schema';
+import { displayName, typeLabel, type ObjectType, type Schema, type SchemaType } from '../../schema/schema';
 import { keyName, nodeSpan, resolve } from '../../yamlNodes';
 import { QUANTITY_FORMAT_ERROR, unmarshalError, type JsonKind } from './goDecode';
 import { didYouMean, type Suggestion } from './didYouMean';
@@ -67,14 +67,14 @@ interface Loc {
   inStatus: boolean;
 }
 
-const cache = new WeakMap<Document, SchemaIssue[]>();
+// Keyed by schema too: the language server re-checks the same parsed document under another version.
+const cache = new WeakMap<Document, { schema: Schema; issues: SchemaIssue[] }>();
 
 export function schemaIssues(ctx: ObjectContext): SchemaIssue[] {
-  let issues = cache.get(ctx.doc);
-  if (!issues) {
-    issues = new SchemaWalk(ctx).run();
-    cache.set(ctx.doc, issues);
-  }
+  const hit = cache.get(ctx.doc);
+  if (hit?.schema === ctx.schema) return hit.issues;
+  const issues = new SchemaWalk(ctx).run();
+  cache.set(ctx.doc, { schema: ctx.schema, issues });
   return issues;
 }
 
@@ -85,7 +85,7 @@ class SchemaWalk {
   constructor(private readonly ctx: ObjectContext) {}
 
   run(): SchemaIssue[] {
-    const root = rootTypeFor(this.ctx.object.kind);
+    const root = this.ctx.schema.rootTypeFor(this.ctx.object.kind);
     if (root) this.walkObject(this.ctx.object.root, root, { path: [], jsonPath: [], owner: displayName(root.name), inStatus: false }, true);
     return this.out;
   }
@@ -95,7 +95,7 @@ class SchemaWalk {
     if (!node || (isScalar(node) && (node.value === null || node.value === undefined))) return; // null: accepted
     if (type.kind === 'any' || this.alreadyWalked(node, type)) return;
     if (type.kind === 'object') {
-      const objType = type.ref ? typeByName(type.ref) : undefined;
+      const objType = type.ref ? this.ctx.schema.typeByName(type.ref) : undefined;
       if (!isMap(node)) this.typeIssue(node, type, at);
       else if (objType) this.walkObject(node as YAMLMap, objType, at, false);
     } else if (type.kind === 'array') {
@@ -122,7 +122,7 @@ class SchemaWalk {
     // (the server's strict decoding fails before validation would miss the field).
     const misspelt = new Set<string>();
     for (const { pair, key } of entries) {
-      const field = fieldOf(type, key);
+      const field = this.ctx.schema.fieldOf(type, key);
       const path = [...at.path, key];
       if (!field) {
         const suggestion = didYouMean(key, type.fields.map((f) => f.name));

@@ -1,6 +1,7 @@
 import { isNode } from 'yaml';
 import type { ObjectRule } from '../../rule';
-import { formatPath } from '../../path';
+import { formatPath, type PathSeg } from '../../path';
+import { schemaFor, SCHEMA_VERSIONS, type Schema } from '../../schema/schema';
 import { schemaIssues } from './schemaWalk';
 import { podExamples } from '../../exampleManifests';
 
@@ -9,7 +10,7 @@ export const unknownField: ObjectRule = {
   severity: 'error',
   category: 'schema',
   scope: 'object',
-  description: 'Every field must exist in the Kubernetes 1.36 schema of its object.',
+  description: 'Every field must exist in the schema of the chosen Kubernetes version.',
   why: 'The API server decodes with strict field validation (kubectl\'s default since 1.27) and rejects the whole object: `strict decoding error: unknown field "spec.containers[0].imagePulPolicy"`.',
   remediation: 'Correct the field\'s spelling or indentation (the message suggests the nearest field), or delete it.',
   examples: podExamples({ container: 'imagePulPolicy: IfNotPresent' }, { container: 'imagePullPolicy: IfNotPresent' }),
@@ -18,7 +19,9 @@ export const unknownField: ObjectRule = {
     for (const issue of schemaIssues(ctx)) {
       if (issue.code !== 'unknown-field') continue;
       const { suggestion } = issue;
-      const message = `unknown field "${formatPath(issue.path)}"${suggestion ? ` (did you mean "${suggestion.name}"?)` : ''}`;
+      const elsewhere = versionsWith(ctx.schema, ctx.object.kind, issue.path);
+      const message = `unknown field "${formatPath(issue.path)}"${suggestion ? ` (did you mean "${suggestion.name}"?)` : ''}`
+        + (elsewhere.length ? ` (not in the Kubernetes ${ctx.schema.version} schema; ${elsewhere.join(', ')} ${elsewhere.length > 1 ? 'have' : 'has'} it)` : '');
       const fix = suggestion && issue.fixable
         ? ctx.replaceFix(`Change to "${suggestion.name}"`, isNode(issue.pair.key) ? issue.pair.key : undefined, suggestion.name)
         : undefined;
@@ -27,3 +30,8 @@ export const unknownField: ObjectRule = {
   },
 };
 
+
+/** Other bundled versions whose schema has the field: the manifest may be written for one of them. */
+function versionsWith(schema: Schema, kind: string, path: readonly PathSeg[]): string[] {
+  return SCHEMA_VERSIONS.filter((v) => v !== schema.version && schemaFor(v)?.resolvePath(kind, path)).reverse();
+}

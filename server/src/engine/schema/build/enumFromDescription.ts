@@ -1,5 +1,5 @@
-// Enum values of a string field, read from its OpenAPI description. client-node's 1.36 models drop the
-// "Possible enum values:" blocks, so the values survive only as prose ("One of Always, Never,
+// Enum values of a string field, read from its OpenAPI description. The OpenAPI v3 specs of
+// k8s.io/kubernetes 1.34-1.37 carry no `enum` and no "Possible enum values:" blocks, so the values survive only as prose ("One of Always, Never,
 // IfNotPresent.", "Valid options are: Localhost - ... RuntimeDefault - ..."). The values feed completion
 // only; validation of enum values is an API rule. Anything ambiguous yields no enum rather than a wrong one.
 
