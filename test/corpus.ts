@@ -84,6 +84,14 @@ export const KNOWN_REJECTED_UPSTREAM: { file: string; path: string; by: CorpusCh
     file: 'files/examples/_archived__volumes__storageos__storageos-pod.yaml', path: 'spec.volumes[0].storageos.pool', by: ['engine', 'exact'],
     why: 'pool is a StorageClass parameter; StorageOSVolumeSource has no pool field',
   },
+  {
+    file: 'files/website/content__en__examples__pods__pod-with-numeric-toleration.yaml', path: 'spec.tolerations[0].operator', by: ['exact'],
+    why: 'operator Gt needs the alpha gate TaintTolerationComparisonOperators, off by default: kube-apiserver v1.37.2 (kubectl create --dry-run=server) answers Unsupported value: "Gt"',
+  },
+  {
+    file: 'files/examples/_archived__sysdig-cloud__sysdig-rc.yaml', path: 'spec.selector', by: ['exact'],
+    why: 'the template has no labels to default the selector from: kube-apiserver v1.37.2 answers spec.selector: Required value',
+  },
 ];
 
 /**
