@@ -29,7 +29,7 @@ test('lint reports the API server\'s error at its field; --no-exact leaves the e
   const dir = workspace({ 'pod.yaml': toleration });
   const on = runCli(['lint', '--kubernetes-version', '1.36', join(dir, 'pod.yaml')], { exact: true });
   assert.equal(on.code, 1, on.stderr);
-  assert.match(on.stdout, /pod\.yaml:5:36: error api-invalid spec\.tolerations\[0\]\.operator: Invalid value: "v": value must be empty when `operator` is 'Exists'/);
+  assert.match(on.stdout, /pod\.yaml:5:51: error api-invalid spec\.tolerations\[0\]\.operator: Invalid value: "v": value must be empty when `operator` is 'Exists'/);
   const off = runCli(['lint', '--no-exact', join(dir, 'pod.yaml')], { exact: true });
   assert.doesNotMatch(off.stdout, /api-invalid/);
 });

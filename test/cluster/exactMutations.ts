@@ -242,6 +242,20 @@ export const POD_MUTATIONS: Mutation[] = [
   m('metadata', '@meta.annotations', { 'container.apparmor.security.beta.kubernetes.io/web': 'runtime/default' }),
   m('metadata', '@meta.annotations', { 'seccomp.security.alpha.kubernetes.io/pod': 'runtime/default' }),
   m('metadata', '@meta.annotations', { 'ok.example.com/key': 'x'.repeat(300_000) }),
+  // fields whose verdict differs between 1.34 and 1.37 (new fields, alpha fields removed, gates whose default
+  // flipped), so that each version's run checks the module of that version rather than a common subset
+  m('versions', 'volumes', [{ name: 'v', emptyDir: { mode: 448 } }]),
+  m('versions', 'volumes', [{ name: 'v', emptyDir: { mode: 4096 } }]),
+  m('versions', `${c0}.env`, [{ name: 'A', valueFrom: { fileKeyRef: { volumeName: 'v', path: 'a.env', key: 'A' } } }]),
+  m('versions', `${c0}.env`, [{ name: 'A', valueFrom: { fileKeyRef: { volumeName: 'v', path: '../a.env', key: 'A' } } }]),
+  m('versions', 'tolerations', [{ key: 'k', operator: 'Lt', value: '5', effect: 'NoSchedule' }]),
+  m('versions', `${c0}.restartPolicyRules`, [{ action: 'Restart', exitCodes: { operator: 'In', values: [42] } }]),
+  m('versions', c0, { name: 'web', image: 'nginx:1.27', restartPolicy: 'Never', restartPolicyRules: [{ action: 'Restart', exitCodes: { operator: 'In', values: [42] } }] }),
+  m('versions', 'initContainers', [{ name: 'init', image: 'busybox', restartPolicy: 'Never', restartPolicyRules: [{ action: 'RestartAllContainers', exitCodes: { operator: 'In', values: [42] } }] }]),
+  m('versions', 'workloadRef', { name: 'w', podGroup: 'g' }),
+  m('versions', 'volumes', [{ name: 'v', projected: { sources: [{ podCertificate: { signerName: 'example.com/s', keyType: 'ED25519', credentialBundlePath: 'c.pem' } }] } }]),
+  m('versions', 'volumes', [{ name: 'v', projected: { sources: [{ podCertificate: { signerName: 'bad', keyType: 'RSA1', credentialBundlePath: '/abs' } }] } }]),
+  m('versions', 'hostnameOverride', 'Bad_Host'),
 ];
 
 /** Mutations of the workload specs themselves, for the kinds they belong to. */

@@ -4,7 +4,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { ensureBinaries } from './binaries';
+import { binDir as requestedBinDir, ensureBinaries } from './binaries';
 import { COMPONENTS, componentPids, liveComponents, reap } from './componentProcesses';
 import { kubectlFor, type Kubectl } from './kubectl';
 import { renderKwokConfig } from './kwokConfig';
@@ -133,7 +133,14 @@ async function reuse(layout: ClusterLayout, state: ClusterState, startedBy: Star
 
 export async function clusterUp(layout: ClusterLayout, startedBy: StartedBy, log: Log, claim = true): Promise<UpResult> {
   const status = await clusterStatus(layout);
-  if (status.running && status.state) return reuse(layout, status.state, startedBy, claim);
+  if (status.running && status.state) {
+    // K8S_VERSION (or PODSCOPE_BIN) picks the binaries: a running cluster of other binaries is not the one asked for.
+    const wanted = await requestedBinDir();
+    if (status.state.binDir !== wanted) {
+      throw new Error(`the cluster in ${layout.root} runs ${status.state.binDir}, not ${wanted}${process.env.K8S_VERSION ? ` (K8S_VERSION=${process.env.K8S_VERSION})` : ''}: stop it (npm run cluster:down) or use another PODSCOPE_CLUSTER_DIR`);
+    }
+    return reuse(layout, status.state, startedBy, claim);
+  }
   if (status.state || existsSync(layout.clusterDir)) {
     log(`replacing a broken cluster (${status.reason})`);
     await clusterDown(layout, log);

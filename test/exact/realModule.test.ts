@@ -25,7 +25,15 @@ const pod = (spec: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n
 test('a toleration with operator Exists and a value: the API server\'s message at the value', { skip }, () => {
   assert.deepEqual(findings(pod('  tolerations:\n  - key: k\n    operator: Exists\n    value: v\n  containers:\n  - name: c\n    image: nginx\n')), [{
     code: 'api-invalid', path: 'spec.tolerations[0].operator',
-    message: 'Invalid value: "v": value must be empty when `operator` is \'Exists\'', at: 'Exists',
+    message: 'Invalid value: "v": value must be empty when `operator` is \'Exists\'', at: 'v',
+  }]);
+});
+
+test('an error that quotes a sibling it is not about stays at its own path', { skip }, () => {
+  const env = '    env:\n    - name: A\n      valueFrom:\n        resourceFieldRef: {resource: limits.cpu, divisor: 2}\n';
+  assert.deepEqual(findings(pod(`  containers:\n  - name: c\n    image: nginx\n${env}`)), [{
+    code: 'api-invalid', path: 'spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor',
+    message: 'Invalid value: "limits.cpu": only divisor\'s values 1m and 1 are supported with the cpu resource', at: '2',
   }]);
 });
 

@@ -43,7 +43,8 @@ test('engine diagnostics first, then the API server\'s at the right range; an ed
     const withExact = await exactArrived;
     const [d] = apiCodes(withExact);
     assert.equal(d!.message, 'spec.tolerations[0].operator: Invalid value: "v": value must be empty when `operator` is \'Exists\'');
-    assert.deepEqual(d!.range, { start: { line: 7, character: 14 }, end: { line: 7, character: 20 } });
+    // The API server names `operator` but is about `value: v`: the squiggle marks the value to remove.
+    assert.deepEqual(d!.range, { start: { line: 8, character: 11 }, end: { line: 8, character: 12 } });
 
     // Edit the second document only: the first one's verdict is already on the engine's publish,
     // and stays on the merged one that follows when the module has checked the edited document.

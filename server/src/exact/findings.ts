@@ -1,16 +1,17 @@
 // The API server's verdict on one YAML document, as findings at source ranges of that document.
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Finding, ParsedDocument, ParsedFile } from '../engine';
 import { firstLineEnd, rangeAt } from '../engine';
 import { jsonScalar } from '../engine/rules/schema/kubectlScalar';
+import { asMap, asScalar, asSeq, getPair, resolve, scalarText } from '../engine/yamlNodes';
 import { formatApiPath } from './apiPathFormat';
 import { parseApiPath, resolveUnindexed, spanOfApiPath, topSpan, type ApiSegment } from '../engine/fieldPathRange';
 import type { ApiVerdict } from './result';
 
 export function verdictFindings(file: ParsedFile, d: ParsedDocument, verdict: ApiVerdict): Finding[] {
   const out: Finding[] = [];
-  const at = (code: string, severity: Finding['severity'], path: string | ApiSegment[], message: string, prefer: 'auto' | 'key' = 'auto') => {
-    const segments = typeof path === 'string' ? parseApiPath(path) : path;
+  const at = (code: string, severity: Finding['severity'], path: string | ApiSegment[], message: string, prefer: 'auto' | 'key' = 'auto', marked?: ApiSegment[]) => {
+    const segments = marked ?? (typeof path === 'string' ? parseApiPath(path) : path);
     const span = segments.length ? spanOfApiPath(d.doc, segments, prefer) : spanOf(topSpan(d.doc));
     out.push({
       code, severity, message, path: typeof path === 'string' ? path : formatApiPath(path, (i) => i > 0 && MAP_KEYED.has(String(path[i - 1]))), document: d.index,
@@ -29,7 +30,8 @@ export function verdictFindings(file: ParsedFile, d: ParsedDocument, verdict: Ap
   }
   for (const e of verdict.errors ?? []) {
     const prefix = `${e.field}: `;
-    at('api-invalid', 'error', e.field, e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message);
+    const message = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
+    at('api-invalid', 'error', e.field, message, 'auto', quotedValueHolder(d.doc, parseApiPath(e.field), message));
   }
   for (const w of verdict.warnings ?? []) {
     const m = /^([A-Za-z][\w.[\]/-]*(?:\[[^\]]*\])*): (.*)$/s.exec(w);
@@ -41,6 +43,40 @@ export function verdictFindings(file: ParsedFile, d: ParsedDocument, verdict: Ap
 
 function spanOf([start, end]: [number, number]) {
   return { start, end, exact: false };
+}
+
+/**
+ * Some errors name one field and are about a sibling: `tolerations[0].operator: Invalid value: "v": value must be
+ * empty when operator is 'Exists'` quotes the toleration's `value` and makes it the sentence's subject. When the
+ * scalar at the path does not hold the quoted string and the detail's first word names a sibling that does, the
+ * range marks that sibling (the path stays the API server's): the squiggle sits on the text to change. A quote of a
+ * sibling that is not the subject (`divisor: Invalid value: "limits.cpu": only divisor's values ...`) stays put.
+ */
+function quotedValueHolder(doc: Document, segments: ApiSegment[], message: string): ApiSegment[] | undefined {
+  const m = /^Invalid value: ("(?:[^"\\]|\\.)*"): (\w+) /.exec(message);
+  const name = segments.at(-1);
+  if (!m || typeof name !== 'string') return undefined;
+  const subject = m[2]!;
+  let text: string;
+  try {
+    text = JSON.parse(m[1]!) as string;
+  } catch {
+    return undefined;
+  }
+  const parent = asMap(walk(doc, segments.slice(0, -1)), doc);
+  const own = asScalar(getPair(parent, name)?.value, doc);
+  if (!parent || !own || scalarText(own) === text) return undefined;
+  const holder = asScalar(getPair(parent, subject)?.value, doc);
+  return holder && holder !== own && scalarText(holder) === text ? [...segments.slice(0, -1), subject] : undefined;
+}
+
+function walk(doc: Document, segments: ApiSegment[]): Node | undefined {
+  let node: Node | undefined = doc.contents ?? undefined;
+  for (const seg of segments) {
+    node = typeof seg === 'number' ? resolve(asSeq(node, doc)?.items[seg], doc) : resolve(getPair(asMap(node, doc), seg)?.value, doc);
+    if (!node) return undefined;
+  }
+  return node;
 }
 
 /** Go's JSON type names → does this node hold one, as kubectl would send it (YAML 1.1 scalars)? */
