@@ -14,9 +14,24 @@ export function byCode(text: string, code: string): Finding[] {
 
 export { y } from '../support/manifests';
 
-export function assertFinding(f: Finding | undefined, expected: Partial<Finding> & { at?: [number, number, number, number] }): void {
+type ExpectedFinding = Partial<Finding> & { at?: [number, number, number, number] };
+
+export function assertFinding(f: Finding | undefined, expected: ExpectedFinding): void {
   assert.ok(f, `expected a finding like ${JSON.stringify(expected)}`);
   const { at, ...rest } = expected;
   for (const [k, v] of Object.entries(rest)) assert.deepEqual((f as unknown as Record<string, unknown>)[k], v, `finding.${k}`);
   if (at) assert.deepEqual([f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character], at, 'range');
+}
+
+/** `code` reports exactly one finding on `text`, and it is like `expected`; returned for further checks. */
+export function assertOnlyFinding(text: string, code: string, expected: ExpectedFinding): Finding {
+  const fs = byCode(text, code);
+  assert.equal(fs.length, 1, `one ${code} finding, got ${JSON.stringify(fs.map((f) => f.path))}`);
+  assertFinding(fs[0], expected);
+  return fs[0]!;
+}
+
+/** [document, path] of each `code` finding on a multi-document `text`. */
+export function perDocument(text: string, code: string): [number, string][] {
+  return byCode(text, code).map((f) => [f.document, f.path]);
 }

@@ -1,6 +1,6 @@
-// Manifest fixtures for tests: `y` dedents a template literal; `pod`, `podNamed(name)` and `deployment` add the header
-// every rule test used to repeat, so a fixture shows only what it is about (a `---` line starts further documents,
-// written in full). The text is exactly what the full literal
+// Manifest fixtures for tests: `y` dedents a template literal; `pod`, `podNamed(name)`, `deployment` and
+// `template(kind, name)` add the header every rule test used to repeat, so a fixture shows only what it is about (a `---`
+// line starts further documents, written in full, or `documents(...)` joins several built ones). The text is exactly what the full literal
 // was (the header's lines come first), so line numbers in assertions count from the manifest's first line as before.
 export function y(strings: TemplateStringsArray, ...values: unknown[]): string {
   const raw = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
@@ -34,7 +34,18 @@ export function deployment(strings: TemplateStringsArray, ...values: unknown[]):
   ], 6, y(strings, ...values));
 }
 
+const API_VERSION = { Deployment: 'apps/v1', StatefulSet: 'apps/v1', DaemonSet: 'apps/v1', ReplicaSet: 'apps/v1', Job: 'batch/v1' } as const;
+
+/** A `kind` named `name` with no selector: the literal is its pod template's spec (lines 6 on). */
+export function template(kind: keyof typeof API_VERSION, name: string) {
+  return (strings: TemplateStringsArray, ...values: unknown[]): string =>
+    under([`apiVersion: ${API_VERSION[kind]}`, `kind: ${kind}`, `metadata: {name: ${name}}`, 'spec:', '  template:', '    spec:'], 6, y(strings, ...values));
+}
+
 /** A Deployment `d` without a selector: the literal is its pod template's spec (lines 6 on). */
-export function deploymentTemplate(strings: TemplateStringsArray, ...values: unknown[]): string {
-  return under(['apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: d}', 'spec:', '  template:', '    spec:'], 6, y(strings, ...values));
+export const deploymentTemplate = template('Deployment', 'd');
+
+/** Several documents in one file, as a `---` line between each builder's text (which ends in a line break). */
+export function documents(...docs: string[]): string {
+  return docs.join('---\n');
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
+import { assertFinding, assertOnlyFinding, byCode, y } from '../../helpers';
 import { pod } from '../../../support/manifests';
 
 const POD = pod`
@@ -42,9 +42,7 @@ test('port-name-invalid: every broken IANA_SVC_NAME rule is reported; lower-casi
 });
 
 test('port-name-not-unique: a repeated name inside one container is a Duplicate at the second', () => {
-  const fs = byCode(POD, 'port-name-not-unique');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.containers[0].ports[5].name', message: 'Duplicate value: "http"', at: [18, 12, 18, 16] });
+  assertOnlyFinding(POD, 'port-name-not-unique', { path: 'spec.containers[0].ports[5].name', message: 'Duplicate value: "http"', at: [18, 12, 18, 16] });
 });
 
 test('port rules: the same names in different containers and valid ports pass (StatefulSet template)', () => {
@@ -66,7 +64,7 @@ test('port rules: the same names in different containers and valid ports pass (S
 });
 
 test('host-network-port-mismatch: under hostNetwork a set hostPort must equal containerPort', () => {
-  const fs = byCode(y`
+  const f = assertOnlyFinding(y`
     apiVersion: apps/v1
     kind: DaemonSet
     metadata: {name: ds}
@@ -80,8 +78,6 @@ test('host-network-port-mismatch: under hostNetwork a set hostPort must equal co
           - name: a
             image: nginx
             ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 90}, {containerPort: 91, hostPort: 91}]
-  `, 'host-network-port-mismatch');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.template.spec.containers[0].ports[0].hostPort', message: 'Invalid value: 8080: must match `containerPort` when `hostNetwork` is true', at: [12, 46, 12, 50] });
-  assert.equal(fs[0]!.fixes?.[0]?.edits[0]?.newText, '80');
+  `, 'host-network-port-mismatch', { path: 'spec.template.spec.containers[0].ports[0].hostPort', message: 'Invalid value: 8080: must match `containerPort` when `hostNetwork` is true', at: [12, 46, 12, 50] });
+  assert.equal(f.fixes?.[0]?.edits[0]?.newText, '80');
 });

@@ -1,25 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
+import { assertOnlyFinding, byCode, y } from '../../helpers';
 
 const CODE = 'pod-name-not-dns-label';
 
 test('pod-name-not-dns-label: a dotted Pod name', () => {
-  const fs = byCode(y`
+  assertOnlyFinding(y`
     apiVersion: v1
     kind: Pod
     metadata:
       name: web.v2
     spec:
       containers: [{name: a, image: x:1}]
-  `, CODE);
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
-    path: 'metadata.name',
-    severity: 'warning',
+  `, CODE, {
+    path: 'metadata.name', severity: 'warning', at: [3, 8, 3, 14],
     message: 'this is used in the Pod\'s hostname, which can result in surprising behavior; a DNS label is recommended: [must not contain dots]; ' +
       'unless spec.hostname is set, the hostname is this name cut to 63 characters, dots included.',
-    at: [3, 8, 3, 14],
   });
 });
 
