@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, assertOnlyFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { pod, workload } from '../../../support/manifests';
 
 const POD = pod`
   containers:
@@ -64,20 +64,12 @@ test('port rules: the same names in different containers and valid ports pass (S
 });
 
 test('host-network-port-mismatch: under hostNetwork a set hostPort must equal containerPort', () => {
-  const f = assertOnlyFinding(y`
-    apiVersion: apps/v1
-    kind: DaemonSet
-    metadata: {name: ds}
-    spec:
-      selector: {matchLabels: {app: ds}}
-      template:
-        metadata: {labels: {app: ds}}
-        spec:
-          hostNetwork: true
-          containers:
-          - name: a
-            image: nginx
-            ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 90}, {containerPort: 91, hostPort: 91}]
+  const f = assertOnlyFinding(workload('DaemonSet', 'ds')`
+    hostNetwork: true
+    containers:
+    - name: a
+      image: nginx
+      ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 90}, {containerPort: 91, hostPort: 91}]
   `, 'host-network-port-mismatch', { path: 'spec.template.spec.containers[0].ports[0].hostPort', message: 'Invalid value: 8080: must match `containerPort` when `hostNetwork` is true', at: [12, 46, 12, 50] });
   assert.equal(f.fixes?.[0]?.edits[0]?.newText, '80');
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, assertOnlyFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertFinding, assertOnlyFinding, byCode } from '../../helpers';
+import { cronJob, pod } from '../../../support/manifests';
 
 const POD = pod`
   containers: [{name: a, image: nginx}]
@@ -42,21 +42,12 @@ test('volume-source-count: the later source in the server\'s order is Forbidden;
 });
 
 test('volume-source-count: the server\'s misspelt paths are kept (downwardAPI -> downwarAPI) in a CronJob', () => {
-  assertOnlyFinding(y`
-    apiVersion: batch/v1
-    kind: CronJob
-    metadata: {name: c}
-    spec:
-      schedule: "@hourly"
-      jobTemplate:
-        spec:
-          template:
-            spec:
-              restartPolicy: Never
-              containers: [{name: a, image: busybox}]
-              volumes:
-              - name: v
-                secret: {secretName: s}
-                downwardAPI: {items: []}
+  assertOnlyFinding(cronJob('c', '@hourly')`
+    restartPolicy: Never
+    containers: [{name: a, image: busybox}]
+    volumes:
+    - name: v
+      secret: {secretName: s}
+      downwardAPI: {items: []}
   `, 'volume-source-count', { path: 'spec.jobTemplate.spec.template.spec.volumes[0].downwarAPI', at: [14, 12, 14, 23] });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, assertOnlyFinding, byCode, y } from '../../helpers';
-import { deployment, documents, template } from '../../../support/manifests';
+import { cronJob, deployment, documents, template, workload } from '../../../support/manifests';
 
 test('selector-mismatch: a Deployment selector that misses its template labels, with the labels as Go prints them', () => {
   assertOnlyFinding(y`
@@ -116,29 +116,12 @@ test('selector-mismatch: Jobs (generated and manual selectors), CronJob job temp
 });
 
 test('template-restart-policy: Always for Deployments and RCs, OnFailure/Never for Jobs, Never with podFailurePolicy', () => {
-  const text = y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      selector: {matchLabels: {app: d}}
-      template:
-        metadata: {labels: {app: d}}
-        spec:
-          restartPolicy: OnFailure
-          containers: [{name: a, image: nginx}]
-    ---
-    apiVersion: batch/v1
-    kind: CronJob
-    metadata: {name: c}
-    spec:
-      schedule: "@daily"
-      jobTemplate:
-        spec:
-          template:
-            spec:
-              containers: [{name: a, image: busybox}]
-    ---
+  const text = documents(deployment`
+    restartPolicy: OnFailure
+    containers: [{name: a, image: nginx}]
+  `, cronJob('c', '@daily')`
+    containers: [{name: a, image: busybox}]
+  `, y`
     apiVersion: batch/v1
     kind: Job
     metadata: {name: j}
@@ -148,18 +131,10 @@ test('template-restart-policy: Always for Deployments and RCs, OnFailure/Never f
         spec:
           restartPolicy: OnFailure
           containers: [{name: a, image: busybox}]
-    ---
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: e}
-    spec:
-      selector: {matchLabels: {app: e}}
-      template:
-        metadata: {labels: {app: e}}
-        spec:
-          restartPolicy: sometimes
-          containers: [{name: a, image: nginx}]
-  `;
+  `, workload('Deployment', 'e')`
+    restartPolicy: sometimes
+    containers: [{name: a, image: nginx}]
+  `);
   const fs = byCode(text, 'template-restart-policy');
   assert.deepEqual(fs.map((f) => [f.document, f.path, f.message]), [
     [0, 'spec.template.spec.restartPolicy', 'Unsupported value: "OnFailure": supported values: "Always"'],

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertOnlyFinding, perDocument, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { documents, pod } from '../../../support/manifests';
 
 const CODE = 'termination-grace-period-negative';
 
@@ -17,19 +17,15 @@ test('termination-grace-period-negative: negative values are treated as 1', () =
 });
 
 test('termination-grace-period-negative: template path; zero and positive pass; per document', () => {
-  assert.deepEqual(perDocument(y`
+  assert.deepEqual(perDocument(documents(y`
     apiVersion: batch/v1
     kind: CronJob
     metadata: {name: c}
     spec:
       schedule: "* * * * *"
       jobTemplate: {spec: {template: {spec: {terminationGracePeriodSeconds: -1, restartPolicy: Never, containers: [{name: a, image: x:1}]}}}}
-    ---
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      terminationGracePeriodSeconds: 0
-      containers: [{name: a, image: x:1}]
-  `, CODE), [[0, 'spec.jobTemplate.spec.template.spec.terminationGracePeriodSeconds']]);
+  `, pod`
+    terminationGracePeriodSeconds: 0
+    containers: [{name: a, image: x:1}]
+  `), CODE), [[0, 'spec.jobTemplate.spec.template.spec.terminationGracePeriodSeconds']]);
 });

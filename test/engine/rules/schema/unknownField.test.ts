@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, assertOnlyFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { cronJob, deployment, documents, pod } from '../../../support/manifests';
 
 test('unknown-field: misspelt container field is an error at the key, worded as strict decoding, with a rename fix', () => {
   const f = assertOnlyFinding(pod`
@@ -58,32 +58,15 @@ test('unknown-field: a key far from every field gets no suggestion', () => {
 });
 
 test('unknown-field: Deployment and CronJob templates are walked from the root with full paths', () => {
-  const text = y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      selector: {matchLabels: {app: d}}
-      template:
-        metadata: {labels: {app: d}}
-        spec:
-          containers: [{name: a, image: x, imagePulPolicy: Always}]
-    ---
-    apiVersion: batch/v1
-    kind: CronJob
-    metadata: {name: c}
-    spec:
-      schedule: "* * * * *"
-      jobTemplate:
-        spec:
-          template:
-            spec:
-              restartPolicy: Never
-              containers:
-              - name: a
-                image: x
-                volumeMount: []
-  `;
+  const text = documents(deployment`
+    containers: [{name: a, image: x, imagePulPolicy: Always}]
+  `, cronJob('c', '* * * * *')`
+    restartPolicy: Never
+    containers:
+    - name: a
+      image: x
+      volumeMount: []
+  `);
   const fs = byCode(text, 'unknown-field');
   assert.equal(fs.length, 2);
   assertFinding(fs[0], { document: 0, path: 'spec.template.spec.containers[0].imagePulPolicy', at: [8, 39, 8, 53] });
