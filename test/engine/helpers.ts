@@ -23,12 +23,17 @@ export function assertFinding(f: Finding | undefined, expected: ExpectedFinding)
   if (at) assert.deepEqual([f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character], at, 'range');
 }
 
+/** `code` reports exactly as many findings on `text` as `expected` lists, each like its entry; returned for further checks. */
+export function assertFindings(text: string, code: string, expected: ExpectedFinding[]): Finding[] {
+  const fs = byCode(text, code);
+  assert.equal(fs.length, expected.length, `${expected.length} ${code} finding(s), got ${JSON.stringify(fs.map((f) => f.path))}`);
+  expected.forEach((e, i) => assertFinding(fs[i], e));
+  return fs;
+}
+
 /** `code` reports exactly one finding on `text`, and it is like `expected`; returned for further checks. */
 export function assertOnlyFinding(text: string, code: string, expected: ExpectedFinding): Finding {
-  const fs = byCode(text, code);
-  assert.equal(fs.length, 1, `one ${code} finding, got ${JSON.stringify(fs.map((f) => f.path))}`);
-  assertFinding(fs[0], expected);
-  return fs[0]!;
+  return assertFindings(text, code, [expected])[0]!;
 }
 
 /** [document, path] of each `code` finding on a multi-document `text`. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, assertOnlyFinding, byCode } from '../../helpers';
+import { assertFinding, assertFindings, assertOnlyFinding, byCode } from '../../helpers';
 import { deployment, documents, pod, podNamed } from '../../../support/manifests';
 
 const LABEL_MSG = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
@@ -22,16 +22,16 @@ test('container-name-invalid: upper case and underscores, with a lower-case fix 
 });
 
 test('container-name-invalid: missing and empty names are Required', () => {
-  const fs = byCode(pod`
+  const fs = assertFindings(pod`
     initContainers:
     - image: busybox
     containers:
     - name: ""
       image: nginx
-  `, 'container-name-invalid');
-  assert.equal(fs.length, 2);
-  assertFinding(fs[0], { path: 'spec.initContainers[0].name', message: 'Required value', at: [5, 4, 5, 18] });
-  assertFinding(fs[1], { path: 'spec.containers[0].name', message: 'Required value', at: [7, 10, 7, 12] });
+  `, 'container-name-invalid', [
+    { path: 'spec.initContainers[0].name', message: 'Required value', at: [5, 4, 5, 18] },
+    { path: 'spec.containers[0].name', message: 'Required value', at: [7, 10, 7, 12] },
+  ]);
 });
 
 test('container-name-duplicate: the server blames the init container, even when it comes first', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, assertOnlyFinding, byCode, y } from '../../helpers';
+import { assertFinding, assertFindings, assertOnlyFinding, byCode, y } from '../../helpers';
 import { pod } from '../../../support/manifests';
 
 /** A one-container Pod; `containerBody` holds more container fields, indented by four spaces. */
@@ -19,7 +19,7 @@ test('invalid-type: a number where a string goes (env value) is an error at the 
 });
 
 test('invalid-type: a boolean label value is rejected; YAML 1.1 booleans (yes/on) too, with a hint', () => {
-  const fs = byCode(y`
+  const fs = assertFindings(y`
     apiVersion: apps/v1
     kind: Deployment
     metadata:
@@ -34,18 +34,18 @@ test('invalid-type: a boolean label value is rejected; YAML 1.1 booleans (yes/on
         metadata: {labels: {app: d}}
         spec:
           containers: [{name: a, image: x}]
-  `, 'invalid-type');
-  assert.equal(fs.length, 2);
-  assertFinding(fs[0], {
-    path: 'metadata.labels[canary]',
-    message: 'json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string',
-    at: [5, 12, 5, 16],
-  });
-  assertFinding(fs[1], {
-    path: 'metadata.labels[enabled]',
-    message: 'json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string (kubectl reads YAML 1.1, where unquoted yes is a boolean; quote it to keep it a string)',
-    at: [6, 13, 6, 16],
-  });
+  `, 'invalid-type', [
+    {
+      path: 'metadata.labels[canary]',
+      message: 'json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string',
+      at: [5, 12, 5, 16],
+    },
+    {
+      path: 'metadata.labels[enabled]',
+      message: 'json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string (kubectl reads YAML 1.1, where unquoted yes is a boolean; quote it to keep it a string)',
+      at: [6, 13, 6, 16],
+    },
+  ]);
   assert.equal(fs[1]!.fixes?.[0]?.edits[0]?.newText, '"yes"');
 });
 
@@ -68,23 +68,23 @@ test('invalid-type: a string where an integer goes, and a fraction or overflow i
 });
 
 test('invalid-type: a map where a list goes, and a scalar where an object goes', () => {
-  const fs = byCode(pod`
+  assertFindings(pod`
     containers:
       name: app
       image: nginx
     securityContext: restricted
-  `, 'invalid-type');
-  assert.equal(fs.length, 2);
-  assertFinding(fs[0], {
-    path: 'spec.containers',
-    message: 'json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container',
-    at: [5, 4, 5, 13],
-  });
-  assertFinding(fs[1], {
-    path: 'spec.securityContext',
-    message: 'json: cannot unmarshal string into Go struct field PodSpec.spec.securityContext of type v1.PodSecurityContext',
-    at: [7, 19, 7, 29],
-  });
+  `, 'invalid-type', [
+    {
+      path: 'spec.containers',
+      message: 'json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container',
+      at: [5, 4, 5, 13],
+    },
+    {
+      path: 'spec.securityContext',
+      message: 'json: cannot unmarshal string into Go struct field PodSpec.spec.securityContext of type v1.PodSecurityContext',
+      at: [7, 19, 7, 29],
+    },
+  ]);
 });
 
 test('invalid-type: int-or-string ports accept both; a boolean or fraction is rejected', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, assertOnlyFinding, byCode, y } from '../../helpers';
+import { assertFindings, assertOnlyFinding, byCode, y } from '../../helpers';
 import { cronJob, deployment, documents, pod } from '../../../support/manifests';
 
 test('unknown-field: misspelt container field is an error at the key, worded as strict decoding, with a rename fix', () => {
@@ -67,15 +67,15 @@ test('unknown-field: Deployment and CronJob templates are walked from the root w
       image: x
       volumeMount: []
   `);
-  const fs = byCode(text, 'unknown-field');
-  assert.equal(fs.length, 2);
-  assertFinding(fs[0], { document: 0, path: 'spec.template.spec.containers[0].imagePulPolicy', at: [8, 39, 8, 53] });
-  assertFinding(fs[1], {
-    document: 1,
-    path: 'spec.jobTemplate.spec.template.spec.containers[0].volumeMount',
-    message: 'unknown field "spec.jobTemplate.spec.template.spec.containers[0].volumeMount" (did you mean "volumeMounts"?)',
-    at: [23, 12, 23, 23],
-  });
+  const fs = assertFindings(text, 'unknown-field', [
+    { document: 0, path: 'spec.template.spec.containers[0].imagePulPolicy', at: [8, 39, 8, 53] },
+    {
+      document: 1,
+      path: 'spec.jobTemplate.spec.template.spec.containers[0].volumeMount',
+      message: 'unknown field "spec.jobTemplate.spec.template.spec.containers[0].volumeMount" (did you mean "volumeMounts"?)',
+      at: [23, 12, 23, 23],
+    },
+  ]);
 });
 
 test('unknown-field: misplaced fields (containers under template metadata) and unknown top-level keys', () => {
