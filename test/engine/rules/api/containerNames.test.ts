@@ -22,7 +22,7 @@ test('container-name-invalid: upper case and underscores, with a lower-case fix 
 });
 
 test('container-name-invalid: missing and empty names are Required', () => {
-  const fs = assertFindings(pod`
+  assertFindings(pod`
     initContainers:
     - image: busybox
     containers:

@@ -22,7 +22,7 @@ const POD = pod`
 `;
 
 test('container-port-invalid: 0 is Required, out of range is Invalid with the server wording', () => {
-  const fs = assertFindings(POD, 'container-port-invalid', [
+  assertFindings(POD, 'container-port-invalid', [
     { path: 'spec.containers[0].ports[0].containerPort', message: 'Required value', at: [8, 21, 8, 22] },
     { path: 'spec.containers[0].ports[1].containerPort', message: 'Invalid value: 70000: must be between 1 and 65535, inclusive', at: [9, 21, 9, 26] },
     { path: 'spec.containers[0].ports[1].hostPort', message: 'Invalid value: -1: must be between 1 and 65535, inclusive', at: [10, 16, 10, 18] },

@@ -4,7 +4,7 @@ import { assertFinding, assertFindings, byCode } from '../../helpers';
 import { pod, deployment } from '../../../support/manifests';
 
 test('init-container-field-forbidden: probes and lifecycle on a run-to-completion init container, at the key', () => {
-  const fs = assertFindings(pod`
+  assertFindings(pod`
     initContainers:
     - name: migrate
       image: busybox

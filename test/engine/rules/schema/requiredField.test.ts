@@ -22,7 +22,7 @@ test('required-field: image is not required by the schema (the image-required AP
 });
 
 test('required-field: top-level metadata, and a required field given as null, reported at its key', () => {
-  const fs = assertFindings(y`
+  assertFindings(y`
     apiVersion: v1
     kind: Pod
     spec:

@@ -67,7 +67,7 @@ test('unknown-field: Deployment and CronJob templates are walked from the root w
       image: x
       volumeMount: []
   `);
-  const fs = assertFindings(text, 'unknown-field', [
+  assertFindings(text, 'unknown-field', [
     { document: 0, path: 'spec.template.spec.containers[0].imagePulPolicy', at: [8, 39, 8, 53] },
     {
       document: 1,
