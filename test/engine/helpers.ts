@@ -40,3 +40,9 @@ export function assertOnlyFinding(text: string, code: string, expected: Expected
 export function perDocument(text: string, code: string): [number, string][] {
   return byCode(text, code).map((f) => [f.document, f.path]);
 }
+
+/** `f` has exactly one fix, titled `title`, whose one edit replaces the range `at` with `newText`. */
+export function assertOneFix(f: Finding, title: string, at: [number, number, number, number], newText: string): void {
+  const range = { start: { line: at[0], character: at[1] }, end: { line: at[2], character: at[3] } };
+  assert.deepEqual(f.fixes, [{ title, edits: [{ range, newText }] }]);
+}

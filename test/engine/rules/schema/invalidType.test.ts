@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, assertFindings, assertOnlyFinding, byCode, y } from '../../helpers';
+import { assertFinding, assertFindings, assertOneFix, assertOnlyFinding, byCode, y } from '../../helpers';
 import { pod } from '../../../support/manifests';
 
 /** A one-container Pod; `containerBody` holds more container fields, indented by four spaces. */
@@ -12,10 +12,7 @@ test('invalid-type: a number where a string goes (env value) is an error at the 
     path: 'spec.containers[0].env[0].value', severity: 'error', at: [7, 30, 7, 34],
     message: 'json: cannot unmarshal number into Go struct field EnvVar.spec.containers.env.value of type string',
   });
-  assert.deepEqual(f.fixes, [{
-    title: 'Quote as "8080"',
-    edits: [{ range: { start: { line: 7, character: 30 }, end: { line: 7, character: 34 } }, newText: '"8080"' }],
-  }]);
+  assertOneFix(f, 'Quote as "8080"', [7, 30, 7, 34], '"8080"');
 });
 
 test('invalid-type: a boolean label value is rejected; YAML 1.1 booleans (yes/on) too, with a hint', () => {

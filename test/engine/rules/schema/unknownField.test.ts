@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFindings, assertOnlyFinding, byCode, y } from '../../helpers';
+import { assertFindings, assertOneFix, assertOnlyFinding, byCode, y } from '../../helpers';
 import { cronJob, deployment, documents, pod } from '../../../support/manifests';
 
 test('unknown-field: misspelt container field is an error at the key, worded as strict decoding, with a rename fix', () => {
@@ -13,10 +13,7 @@ test('unknown-field: misspelt container field is an error at the key, worded as 
     path: 'spec.containers[0].imagePulPolicy', severity: 'error', at: [7, 4, 7, 18],
     message: 'unknown field "spec.containers[0].imagePulPolicy" (did you mean "imagePullPolicy"?)',
   });
-  assert.deepEqual(f.fixes, [{
-    title: 'Change to "imagePullPolicy"',
-    edits: [{ range: { start: { line: 7, character: 4 }, end: { line: 7, character: 18 } }, newText: 'imagePullPolicy' }],
-  }]);
+  assertOneFix(f, 'Change to "imagePullPolicy"', [7, 4, 7, 18], 'imagePullPolicy');
 });
 
 test('unknown-field: swapped letters (contianers) suggest containers, and the missing containers is not reported twice', () => {
