@@ -1,5 +1,5 @@
-// The local cluster for the logs/exec/actions integration tests: started (or borrowed) once per file, released
-// after, and a test skips with the reason when the cluster cannot run here.
+// The local cluster for the explorer's integration tests: started (or borrowed) once per file, released after, and a
+// test skips with the reason when the cluster cannot run here.
 import { after, before, type TestContext } from 'node:test';
 import { KubeConfig } from '@kubernetes/client-node';
 import { createClusterApi, type ClusterApi } from '../../../client/src/kube/cluster/clusterApi';
@@ -13,12 +13,20 @@ export interface ClusterFixture {
   api(path: string): ClusterApi;
 }
 
-export function useCluster(what: string): ClusterFixture {
+export interface ClusterHooks {
+  /** Runs once the cluster is up (e.g. creates the file's namespace); a failure fails the file. */
+  prepare?(cluster: Cluster): Promise<unknown>;
+  /** Runs after the file's tests, before the cluster is released; `cluster` is undefined if it never came up. */
+  cleanup?(cluster: Cluster | undefined): Promise<unknown>;
+}
+
+export function useCluster(what: string, hooks: ClusterHooks = {}): ClusterFixture {
   let cluster: Cluster | undefined;
   let skipReason = '';
   before(async () => {
     try {
       cluster = await ensureCluster();
+      await hooks.prepare?.(cluster);
     } catch (err) {
       if (!(err instanceof ClusterUnavailableError)) throw err;
       skipReason = `local cluster unavailable: ${err.message}`;
@@ -26,6 +34,7 @@ export function useCluster(what: string): ClusterFixture {
     }
   }, { timeout: 60 * 60_000 });
   after(async () => {
+    await hooks.cleanup?.(cluster);
     await cluster?.release();
   });
   return {

@@ -15,7 +15,7 @@ import { parse, stringify } from 'yaml';
 import { ApiServerProcess } from '../apiServerProcess';
 import { ClusterUnavailableError, ensureCluster, type Cluster } from '../cluster';
 import { clusterLayout } from '../layout';
-import { createClusterApi, type ClusterApi } from '../../../client/src/kube/cluster/clusterApi';
+import { createClusterApi, type ClusterApi, type ListPodsOptions, type WatchHandlers, type WatchPodsOptions } from '../../../client/src/kube/cluster/clusterApi';
 import { loadKubeconfig } from '../../../client/src/kube/cluster/kubeconfig';
 import { clientNodeLogOpener } from '../../../client/src/kube/logs/clientNodeLogOpener';
 import { LogSession } from '../../../client/src/kube/logs/logSession';
@@ -24,8 +24,10 @@ import { ExecSession } from '../../../client/src/kube/exec/execSession';
 import type { ExecOutcome } from '../../../client/src/kube/exec/execStatus';
 import { PortForwardSession } from '../../../client/src/kube/actions/portForward';
 import { SeverableProxy } from './severableProxy';
+import { compactEtcd, etcdEndpoint } from './etcd';
+import { ForwardingApi } from './forwardingApi';
 import { until } from '../../support/until';
-import { contextMessage, openTree, parseKubectlPods, sortRows, treeRows, type TreeUnderTest } from './treeWalk';
+import { contextMessage, openTree, parseKubectlPods, sortRows, treeRows, type TreeUnderTest, unscheduledPod } from './treeWalk';
 
 // A cluster folder of our own, beside the shared one, created here and removed after.
 const ownRoot = `${process.env.PODSCOPE_CLUSTER_DIR || path.join(os.tmpdir(), 'podscope-cluster')}-faults`;
@@ -64,12 +66,7 @@ function need(t: TestContext): Cluster | undefined {
   return cluster;
 }
 
-/** Never scheduled (no such scheduler), so neither kwok nor a kubelet holds up its deletion. */
-const podManifest = (name: string) => JSON.stringify({
-  apiVersion: 'v1', kind: 'Pod',
-  metadata: { name, namespace },
-  spec: { schedulerName: 'podscope-test-none', containers: [{ name: 'app', image: 'example.invalid/app:1' }] },
-});
+const podManifest = (name: string) => unscheduledPod(name, namespace);
 
 /** The admin kubeconfig, pointed at another server address (the proxy). */
 function kubeconfigVia(c: Cluster, server: string): string {
@@ -88,26 +85,13 @@ function productApi(file: string): ClusterApi {
 }
 
 /** Counts what the tree asks of the real API and what the server answers with 410. */
-class Counting implements ClusterApi {
+class Counting extends ForwardingApi {
   lists = 0;
   watches = 0;
   gone = 0;
   readonly ends: string[] = [];
-  constructor(private readonly real: ClusterApi) {}
-  get contextName() { return this.real.contextName; }
-  get timeoutMs() { return this.real.timeoutMs; }
-  readNode: ClusterApi['readNode'] = (...a) => this.real.readNode(...a);
-  readPodLog: ClusterApi['readPodLog'] = (...a) => this.real.readPodLog(...a);
-  request: ClusterApi['request'] = (...a) => this.real.request(...a);
-  logStreamer: ClusterApi['logStreamer'] = () => this.real.logStreamer();
-  exec: ClusterApi['exec'] = () => this.real.exec();
-  portForwarder: ClusterApi['portForwarder'] = () => this.real.portForwarder();
-  listNamespaces: ClusterApi['listNamespaces'] = (o) => this.real.listNamespaces(o);
-  listPods: ClusterApi['listPods'] = (o) => { this.lists++; return this.real.listPods(o); };
-  readPod: ClusterApi['readPod'] = (...a) => this.real.readPod(...a);
-  deletePod: ClusterApi['deletePod'] = (...a) => this.real.deletePod(...a);
-  listPodEvents: ClusterApi['listPodEvents'] = (...a) => this.real.listPodEvents(...a);
-  watchPods: ClusterApi['watchPods'] = (o, handlers) => {
+  override listPods(o: ListPodsOptions) { this.lists++; return this.real.listPods(o); }
+  override watchPods(o: WatchPodsOptions, handlers: WatchHandlers) {
     this.watches++;
     return this.real.watchPods(o, {
       onEvent: (type, object) => {
@@ -117,7 +101,7 @@ class Counting implements ClusterApi {
       },
       onDone: (err) => { this.ends.push(`${o.resourceVersion}: done ${err ? String(err) : 'null'}`); handlers.onDone(err); },
     });
-  };
+  }
 }
 
 function tree(kubeconfig: string): { ui: TreeUnderTest; api: () => Counting } {
@@ -190,6 +174,22 @@ function podNames(t: TreeUnderTest): string[] {
     .flatMap((n) => (n.nodeType === 'page' ? t.model.children(n) : [n])).flatMap((n) => (n.nodeType === 'pod' ? [n.name] : []));
 }
 
+/** Over `kubeconfig`: the tree (converged), a log follow (backlog read), an exec session (running) and a port-forward. */
+async function openEverything(c: Cluster, kubeconfig: string) {
+  const kc = productApi(kubeconfig);
+  const { ui } = tree(kubeconfig);
+  await converged(c, ui, Date.now());
+  const states: LogStreamState[] = [];
+  const log = followLog(c, kc, states);
+  await until('the log backlog', async () => (log.session.buffer.text() === (await log.full()) ? true : undefined));
+  const exec = await openExec(kc);
+  await until('the exec session to run', () => (exec.out.text === 'ready\n' ? true : undefined));
+  const forwardErrors: string[] = [];
+  const forward = await PortForwardSession.start(kc, { contextName: 'podscope', namespace: 'demo', pod: 'hello', remotePort: 8080, localPort: 0 }, { error: (m) => forwardErrors.push(m) });
+  cleanups.push(() => forward.stop());
+  return { kc, ui, states, log, exec, forward, forwardErrors };
+}
+
 /** The marker lines of a log text, each once, in order. */
 function markerLines(text: string, marker: string): string[] {
   return text.split('\n').filter((l) => l.includes(marker)).map((l) => l.replace(/^\S+ /, ''));
@@ -200,18 +200,7 @@ test('the API server restarts under an open tree, log follow, exec session and p
   if (!c) return;
   const apiServer = new ApiServerProcess(clusterLayout());
   for (const n of ['restart-a', 'restart-b']) await c.kubectl.ok(['create', '-f', '-'], podManifest(n));
-  const kc = productApi(c.kubeconfig);
-
-  const { ui } = tree(c.kubeconfig);
-  await converged(c, ui, Date.now());
-  const states: LogStreamState[] = [];
-  const log = followLog(c, kc, states);
-  await until('the log backlog', async () => (log.session.buffer.text() === (await log.full()) ? true : undefined));
-  const exec = await openExec(kc);
-  await until('the exec session to run', () => (exec.out.text === 'ready\n' ? true : undefined));
-  const forwardErrors: string[] = [];
-  const forward = await PortForwardSession.start(kc, { contextName: 'podscope', namespace: 'demo', pod: 'hello', remotePort: 8080, localPort: 0 }, { error: (m) => forwardErrors.push(m) });
-  cleanups.push(() => forward.stop());
+  const { kc, ui, states, log, exec, forward, forwardErrors } = await openEverything(c, c.kubeconfig);
   // kwok forwards no port, so the node's refusal on the error channel proves the path API server → node works.
   assert.match(await forwardOnce(forward, forwardErrors), /no forward found for port 8080/);
 
@@ -275,8 +264,10 @@ test('a watch the API server answers with 410 Gone (no watch cache, etcd compact
   // (when the API server ends the watch after --min-request-timeout) one etcd no longer has. Two writes: the API
   // server watches from the version after the one it is given, and etcd keeps the compaction revision itself.
   for (const n of [1, 2]) await c.kubectl.ok(['create', 'configmap', `advance-${n}`, '-n', namespace]);
+  const etcd = etcdEndpoint(clusterLayout().clusterDir);
+  assert.ok(etcd, `etcd endpoint in ${clusterLayout().clusterDir}/kwok.yaml`);
   const compactedAt = Date.now();
-  await compactEtcd();
+  await compactEtcd(etcd);
   await until('a real 410 from the API server', () => (api().gone > 0 ? true : undefined), 60_000).catch((err: Error) => {
     throw new Error(`${err.message}; watches ${api().watches}, ends: ${api().ends.join(' | ')}`);
   });
@@ -296,17 +287,7 @@ test('the network cut mid-stream: tree, log follow and port-forward recover, exe
   const file = kubeconfigVia(c, `https://127.0.0.1:${await proxy.listen()}`);
   cleanups.push(() => proxy.close());
   for (const n of ['cut-a', 'cut-b']) await c.kubectl.ok(['create', '-f', '-'], podManifest(n));
-  const kc = productApi(file);
-  const { ui } = tree(file);
-  await converged(c, ui, Date.now());
-  const states: LogStreamState[] = [];
-  const log = followLog(c, kc, states);
-  await until('the log backlog', async () => (log.session.buffer.text() === (await log.full()) ? true : undefined));
-  const exec = await openExec(kc);
-  await until('the exec session to run', () => (exec.out.text === 'ready\n' ? true : undefined));
-  const forwardErrors: string[] = [];
-  const forward = await PortForwardSession.start(kc, { contextName: 'podscope', namespace: 'demo', pod: 'hello', remotePort: 8080, localPort: 0 }, { error: (m) => forwardErrors.push(m) });
-  cleanups.push(() => forward.stop());
+  const { ui, log, exec, forward, forwardErrors } = await openEverything(c, file);
 
   const marker = randomUUID();
   // A burst in flight when the cut comes: the resume must deliver the rest of it, and nothing twice.
@@ -337,13 +318,3 @@ test('the network cut mid-stream: tree, log follow and port-forward recover, exe
   assert.match(await forwardOnce(forward, forwardErrors), /no forward found for port 8080/);
 });
 
-/** etcd's v3 JSON gateway: compact (physically) at the current revision. */
-async function compactEtcd(): Promise<void> {
-  const kwokYaml = path.join(clusterLayout().clusterDir, 'kwok.yaml');
-  const endpoint = /--etcd-servers=(http:\/\/127\.0\.0\.1:\d+)/.exec(fs.readFileSync(kwokYaml, 'utf8'))?.[1];
-  assert.ok(endpoint, `etcd endpoint in ${kwokYaml}`);
-  const range = await fetch(`${endpoint}/v3/kv/range`, { method: 'POST', body: JSON.stringify({ key: Buffer.from('/registry/pods').toString('base64'), limit: 1, keys_only: true }) });
-  const revision = ((await range.json()) as { header: { revision: string } }).header.revision;
-  const res = await fetch(`${endpoint}/v3/kv/compaction`, { method: 'POST', body: JSON.stringify({ revision, physical: true }) });
-  assert.equal(res.status, 200, `etcd compaction: ${await res.text()}`);
-}

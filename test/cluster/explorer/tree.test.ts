@@ -1,30 +1,15 @@
 // The pod tree against the real local cluster (kube-apiserver 1.36.1 + kwok): what it shows must be what
 // `kubectl get pods` prints, and it must follow pods created, changed and deleted with kubectl.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ensureCluster, ClusterUnavailableError, type Cluster } from '../cluster';
+import type { Cluster } from '../cluster';
+import { useCluster } from './clusterFixture';
 import type { ContainerNode } from '../../../client/src/kube/tree/nodes';
 import { contextMessage, openTree, parseKubectlPods, sortRows, treeRows, type PodRow, type TreeUnderTest } from './treeWalk';
 import { until } from '../../support/until';
 
-let cluster: Cluster | undefined;
-let skipReason: string | undefined;
 const trees: TreeUnderTest[] = [];
-
-before(async () => {
-  try {
-    cluster = await ensureCluster();
-  } catch (err) {
-    if (!(err instanceof ClusterUnavailableError)) throw err;
-    skipReason = `local cluster unavailable: ${err.message}`;
-    console.log(`# skipping pod tree cluster tests: ${skipReason}`);
-  }
-});
-
-after(async () => {
-  for (const t of trees) t.dispose();
-  await cluster?.release();
-});
+const fixture = useCluster('pod tree cluster tests', { cleanup: async () => { for (const t of trees) t.dispose(); } });
 
 function tree(kubeconfig: string, o: Parameters<typeof openTree>[1] = {}): TreeUnderTest {
   const t = openTree(kubeconfig, o);
@@ -45,9 +30,9 @@ function rowsOrThrow(t: TreeUnderTest): PodRow[] | undefined {
  * Reads kubectl and the tree back to back until they agree (the crashloop pod changes every few seconds, so a single
  * pair of reads can straddle a change); fails with the last difference if they never do.
  */
-async function assertTreeMatchesKubectl(t: TreeUnderTest, kubectlArgs: string[], namespace?: string): Promise<PodRow[]> {
+async function assertTreeMatchesKubectl(c: Cluster, t: TreeUnderTest, kubectlArgs: string[], namespace?: string): Promise<PodRow[]> {
   return until('the tree to equal kubectl get pods', async () => {
-    const expected = sortRows(parseKubectlPods(await cluster!.kubectl.ok(kubectlArgs), namespace));
+    const expected = sortRows(parseKubectlPods(await c.kubectl.ok(kubectlArgs), namespace));
     const actual = rowsOrThrow(t);
     if (!actual) return undefined;
     assert.deepEqual(sortRows(actual), expected);
@@ -56,10 +41,10 @@ async function assertTreeMatchesKubectl(t: TreeUnderTest, kubectlArgs: string[],
 }
 
 test('every seeded pod shows with exactly the READY, STATUS and RESTARTS that kubectl get pods -A prints', async (t) => {
-  if (skipReason) return t.skip(skipReason);
-  const c = cluster!;
+  const c = fixture.need(t);
+  if (!c) return;
   const ui = tree(c.kubeconfig, { namespace: null });
-  const rows = await assertTreeMatchesKubectl(ui, ['get', 'pods', '-A']);
+  const rows = await assertTreeMatchesKubectl(c, ui, ['get', 'pods', '-A']);
   // The comparison is only worth something if the interesting states were there.
   const statuses = new Set(rows.map((r) => r.status));
   for (const s of ['Running', 'Terminating', 'Completed', 'Error', 'Evicted', 'Init:0/1', 'ImagePullBackOff', 'ContainerCreating', 'Pending']) {
@@ -75,8 +60,8 @@ test('every seeded pod shows with exactly the READY, STATUS and RESTARTS that ku
 });
 
 test('containers are listed init-first with sidecars marked, as the seed declares them', async (t) => {
-  if (skipReason) return t.skip(skipReason);
-  const c = cluster!;
+  const c = fixture.need(t);
+  if (!c) return;
   const ui = tree(c.kubeconfig, { namespace: null });
   await until('pods loaded', () => rowsOrThrow(ui));
   for (const key of ['native-sidecar', 'sidecar', 'init-waiting']) {
@@ -91,8 +76,8 @@ test('containers are listed init-first with sidecars marked, as the seed declare
 });
 
 test('a pod created, changed and deleted with kubectl appears, changes and disappears', async (t) => {
-  if (skipReason) return t.skip(skipReason);
-  const c = cluster!;
+  const c = fixture.need(t);
+  if (!c) return;
   const ns = `podscope-tree-${process.pid}`;
   await c.kubectl.ok(['create', 'namespace', ns]);
   t.after(async () => {
@@ -113,7 +98,7 @@ test('a pod created, changed and deleted with kubectl appears, changes and disap
   };
   await c.kubectl.ok(['create', '-f', '-'], JSON.stringify(manifest));
   await until('the new pod to appear', () => (rowsOrThrow(ui) ?? []).find((r) => r.name === 'lifecycle'));
-  await assertTreeMatchesKubectl(ui, ['get', 'pods', '-n', ns], ns);
+  await assertTreeMatchesKubectl(c, ui, ['get', 'pods', '-n', ns], ns);
 
   const status = {
     status: {
@@ -128,7 +113,7 @@ test('a pod created, changed and deleted with kubectl appears, changes and disap
   };
   await c.kubectl.ok(['patch', 'pod', 'lifecycle', '-n', ns, '--subresource=status', '--type=merge', '-p', JSON.stringify(status)]);
   await until('the change to show', () => (rowsOrThrow(ui) ?? []).find((r) => r.name === 'lifecycle' && r.status === 'CrashLoopBackOff'));
-  const rows = await assertTreeMatchesKubectl(ui, ['get', 'pods', '-n', ns], ns);
+  const rows = await assertTreeMatchesKubectl(c, ui, ['get', 'pods', '-n', ns], ns);
   assert.deepEqual(rows.map((r) => [r.status, r.restarts]), [['CrashLoopBackOff', '4']]);
 
   await c.kubectl.ok(['delete', 'pod', 'lifecycle', '-n', ns, '--grace-period=0', '--force']);
@@ -140,8 +125,8 @@ test('a pod created, changed and deleted with kubectl appears, changes and disap
 });
 
 test('the restricted user (client certificate) sees its context namespace and the same pods kubectl shows it', async (t) => {
-  if (skipReason) return t.skip(skipReason);
-  const c = cluster!;
+  const c = fixture.need(t);
+  if (!c) return;
   const ui = tree(c.restrictedKubeconfig);
   assert.equal(ui.connection.namespaceOf(ui.connection.activeContext()!), 'demo', 'defaults to the context namespace');
   const rows = await until('pods of the restricted user', async () => {

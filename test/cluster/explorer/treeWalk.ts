@@ -88,3 +88,10 @@ export function parseKubectlPods(text: string, namespace?: string): PodRow[] {
 export const sortRows = (rows: PodRow[]): PodRow[] =>
   [...rows].sort((a, b) => (a.namespace + '/' + a.name < b.namespace + '/' + b.name ? -1 : 1));
 
+
+/** A Pod manifest (JSON) never scheduled (no such scheduler), so neither kwok nor a kubelet holds up its deletion. */
+export const unscheduledPod = (name: string, namespace: string): string => JSON.stringify({
+  apiVersion: 'v1', kind: 'Pod',
+  metadata: { name, namespace },
+  spec: { schedulerName: 'podscope-test-none', containers: [{ name: 'app', image: 'example.invalid/app:1' }] },
+});

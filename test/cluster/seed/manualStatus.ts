@@ -32,13 +32,14 @@ function notReadyConditions(w: SeedWorkload, at: string, initialized: boolean): 
   ];
 }
 
+/** What a pod placed on a node reports as soon as its sandbox runs: its IP and start time. */
+const onNode = (ip: string, at: string): Obj => ({ podIP: ip, podIPs: [{ ip }], startTime: at });
+
 function waitingPod(w: SeedWorkload, at: string, ip: string, reason: string, message?: string): Obj {
   return {
     phase: 'Pending',
     conditions: notReadyConditions(w, at, true),
-    podIP: ip,
-    podIPs: [{ ip }],
-    startTime: at,
+    ...onNode(ip, at),
     containerStatuses: w.containers.map((c) => containerStatus(c, waiting(reason, message?.replace('$IMAGE', c.image)), false, false)),
   };
 }
@@ -49,18 +50,14 @@ export function manualStatus(state: ManualState, w: SeedWorkload, at: string, ip
       return {
         phase: 'Running',
         conditions: ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((t) => condition(t, true, at)),
-        podIP: ip,
-        podIPs: [{ ip }],
-        startTime: at,
+        ...onNode(ip, at),
         containerStatuses: w.containers.map((c) => containerStatus(c, running(at), true, true)),
       };
     case 'Init:0/1':
       return {
         phase: 'Pending',
         conditions: notReadyConditions(w, at, false),
-        podIP: ip,
-        podIPs: [{ ip }],
-        startTime: at,
+        ...onNode(ip, at),
         initContainerStatuses: (w.initContainers ?? []).map((c) => containerStatus(c, running(at), false, true)),
         containerStatuses: w.containers.map((c) => containerStatus(c, waiting('PodInitializing'), false, false)),
       };
@@ -72,9 +69,7 @@ export function manualStatus(state: ManualState, w: SeedWorkload, at: string, ip
       return {
         phase: 'Failed',
         conditions: notReadyConditions(w, at, true),
-        podIP: ip,
-        podIPs: [{ ip }],
-        startTime: at,
+        ...onNode(ip, at),
         containerStatuses: w.containers.map((c) =>
           containerStatus(c, { terminated: { exitCode: 1, reason: 'Error', startedAt: at, finishedAt: at } }, false, false),
         ),

@@ -1,29 +1,25 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { ClusterApi } from '../../../../client/src/kube/cluster/clusterApi';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import { declaredPorts, PortForwardRegistry, PortForwardSession } from '../../../../client/src/kube/actions/portForward';
-import { fakeClusterApi } from '../fakes/fakeKubeConfig';
+import { FakeWebSocketServer } from '../fakes/fakeWebSocketServer';
 
 // A fake API server for the port-forward websocket: each channel starts with the port (2 bytes, little endian),
 // channel 0 carries data (echoed upper-cased), channel 1 errors.
-class FakePortForwardServer {
+class FakePortForwardServer extends FakeWebSocketServer {
   readonly paths: string[] = [];
-  private readonly server: Server = createServer();
-  private readonly wss = new WebSocketServer({ noServer: true });
 
-  constructor() {
-    this.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-      this.paths.push(req.url ?? '');
-      if (req.url?.includes('/pods/forbidden/')) {
-        const body = JSON.stringify({ kind: 'Status', code: 403, reason: 'Forbidden', message: 'pods "forbidden" is forbidden: User "dev" cannot create resource "pods/portforward"' });
-        socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
-        return;
-      }
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws, req));
-    });
+  protected upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
+    this.paths.push(req.url ?? '');
+    if (req.url?.includes('/pods/forbidden/')) {
+      const body = JSON.stringify({ kind: 'Status', code: 403, reason: 'Forbidden', message: 'pods "forbidden" is forbidden: User "dev" cannot create resource "pods/portforward"' });
+      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws, req));
   }
 
   private serve(ws: WebSocket, req: IncomingMessage): void {
@@ -39,16 +35,6 @@ class FakePortForwardServer {
     ws.on('message', (data: Buffer) => {
       if (data[0] === 0) ws.send(Buffer.concat([Buffer.from([0]), Buffer.from(data.subarray(1).toString().toUpperCase())]));
     });
-  }
-
-  async listen(): Promise<ClusterApi> {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    return fakeClusterApi(this.server);
-  }
-
-  close(): Promise<void> {
-    for (const c of this.wss.clients) c.terminate();
-    return new Promise((r) => this.server.close(() => r()));
   }
 }
 

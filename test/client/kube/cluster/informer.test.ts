@@ -33,6 +33,15 @@ function start(cluster: FakeCluster, clock = new FakeClock(), pageSize = 2, name
   return { informer, rec, clock };
 }
 
+/** A cluster holding `pods` (namespace/name) and a started informer over it that has settled. */
+async function listed(...pods: string[]) {
+  const cluster = new FakeCluster();
+  for (const p of pods) cluster.create(p.split('/')[0]!, p.split('/')[1]!);
+  const started = start(cluster);
+  await settle();
+  return { cluster, ...started };
+}
+
 /** The listener's picture must equal the server's: same pods, same resourceVersions. */
 function assertConverged(cluster: FakeCluster, rec: Recorder, namespace?: string): void {
   const expected = [...cluster.pods.entries()]
@@ -56,11 +65,7 @@ test('initial list pages through continue tokens, then reports synced', async ()
 });
 
 test('watch events add, change and remove pods; only the changed pod is reported', async () => {
-  const cluster = new FakeCluster();
-  cluster.create('default', 'a');
-  cluster.create('default', 'b');
-  const { rec } = start(cluster);
-  await settle();
+  const { cluster, rec } = await listed('default/a', 'default/b');
   rec.events.length = 0;
   cluster.create('default', 'c');
   cluster.update('default', 'a', (p) => { p.status = { phase: 'Running' }; });
@@ -71,10 +76,7 @@ test('watch events add, change and remove pods; only the changed pod is reported
 });
 
 test('a watch closed by the server resumes from the last resourceVersion without re-listing', async () => {
-  const cluster = new FakeCluster();
-  cluster.create('default', 'a');
-  const { rec } = start(cluster);
-  await settle();
+  const { cluster, rec } = await listed('default/a');
   cluster.create('default', 'b');
   await settle();
   cluster.dropWatches(null);
@@ -86,10 +88,7 @@ test('a watch closed by the server resumes from the last resourceVersion without
 });
 
 test('410 Gone in the stream re-lists and converges without ghosts or duplicates', async () => {
-  const cluster = new FakeCluster();
-  for (const n of ['a', 'b', 'c']) cluster.create('default', n);
-  const { rec, clock } = start(cluster);
-  await settle();
+  const { cluster, rec, clock } = await listed('default/a', 'default/b', 'default/c');
   // Changes the watch never saw, then the history is compacted and the server expires the watch.
   clock.advance(60_000); // the watch has been open a while, so its close is not a quick failure
   cluster.dropWatches(null);
@@ -107,10 +106,7 @@ test('410 Gone in the stream re-lists and converges without ghosts or duplicates
 });
 
 test('watching from a compacted version (410 at connect) re-lists', async () => {
-  const cluster = new FakeCluster();
-  cluster.create('default', 'a');
-  const { rec, clock } = start(cluster);
-  await settle();
+  const { cluster, rec, clock } = await listed('default/a');
   clock.advance(60_000);
   cluster.dropWatches(null);
   // While it is disconnected a pod appears and the history is compacted past the informer's version.
@@ -124,10 +120,7 @@ test('watching from a compacted version (410 at connect) re-lists', async () => 
 });
 
 test('a broken watch shows "reconnecting" with the cause, backs off, then re-lists', async () => {
-  const cluster = new FakeCluster();
-  cluster.create('default', 'a');
-  const { rec, clock } = start(cluster);
-  await settle();
+  const { cluster, rec, clock } = await listed('default/a');
   const refused = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6443'), { code: 'ECONNREFUSED' }) });
   cluster.dropWatches(refused);
   cluster.remove('default', 'a');
@@ -171,9 +164,7 @@ test('a forbidden initial list reports the API status message and retries with g
 });
 
 test('quiet watches that close at once are throttled, not reopened in a hot loop', async () => {
-  const cluster = new FakeCluster();
-  const { clock } = start(cluster);
-  await settle();
+  const { cluster, clock } = await listed();
   const before = cluster.watchCalls;
   cluster.dropWatches(null);
   await settle();
@@ -206,10 +197,7 @@ test('allowed to list but not to watch: the re-list/re-watch cycle backs off ins
 });
 
 test('a non-410 ERROR event in the stream is shown and retried with backoff, not re-listed in a hot loop', async () => {
-  const cluster = new FakeCluster();
-  cluster.create('default', 'a');
-  const { rec, clock } = start(cluster);
-  await settle();
+  const { cluster, rec, clock } = await listed('default/a');
   const lists = cluster.listCalls;
   cluster.errorWatches({ kind: 'Status', code: 500, reason: 'InternalError', message: 'etcdserver: leader changed' });
   await settle();
@@ -237,10 +225,7 @@ test('a namespaced informer ignores other namespaces', async () => {
 });
 
 test('stop() closes the watch and cancels retries; nothing is reported afterwards', async () => {
-  const cluster = new FakeCluster();
-  cluster.create('default', 'a');
-  const { informer, rec, clock } = start(cluster);
-  await settle();
+  const { cluster, informer, rec, clock } = await listed('default/a');
   informer.stop();
   const count = rec.events.length;
   cluster.create('default', 'b');

@@ -1,10 +1,9 @@
 // A fake API server speaking the exec websocket protocol (channel byte + payload) on 127.0.0.1, enough to check what
 // travels on each channel: stdin (0), stdout (1), status (3), resize (4), and how a refused upgrade is reported.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
-import type { ClusterApi } from '../../../../client/src/kube/cluster/clusterApi';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { fakeClusterApi } from './fakeKubeConfig';
+import type { WebSocket } from 'ws';
+import { FakeWebSocketServer } from './fakeWebSocketServer';
 
 export interface ExecCall {
   path: string;
@@ -43,27 +42,14 @@ function status(code: number): object {
     };
 }
 
-export class FakeExecServer {
+export class FakeExecServer extends FakeWebSocketServer {
   readonly calls: ExecCall[] = [];
-  private readonly server: Server;
-  private readonly wss = new WebSocketServer({ noServer: true, handleProtocols: (p) => (p.has('v5.channel.k8s.io') ? 'v5.channel.k8s.io' : false) });
 
   constructor() {
-    this.server = createServer((_req, res) => { res.statusCode = 404; res.end(); });
-    this.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => this.upgrade(req, socket, head));
+    super({ handleProtocols: (p) => (p.has('v5.channel.k8s.io') ? 'v5.channel.k8s.io' : false) });
   }
 
-  async listen(): Promise<ClusterApi> {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    return fakeClusterApi(this.server);
-  }
-
-  close(): Promise<void> {
-    for (const c of this.wss.clients) c.terminate();
-    return new Promise((r) => this.server.close(() => r()));
-  }
-
-  private upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
+  protected upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://x');
     const pod = url.pathname.split('/')[6];
     const refusal = REFUSALS[pod];

@@ -50,6 +50,16 @@ async function open(model: PodTreeModel, namespace: string): Promise<TreeNode> {
   return ns;
 }
 
+/** A tree over `pods` (namespace/name) with `namespace` opened, its first refreshes flushed and forgotten. */
+async function watching(namespace: string, ...pods: string[]) {
+  const t = setup();
+  for (const p of pods) t.cluster.create(p.split('/')[0]!, p.split('/')[1]!);
+  const ns = await open(t.model, namespace);
+  t.model.flush();
+  t.fired.length = 0;
+  return { ...t, ns };
+}
+
 test('context -> namespaces -> pods (sorted) -> containers with init, sidecar and ephemeral marked', async () => {
   const { cluster, model } = setup();
   cluster.create('web', 'b-pod');
@@ -79,12 +89,7 @@ test('context -> namespaces -> pods (sorted) -> containers with init, sidecar an
 });
 
 test('a changed pod refreshes only that pod node (same object the view holds)', async () => {
-  const { cluster, model, fired } = setup();
-  cluster.create('web', 'a');
-  cluster.create('web', 'b');
-  await open(model, 'web');
-  model.flush();
-  fired.length = 0;
+  const { cluster, model, fired } = await watching('web', 'web/a', 'web/b');
   const shown = model.findPod('dev', 'web', 'a');
   cluster.update('web', 'a', (p) => { p.status = { phase: 'Running' }; });
   await settle();
@@ -96,11 +101,7 @@ test('a changed pod refreshes only that pod node (same object the view holds)', 
 });
 
 test('add and delete refresh the namespace; a new or emptied namespace refreshes the context', async () => {
-  const { cluster, model, fired } = setup();
-  cluster.create('web', 'a');
-  const ns = await open(model, 'web');
-  model.flush();
-  fired.length = 0;
+  const { cluster, model, fired, ns } = await watching('web', 'web/a');
 
   cluster.create('web', 'c');
   await settle();
@@ -120,11 +121,7 @@ test('add and delete refresh the namespace; a new or emptied namespace refreshes
 });
 
 test('many events are coalesced into one batch with each node once', async () => {
-  const { cluster, model, fired } = setup();
-  for (let i = 0; i < 50; i++) cluster.create('web', `p${i}`);
-  await open(model, 'web');
-  model.flush();
-  fired.length = 0;
+  const { cluster, model, fired } = await watching('web', ...Array.from({ length: 50 }, (_, i) => `web/p${i}`));
   for (let round = 0; round < 10; round++) {
     for (let i = 0; i < 50; i++) cluster.update('web', `p${i}`, (p) => { p.metadata!.annotations = { round: String(round) }; });
   }
@@ -136,12 +133,7 @@ test('many events are coalesced into one batch with each node once', async () =>
 });
 
 test('events under nodes the view never opened refresh the nearest opened ancestor only', async () => {
-  const { cluster, model, fired } = setup();
-  cluster.create('web', 'a');
-  cluster.create('db', 'd');
-  await open(model, 'web');
-  model.flush();
-  fired.length = 0;
+  const { cluster, model, fired } = await watching('web', 'web/a', 'db/d');
   cluster.update('db', 'd', (p) => { p.status = { phase: 'Running' }; });
   await settle();
   model.flush();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod, deployment } from '../../../support/manifests';
+import { assertFinding, assertFindings, assertOnlyFinding, byCode } from '../../helpers';
+import { deployment, documents, pod, podNamed } from '../../../support/manifests';
 
 const LABEL_MSG = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 
@@ -22,16 +22,16 @@ test('container-name-invalid: upper case and underscores, with a lower-case fix 
 });
 
 test('container-name-invalid: missing and empty names are Required', () => {
-  const fs = byCode(pod`
+  assertFindings(pod`
     initContainers:
     - image: busybox
     containers:
     - name: ""
       image: nginx
-  `, 'container-name-invalid');
-  assert.equal(fs.length, 2);
-  assertFinding(fs[0], { path: 'spec.initContainers[0].name', message: 'Required value', at: [5, 4, 5, 18] });
-  assertFinding(fs[1], { path: 'spec.containers[0].name', message: 'Required value', at: [7, 10, 7, 12] });
+  `, 'container-name-invalid', [
+    { path: 'spec.initContainers[0].name', message: 'Required value', at: [5, 4, 5, 18] },
+    { path: 'spec.containers[0].name', message: 'Required value', at: [7, 10, 7, 12] },
+  ]);
 });
 
 test('container-name-duplicate: the server blames the init container, even when it comes first', () => {
@@ -49,22 +49,12 @@ test('container-name-duplicate: the server blames the init container, even when 
 });
 
 test('container-name-duplicate: ephemeral containers may not reuse any name; distinct names pass', () => {
-  const text = y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      containers: [{name: app, image: nginx}]
-      ephemeralContainers: [{name: app, image: busybox}]
-    ---
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: q}
-    spec:
-      initContainers: [{name: init, image: busybox}]
-      containers: [{name: app, image: nginx}]
-  `;
-  const fs = byCode(text, 'container-name-duplicate');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { document: 0, path: 'spec.ephemeralContainers[0].name', message: 'Duplicate value: "app"' });
+  const text = documents(pod`
+    containers: [{name: app, image: nginx}]
+    ephemeralContainers: [{name: app, image: busybox}]
+  `, podNamed('q')`
+    initContainers: [{name: init, image: busybox}]
+    containers: [{name: app, image: nginx}]
+  `);
+  assertOnlyFinding(text, 'container-name-duplicate', { document: 0, path: 'spec.ephemeralContainers[0].name', message: 'Duplicate value: "app"' });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertFinding, assertOnlyFinding, byCode } from '../../helpers';
+import { documents, pod, podNamed, workload } from '../../../support/manifests';
 
 const POD = pod`
   containers: [{name: app, image: nginx}]
@@ -40,25 +40,11 @@ test('ephemeral-target-not-found and ephemeral-containers-not-allowed (Pod creat
 });
 
 test('ephemeral-containers-not-allowed: pod templates never allow them; an empty list is fine', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: ReplicaSet
-    metadata: {name: r}
-    spec:
-      selector: {matchLabels: {app: r}}
-      template:
-        metadata: {labels: {app: r}}
-        spec:
-          containers: [{name: app, image: nginx}]
-          ephemeralContainers: [{name: e, image: busybox, targetContainerName: app}]
-    ---
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: q}
-    spec:
-      containers: [{name: app, image: nginx}]
-      ephemeralContainers: []
-  `, 'ephemeral-containers-not-allowed');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { document: 0, path: 'spec.template.spec.ephemeralContainers', message: 'Forbidden: ephemeral containers not allowed in pod template' });
+  assertOnlyFinding(documents(workload('ReplicaSet', 'r')`
+    containers: [{name: app, image: nginx}]
+    ephemeralContainers: [{name: e, image: busybox, targetContainerName: app}]
+  `, podNamed('q')`
+    containers: [{name: app, image: nginx}]
+    ephemeralContainers: []
+  `), 'ephemeral-containers-not-allowed', { document: 0, path: 'spec.template.spec.ephemeralContainers', message: 'Forbidden: ephemeral containers not allowed in pod template' });
 });

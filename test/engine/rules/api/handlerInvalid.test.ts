@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertFinding, byCode } from '../../helpers';
+import { pod, template } from '../../../support/manifests';
 
 test('handler-invalid: no handler, two handlers, empty exec command', () => {
   const fs = byCode(pod`
@@ -53,22 +53,16 @@ test('handler-invalid: ports, header names and sleep against the grace period', 
 });
 
 test('handler-invalid: without a grace period the default 30 applies; valid handlers and plain init containers pass', () => {
-  const text = y`
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: j}
-    spec:
-      template:
-        spec:
-          restartPolicy: Never
-          initContainers:
-          - {name: i, image: busybox, livenessProbe: {}}
-          containers:
-          - name: a
-            image: busybox
-            livenessProbe: {exec: {command: [ls]}, periodSeconds: 10}
-            readinessProbe: {httpGet: {port: http, path: /, httpHeaders: [{name: X-Probe, value: "1"}]}}
-            lifecycle: {preStop: {sleep: {seconds: 30}}, postStart: {tcpSocket: {port: 8080}}}
+  const text = template('Job', 'j')`
+    restartPolicy: Never
+    initContainers:
+    - {name: i, image: busybox, livenessProbe: {}}
+    containers:
+    - name: a
+      image: busybox
+      livenessProbe: {exec: {command: [ls]}, periodSeconds: 10}
+      readinessProbe: {httpGet: {port: http, path: /, httpHeaders: [{name: X-Probe, value: "1"}]}}
+      lifecycle: {preStop: {sleep: {seconds: 30}}, postStart: {tcpSocket: {port: 8080}}}
   `;
   assert.deepEqual(byCode(text, 'handler-invalid'), [], 'the init container probe is Forbidden elsewhere, not validated');
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertFinding, byCode, y } from '../../helpers';
-import { pod, deployment } from '../../../support/manifests';
+import { deployment, documents, pod } from '../../../support/manifests';
 
 test('host-port-duplicate: same protocol/hostIP/hostPort across app containers, at the second occurrence', () => {
   const fs = byCode(pod`
@@ -35,16 +35,12 @@ test('host-port-duplicate: init containers are checked one at a time, and never 
 });
 
 test('host-port-duplicate: a Pod with hostNetwork defaults hostPort to containerPort before the check', () => {
-  const text = y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      hostNetwork: true
-      containers:
-      - {name: a, image: nginx, ports: [{containerPort: 90}]}
-      - {name: b, image: nginx, ports: [{containerPort: 90}]}
-    ---
+  const text = documents(pod`
+    hostNetwork: true
+    containers:
+    - {name: a, image: nginx, ports: [{containerPort: 90}]}
+    - {name: b, image: nginx, ports: [{containerPort: 90}]}
+  `, y`
     apiVersion: v1
     kind: PodTemplate
     metadata: {name: t}
@@ -54,7 +50,7 @@ test('host-port-duplicate: a Pod with hostNetwork defaults hostPort to container
         containers:
         - {name: a, image: nginx, ports: [{containerPort: 90}]}
         - {name: b, image: nginx, ports: [{containerPort: 90}]}
-  `;
+  `);
   const fs = byCode(text, 'host-port-duplicate');
   assert.equal(fs.length, 1, 'templates are not defaulted, so only the Pod conflicts');
   assertFinding(fs[0], { document: 0, path: 'spec.containers[1].ports[0].hostPort', message: 'Duplicate value: "TCP//90"', at: [7, 52, 7, 54] });

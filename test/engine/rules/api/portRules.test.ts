@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertFinding, assertFindings, assertOnlyFinding, byCode, y } from '../../helpers';
+import { pod, workload } from '../../../support/manifests';
 
 const POD = pod`
   containers:
@@ -22,11 +22,11 @@ const POD = pod`
 `;
 
 test('container-port-invalid: 0 is Required, out of range is Invalid with the server wording', () => {
-  const fs = byCode(POD, 'container-port-invalid');
-  assert.equal(fs.length, 3);
-  assertFinding(fs[0], { path: 'spec.containers[0].ports[0].containerPort', message: 'Required value', at: [8, 21, 8, 22] });
-  assertFinding(fs[1], { path: 'spec.containers[0].ports[1].containerPort', message: 'Invalid value: 70000: must be between 1 and 65535, inclusive', at: [9, 21, 9, 26] });
-  assertFinding(fs[2], { path: 'spec.containers[0].ports[1].hostPort', message: 'Invalid value: -1: must be between 1 and 65535, inclusive', at: [10, 16, 10, 18] });
+  assertFindings(POD, 'container-port-invalid', [
+    { path: 'spec.containers[0].ports[0].containerPort', message: 'Required value', at: [8, 21, 8, 22] },
+    { path: 'spec.containers[0].ports[1].containerPort', message: 'Invalid value: 70000: must be between 1 and 65535, inclusive', at: [9, 21, 9, 26] },
+    { path: 'spec.containers[0].ports[1].hostPort', message: 'Invalid value: -1: must be between 1 and 65535, inclusive', at: [10, 16, 10, 18] },
+  ]);
 });
 
 test('port-name-invalid: every broken IANA_SVC_NAME rule is reported; lower-casing is offered when it fixes the name', () => {
@@ -42,9 +42,7 @@ test('port-name-invalid: every broken IANA_SVC_NAME rule is reported; lower-casi
 });
 
 test('port-name-not-unique: a repeated name inside one container is a Duplicate at the second', () => {
-  const fs = byCode(POD, 'port-name-not-unique');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.containers[0].ports[5].name', message: 'Duplicate value: "http"', at: [18, 12, 18, 16] });
+  assertOnlyFinding(POD, 'port-name-not-unique', { path: 'spec.containers[0].ports[5].name', message: 'Duplicate value: "http"', at: [18, 12, 18, 16] });
 });
 
 test('port rules: the same names in different containers and valid ports pass (StatefulSet template)', () => {
@@ -66,22 +64,12 @@ test('port rules: the same names in different containers and valid ports pass (S
 });
 
 test('host-network-port-mismatch: under hostNetwork a set hostPort must equal containerPort', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: DaemonSet
-    metadata: {name: ds}
-    spec:
-      selector: {matchLabels: {app: ds}}
-      template:
-        metadata: {labels: {app: ds}}
-        spec:
-          hostNetwork: true
-          containers:
-          - name: a
-            image: nginx
-            ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 90}, {containerPort: 91, hostPort: 91}]
-  `, 'host-network-port-mismatch');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.template.spec.containers[0].ports[0].hostPort', message: 'Invalid value: 8080: must match `containerPort` when `hostNetwork` is true', at: [12, 46, 12, 50] });
-  assert.equal(fs[0]!.fixes?.[0]?.edits[0]?.newText, '80');
+  const f = assertOnlyFinding(workload('DaemonSet', 'ds')`
+    hostNetwork: true
+    containers:
+    - name: a
+      image: nginx
+      ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 90}, {containerPort: 91, hostPort: 91}]
+  `, 'host-network-port-mismatch', { path: 'spec.template.spec.containers[0].ports[0].hostPort', message: 'Invalid value: 8080: must match `containerPort` when `hostNetwork` is true', at: [12, 46, 12, 50] });
+  assert.equal(f.fixes?.[0]?.edits[0]?.newText, '80');
 });

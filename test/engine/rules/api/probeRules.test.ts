@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode } from '../../helpers';
+import { assertFinding, assertFindings, byCode } from '../../helpers';
 import { pod, deployment } from '../../../support/manifests';
 
 test('init-container-field-forbidden: probes and lifecycle on a run-to-completion init container, at the key', () => {
-  const fs = byCode(pod`
+  assertFindings(pod`
     initContainers:
     - name: migrate
       image: busybox
@@ -15,10 +15,10 @@ test('init-container-field-forbidden: probes and lifecycle on a run-to-completio
       restartPolicy: Always
       readinessProbe: {exec: {command: [echo]}}
     containers: [{name: a, image: nginx, livenessProbe: {exec: {command: [echo]}}}]
-  `, 'init-container-field-forbidden');
-  assert.equal(fs.length, 2);
-  assertFinding(fs[0], { path: 'spec.initContainers[0].lifecycle', message: 'Forbidden: may not be set for init containers without restartPolicy=Always', at: [7, 4, 7, 13] });
-  assertFinding(fs[1], { path: 'spec.initContainers[0].startupProbe', at: [8, 4, 8, 16] });
+  `, 'init-container-field-forbidden', [
+    { path: 'spec.initContainers[0].lifecycle', message: 'Forbidden: may not be set for init containers without restartPolicy=Always', at: [7, 4, 7, 13] },
+    { path: 'spec.initContainers[0].startupProbe', at: [8, 4, 8, 16] },
+  ]);
 });
 
 test('probe-value-invalid: negatives, successThreshold for liveness/startup, grace periods', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod, deployment } from '../../../support/manifests';
+import { assertFinding, assertOnlyFinding, byCode } from '../../helpers';
+import { deployment, documents, pod, podNamed } from '../../../support/manifests';
 
 test('value-not-supported: pod-level enums keep the server order and offer a case fix', () => {
   const fs = byCode(pod`
@@ -47,34 +47,24 @@ test('value-not-supported: container fields in a Deployment template, sorted lis
 });
 
 test('value-not-supported: empty strings that the API server defaults pass; preemptionPolicy "" is Required', () => {
-  const fs = byCode(pod`
+  assertOnlyFinding(pod`
     restartPolicy: ""
     dnsPolicy: ""
     preemptionPolicy: ""
     containers: [{name: a, image: nginx, imagePullPolicy: "", ports: [{containerPort: 80, protocol: ""}]}]
-  `, 'value-not-supported');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.preemptionPolicy', message: 'Required value', at: [6, 20, 6, 22] });
+  `, 'value-not-supported', { path: 'spec.preemptionPolicy', message: 'Required value', at: [6, 20, 6, 22] });
 });
 
 test('value-not-supported: probe schemes of plain init containers are not validated (they are Forbidden); valid values pass', () => {
-  assert.deepEqual(byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      restartPolicy: OnFailure
-      dnsPolicy: ClusterFirstWithHostNet
-      preemptionPolicy: Never
-      initContainers:
-      - {name: i, image: busybox, livenessProbe: {httpGet: {port: 1, scheme: bogus}}}
-      containers:
-      - {name: a, image: nginx, imagePullPolicy: Always, ports: [{containerPort: 80, protocol: SCTP}]}
-    ---
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: q}
-    spec:
-      containers: [{name: a, image: nginx, terminationMessagePolicy: FallbackToLogsOnError}]
-  `, 'value-not-supported'), []);
+  assert.deepEqual(byCode(documents(pod`
+    restartPolicy: OnFailure
+    dnsPolicy: ClusterFirstWithHostNet
+    preemptionPolicy: Never
+    initContainers:
+    - {name: i, image: busybox, livenessProbe: {httpGet: {port: 1, scheme: bogus}}}
+    containers:
+    - {name: a, image: nginx, imagePullPolicy: Always, ports: [{containerPort: 80, protocol: SCTP}]}
+  `, podNamed('q')`
+    containers: [{name: a, image: nginx, terminationMessagePolicy: FallbackToLogsOnError}]
+  `), 'value-not-supported'), []);
 });

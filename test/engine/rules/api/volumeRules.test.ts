@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertFinding, assertOnlyFinding, byCode } from '../../helpers';
+import { cronJob, pod } from '../../../support/manifests';
 
 const POD = pod`
   containers: [{name: a, image: nginx}]
@@ -30,9 +30,7 @@ test('volume-name-invalid: names are required DNS-1123 labels', () => {
 });
 
 test('volume-name-duplicate: the second volume of a name is the Duplicate', () => {
-  const fs = byCode(POD, 'volume-name-duplicate');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.volumes[1].name', message: 'Duplicate value: "data"', at: [8, 10, 8, 14] });
+  assertOnlyFinding(POD, 'volume-name-duplicate', { path: 'spec.volumes[1].name', message: 'Duplicate value: "data"', at: [8, 10, 8, 14] });
 });
 
 test('volume-source-count: the later source in the server\'s order is Forbidden; no source defaults to emptyDir', () => {
@@ -44,23 +42,12 @@ test('volume-source-count: the later source in the server\'s order is Forbidden;
 });
 
 test('volume-source-count: the server\'s misspelt paths are kept (downwardAPI -> downwarAPI) in a CronJob', () => {
-  const fs = byCode(y`
-    apiVersion: batch/v1
-    kind: CronJob
-    metadata: {name: c}
-    spec:
-      schedule: "@hourly"
-      jobTemplate:
-        spec:
-          template:
-            spec:
-              restartPolicy: Never
-              containers: [{name: a, image: busybox}]
-              volumes:
-              - name: v
-                secret: {secretName: s}
-                downwardAPI: {items: []}
-  `, 'volume-source-count');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.jobTemplate.spec.template.spec.volumes[0].downwarAPI', at: [14, 12, 14, 23] });
+  assertOnlyFinding(cronJob('c', '@hourly')`
+    restartPolicy: Never
+    containers: [{name: a, image: busybox}]
+    volumes:
+    - name: v
+      secret: {secretName: s}
+      downwardAPI: {items: []}
+  `, 'volume-source-count', { path: 'spec.jobTemplate.spec.template.spec.volumes[0].downwarAPI', at: [14, 12, 14, 23] });
 });

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
+import { assertFinding, assertOnlyFinding, byCode, y } from '../../helpers';
+import { cronJob, deployment, documents, template, workload } from '../../../support/manifests';
 
 test('selector-mismatch: a Deployment selector that misses its template labels, with the labels as Go prints them', () => {
-  const fs = byCode(y`
+  assertOnlyFinding(y`
     apiVersion: apps/v1
     kind: Deployment
     metadata: {name: web}
@@ -15,9 +16,7 @@ test('selector-mismatch: a Deployment selector that misses its template labels, 
           labels: {tier: front, app: other}
         spec:
           containers: [{name: a, image: nginx}]
-  `, 'selector-mismatch');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.template.metadata.labels', message: 'Invalid value: {"app":"other","tier":"front"}: `selector` does not match template `labels`', at: [8, 6, 8, 12] });
+  `, 'selector-mismatch', { path: 'spec.template.metadata.labels', message: 'Invalid value: {"app":"other","tier":"front"}: `selector` does not match template `labels`', at: [8, 6, 8, 12] });
 });
 
 test('selector-mismatch: matchExpressions, empty selectors, DaemonSets without labels', () => {
@@ -117,29 +116,12 @@ test('selector-mismatch: Jobs (generated and manual selectors), CronJob job temp
 });
 
 test('template-restart-policy: Always for Deployments and RCs, OnFailure/Never for Jobs, Never with podFailurePolicy', () => {
-  const text = y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      selector: {matchLabels: {app: d}}
-      template:
-        metadata: {labels: {app: d}}
-        spec:
-          restartPolicy: OnFailure
-          containers: [{name: a, image: nginx}]
-    ---
-    apiVersion: batch/v1
-    kind: CronJob
-    metadata: {name: c}
-    spec:
-      schedule: "@daily"
-      jobTemplate:
-        spec:
-          template:
-            spec:
-              containers: [{name: a, image: busybox}]
-    ---
+  const text = documents(deployment`
+    restartPolicy: OnFailure
+    containers: [{name: a, image: nginx}]
+  `, cronJob('c', '@daily')`
+    containers: [{name: a, image: busybox}]
+  `, y`
     apiVersion: batch/v1
     kind: Job
     metadata: {name: j}
@@ -149,18 +131,10 @@ test('template-restart-policy: Always for Deployments and RCs, OnFailure/Never f
         spec:
           restartPolicy: OnFailure
           containers: [{name: a, image: busybox}]
-    ---
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: e}
-    spec:
-      selector: {matchLabels: {app: e}}
-      template:
-        metadata: {labels: {app: e}}
-        spec:
-          restartPolicy: sometimes
-          containers: [{name: a, image: nginx}]
-  `;
+  `, workload('Deployment', 'e')`
+    restartPolicy: sometimes
+    containers: [{name: a, image: nginx}]
+  `);
   const fs = byCode(text, 'template-restart-policy');
   assert.deepEqual(fs.map((f) => [f.document, f.path, f.message]), [
     [0, 'spec.template.spec.restartPolicy', 'Unsupported value: "OnFailure": supported values: "Always"'],
@@ -173,28 +147,12 @@ test('template-restart-policy: Always for Deployments and RCs, OnFailure/Never f
 });
 
 test('template-active-deadline-forbidden: controllers that keep pods running reject activeDeadlineSeconds', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      selector: {matchLabels: {app: d}}
-      template:
-        metadata: {labels: {app: d}}
-        spec:
-          activeDeadlineSeconds: 60
-          containers: [{name: a, image: nginx}]
-    ---
-    apiVersion: batch/v1
-    kind: Job
-    metadata: {name: j}
-    spec:
-      template:
-        spec:
-          restartPolicy: Never
-          activeDeadlineSeconds: 60
-          containers: [{name: a, image: busybox}]
-  `, 'template-active-deadline-forbidden');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { document: 0, path: 'spec.template.spec.activeDeadlineSeconds', message: 'Forbidden: activeDeadlineSeconds in ReplicaSet is not Supported', at: [8, 6, 8, 27] });
+  assertOnlyFinding(documents(deployment`
+    activeDeadlineSeconds: 60
+    containers: [{name: a, image: nginx}]
+  `, template('Job', 'j')`
+    restartPolicy: Never
+    activeDeadlineSeconds: 60
+    containers: [{name: a, image: busybox}]
+  `), 'template-active-deadline-forbidden', { document: 0, path: 'spec.template.spec.activeDeadlineSeconds', message: 'Forbidden: activeDeadlineSeconds in ReplicaSet is not Supported', at: [8, 6, 8, 27] });
 });

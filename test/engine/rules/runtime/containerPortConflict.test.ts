@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertOnlyFinding, byCode, y } from '../../helpers';
+import { deploymentTemplate, documents, pod, podNamed } from '../../../support/manifests';
 
 const CODE = 'container-port-conflict';
 
 test('container-port-conflict: two app containers on one port, reported at the second and naming the first', () => {
-  const fs = byCode(pod`
+  assertOnlyFinding(pod`
     containers:
     - name: web
       image: nginx:1.27
@@ -17,50 +17,36 @@ test('container-port-conflict: two app containers on one port, reported at the s
       ports:
       - name: metrics
         containerPort: 8080
-  `, CODE);
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
-    path: 'spec.containers[1].ports[0].containerPort',
-    severity: 'warning',
+  `, CODE, {
+    path: 'spec.containers[1].ports[0].containerPort', severity: 'warning', at: [13, 21, 13, 25],
     message: 'port 8080/TCP is also declared by container "web" (spec.containers[0].ports[0]); containers of a pod share one network namespace ' +
       'and these two run at the same time, so whichever binds 8080/TCP second fails with "address already in use".',
-    at: [13, 21, 13, 25],
   });
 });
 
 test('container-port-conflict: a native sidecar and an app container run together (Deployment template paths)', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      template:
-        spec:
-          initContainers:
-          - name: proxy
-            image: envoy:1.30
-            restartPolicy: Always
-            ports: [{containerPort: 9901}]
-          containers:
-          - name: app
-            image: app:1
-            ports: [{containerPort: 9901}]
-  `, CODE);
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.template.spec.containers[0].ports[0].containerPort', at: [14, 32, 14, 36] });
-  assert.match(fs[0]!.message, /sidecar container "proxy" \(spec\.template\.spec\.initContainers\[0\]\.ports\[0\]\)/);
+  const f = assertOnlyFinding(deploymentTemplate`
+    initContainers:
+    - name: proxy
+      image: envoy:1.30
+      restartPolicy: Always
+      ports: [{containerPort: 9901}]
+    containers:
+    - name: app
+      image: app:1
+      ports: [{containerPort: 9901}]
+  `, CODE, { path: 'spec.template.spec.containers[0].ports[0].containerPort', at: [14, 32, 14, 36] });
+  assert.match(f.message, /sidecar container "proxy" \(spec\.template\.spec\.initContainers\[0\]\.ports\[0\]\)/);
 });
 
 test('container-port-conflict: a sidecar keeps running while a later regular init container runs', () => {
-  const fs = byCode(pod`
+  assertOnlyFinding(pod`
     initContainers:
     - {name: proxy, image: envoy:1.30, restartPolicy: Always, ports: [{containerPort: 15000}]}
     - {name: migrate, image: tool:1, ports: [{containerPort: 15000}]}
     containers:
     - {name: app, image: app:1}
-  `, CODE);
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.initContainers[1].ports[0].containerPort', at: [6, 59, 6, 64] });
+  `, CODE, { path: 'spec.initContainers[1].ports[0].containerPort', at: [6, 59, 6, 64] });
 });
 
 test('container-port-conflict: regular init containers run alone, different protocols and ports do not collide', () => {
@@ -85,22 +71,14 @@ test('container-port-conflict: a sidecar declared after a regular init container
 });
 
 test('container-port-conflict: one finding per later declaration, in each document of a multi-document file', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: clean}
-    spec:
-      containers: [{name: a, image: x:1, ports: [{containerPort: 80}]}]
-    ---
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: three}
-    spec:
-      containers:
-      - {name: a, image: x:1, ports: [{containerPort: 80}]}
-      - {name: b, image: x:1, ports: [{containerPort: 80}]}
-      - {name: c, image: x:1, ports: [{containerPort: 80}]}
-  `, CODE);
+  const fs = byCode(documents(podNamed('clean')`
+    containers: [{name: a, image: x:1, ports: [{containerPort: 80}]}]
+  `, podNamed('three')`
+    containers:
+    - {name: a, image: x:1, ports: [{containerPort: 80}]}
+    - {name: b, image: x:1, ports: [{containerPort: 80}]}
+    - {name: c, image: x:1, ports: [{containerPort: 80}]}
+  `), CODE);
   assert.deepEqual(fs.map((f) => [f.document, f.path]), [
     [1, 'spec.containers[1].ports[0].containerPort'],
     [1, 'spec.containers[2].ports[0].containerPort'],

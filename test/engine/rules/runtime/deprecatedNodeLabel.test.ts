@@ -1,48 +1,38 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertFinding, assertOnlyFinding, byCode, perDocument } from '../../helpers';
+import { deploymentTemplate, documents, pod, podNamed } from '../../../support/manifests';
 
 const CODE = 'deprecated-node-label';
 
 test('deprecated-node-label: nodeSelector key, with the API server wording', () => {
-  const fs = byCode(pod`
+  assertOnlyFinding(pod`
     nodeSelector:
       beta.kubernetes.io/os: linux
       disktype: ssd
     containers: [{name: a, image: x:1}]
-  `, CODE);
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
-    path: 'spec.nodeSelector[beta.kubernetes.io/os]',
-    severity: 'warning',
+  `, CODE, {
+    path: 'spec.nodeSelector[beta.kubernetes.io/os]', severity: 'warning', at: [5, 4, 5, 25],
     message: 'deprecated since v1.14; use "kubernetes.io/os" instead',
-    at: [5, 4, 5, 25],
   });
 });
 
 test('deprecated-node-label: affinity expressions and topology keys in a Deployment template', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      template:
-        spec:
-          containers: [{name: a, image: x:1}]
-          affinity:
-            nodeAffinity:
-              requiredDuringSchedulingIgnoredDuringExecution:
-                nodeSelectorTerms:
-                - matchExpressions:
-                  - {key: node-role.kubernetes.io/master, operator: DoesNotExist}
-              preferredDuringSchedulingIgnoredDuringExecution:
-              - weight: 1
-                preference:
-                  matchExpressions:
-                  - {key: failure-domain.beta.kubernetes.io/zone, operator: In, values: [a]}
-          topologySpreadConstraints:
-          - {maxSkew: 1, topologyKey: beta.kubernetes.io/instance-type, whenUnsatisfiable: ScheduleAnyway, labelSelector: {}}
+  const fs = byCode(deploymentTemplate`
+    containers: [{name: a, image: x:1}]
+    affinity:
+      nodeAffinity:
+        requiredDuringSchedulingIgnoredDuringExecution:
+          nodeSelectorTerms:
+          - matchExpressions:
+            - {key: node-role.kubernetes.io/master, operator: DoesNotExist}
+        preferredDuringSchedulingIgnoredDuringExecution:
+        - weight: 1
+          preference:
+            matchExpressions:
+            - {key: failure-domain.beta.kubernetes.io/zone, operator: In, values: [a]}
+    topologySpreadConstraints:
+    - {maxSkew: 1, topologyKey: beta.kubernetes.io/instance-type, whenUnsatisfiable: ScheduleAnyway, labelSelector: {}}
   `, CODE);
   assert.deepEqual(fs.map((f) => [f.path, f.message]), [
     ['spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key',
@@ -56,20 +46,11 @@ test('deprecated-node-label: affinity expressions and topology keys in a Deploym
 });
 
 test('deprecated-node-label: current labels pass; per document', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: a}
-    spec:
-      nodeSelector: {kubernetes.io/os: linux}
-      containers: [{name: a, image: x:1}]
-    ---
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: b}
-    spec:
-      nodeSelector: {beta.kubernetes.io/arch: amd64}
-      containers: [{name: a, image: x:1}]
-  `, CODE);
-  assert.deepEqual(fs.map((f) => [f.document, f.path]), [[1, 'spec.nodeSelector[beta.kubernetes.io/arch]']]);
+  assert.deepEqual(perDocument(documents(podNamed('a')`
+    nodeSelector: {kubernetes.io/os: linux}
+    containers: [{name: a, image: x:1}]
+  `, podNamed('b')`
+    nodeSelector: {beta.kubernetes.io/arch: amd64}
+    containers: [{name: a, image: x:1}]
+  `), CODE), [[1, 'spec.nodeSelector[beta.kubernetes.io/arch]']]);
 });

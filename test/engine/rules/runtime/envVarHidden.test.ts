@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertFinding, assertOnlyFinding, byCode, perDocument } from '../../helpers';
+import { deploymentTemplate, documents, pod, podNamed } from '../../../support/manifests';
 
 const CODE = 'env-var-hidden';
 
 test('env-var-hidden: a repeated name hides the earlier value', () => {
-  const fs = byCode(pod`
+  assertOnlyFinding(pod`
     containers:
     - name: app
       image: app:1
@@ -15,55 +15,36 @@ test('env-var-hidden: a repeated name hides the earlier value', () => {
         value: dev
       - name: MODE
         value: prod
-  `, CODE);
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
-    path: 'spec.containers[0].env[1]',
-    severity: 'warning',
+  `, CODE, {
+    path: 'spec.containers[0].env[1]', severity: 'warning', at: [10, 6, 10, 16],
     message: 'hides previous definition of "MODE", which may be dropped when using apply; the container only sees this later value, not the one at spec.containers[0].env[0].',
-    at: [10, 6, 10, 16],
   });
 });
 
 test('env-var-hidden: building on the earlier value passes; valueFrom and self-reference do not (Deployment init container)', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      template:
-        spec:
-          initContainers:
-          - name: init
-            image: tool:1
-            env:
-            - {name: PATH, value: /bin}
-            - {name: PATH, value: "$(PATH):/opt/bin"}
-            - {name: PATH, value: "$(PATH)"}
-            - {name: PATH, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
-          containers:
-          - {name: app, image: app:1, env: [{name: A, value: x}, {name: B, value: x}]}
+  const fs = byCode(deploymentTemplate`
+    initContainers:
+    - name: init
+      image: tool:1
+      env:
+      - {name: PATH, value: /bin}
+      - {name: PATH, value: "$(PATH):/opt/bin"}
+      - {name: PATH, value: "$(PATH)"}
+      - {name: PATH, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
+    containers:
+    - {name: app, image: app:1, env: [{name: A, value: x}, {name: B, value: x}]}
   `, CODE);
   assert.deepEqual(fs.map((f) => f.path), ['spec.template.spec.initContainers[0].env[2]', 'spec.template.spec.initContainers[0].env[3]']);
   assertFinding(fs[0], { at: [12, 10, 12, 40] });
 });
 
 test('env-var-hidden: names are per container, per document', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: a}
-    spec:
-      containers:
-      - {name: a, image: x:1, env: [{name: X, value: "1"}]}
-      - {name: b, image: x:1, env: [{name: X, value: "2"}]}
-    ---
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: b}
-    spec:
-      containers:
-      - {name: a, image: x:1, env: [{name: X, value: "1"}, {name: X}]}
-  `, CODE);
-  assert.deepEqual(fs.map((f) => [f.document, f.path]), [[1, 'spec.containers[0].env[1]']]);
+  assert.deepEqual(perDocument(documents(podNamed('a')`
+    containers:
+    - {name: a, image: x:1, env: [{name: X, value: "1"}]}
+    - {name: b, image: x:1, env: [{name: X, value: "2"}]}
+  `, podNamed('b')`
+    containers:
+    - {name: a, image: x:1, env: [{name: X, value: "1"}, {name: X}]}
+  `), CODE), [[1, 'spec.containers[0].env[1]']]);
 });

@@ -2,51 +2,41 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isFractionalBytes } from '../../../../server/src/engine/rules/runtime/fractionalByteQuantity';
 import { parseQuantity, type Quantity } from '../../../../server/src/engine/validation/quantity';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertOnlyFinding, byCode, perDocument } from '../../helpers';
+import { deploymentTemplate, documents, pod, podNamed } from '../../../support/manifests';
 
 const CODE = 'fractional-byte-quantity';
 
 test('fractional-byte-quantity: memory "512m" is thousandths of a byte, with a fix to "512Mi"', () => {
-  const fs = byCode(pod`
+  const f = assertOnlyFinding(pod`
     containers:
     - name: app
       image: app:1
       resources:
         limits:
           memory: 512m
-  `, CODE);
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
-    path: 'spec.containers[0].resources.limits[memory]',
-    severity: 'warning',
+  `, CODE, {
+    path: 'spec.containers[0].resources.limits[memory]', severity: 'warning', at: [9, 16, 9, 20],
     message: 'fractional byte value "512m" is invalid, must be an integer; the "m" suffix means thousandths of a byte, not mebibytes ("512Mi").',
-    at: [9, 16, 9, 20],
   });
-  assert.deepEqual(fs[0]!.fixes?.[0], { title: 'Change to 512Mi', edits: [{ range: fs[0]!.range, newText: '512Mi' }] });
+  assert.deepEqual(f.fixes?.[0], { title: 'Change to 512Mi', edits: [{ range: f.range, newText: '512Mi' }] });
 });
 
 test('fractional-byte-quantity: requests, ephemeral-storage, overhead and ephemeral volume claims (Deployment)', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      template:
-        spec:
-          overhead: {memory: 0.5}
-          containers:
-          - name: app
-            image: app:1
-            resources:
-              requests: {memory: 1.5Ki, ephemeral-storage: "1.5", cpu: 500m}
-          volumes:
-          - name: scratch
-            ephemeral:
-              volumeClaimTemplate:
-                spec:
-                  accessModes: [ReadWriteOnce]
-                  resources: {requests: {storage: 100m}}
+  const fs = byCode(deploymentTemplate`
+    overhead: {memory: 0.5}
+    containers:
+    - name: app
+      image: app:1
+      resources:
+        requests: {memory: 1.5Ki, ephemeral-storage: "1.5", cpu: 500m}
+    volumes:
+    - name: scratch
+      ephemeral:
+        volumeClaimTemplate:
+          spec:
+            accessModes: [ReadWriteOnce]
+            resources: {requests: {storage: 100m}}
   `, CODE);
   assert.deepEqual(fs.map((f) => [f.path, f.message.split(';')[0]]), [
     ['spec.template.spec.overhead[memory]', 'fractional byte value "500m" is invalid, must be an integer'],
@@ -57,20 +47,11 @@ test('fractional-byte-quantity: requests, ephemeral-storage, overhead and epheme
 });
 
 test('fractional-byte-quantity: whole bytes pass (1.5Ki is 1536); per document', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: ok}
-    spec:
-      containers: [{name: a, image: x:1, resources: {limits: {memory: 1.5Ki, cpu: 100m}, requests: {memory: 1000m}}}]
-    ---
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: bad}
-    spec:
-      containers: [{name: a, image: x:1, resources: {requests: {memory: 1001m}}}]
-  `, CODE);
-  assert.deepEqual(fs.map((f) => [f.document, f.path]), [[1, 'spec.containers[0].resources.requests[memory]']]);
+  assert.deepEqual(perDocument(documents(podNamed('ok')`
+    containers: [{name: a, image: x:1, resources: {limits: {memory: 1.5Ki, cpu: 100m}, requests: {memory: 1000m}}}]
+  `, podNamed('bad')`
+    containers: [{name: a, image: x:1, resources: {requests: {memory: 1001m}}}]
+  `), CODE), [[1, 'spec.containers[0].resources.requests[memory]']]);
 });
 
 test('isFractionalBytes rounds up to thousandths like MilliValue', () => {

@@ -1,41 +1,31 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { floatingTag } from '../../../../server/src/engine/rules/runtime/imageLatestPullPolicy';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertFinding, assertOnlyFinding, byCode, perDocument } from '../../helpers';
+import { deploymentTemplate, documents, pod, podNamed } from '../../../support/manifests';
 
 const CODE = 'image-latest-pull-policy';
 
 test('image-latest-pull-policy: ":latest" pinned to IfNotPresent, with a fix to Always', () => {
-  const fs = byCode(pod`
+  const f = assertOnlyFinding(pod`
     containers:
     - name: app
       image: registry.example:5000/team/app:latest
       imagePullPolicy: IfNotPresent
-  `, CODE);
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
-    path: 'spec.containers[0].image',
-    severity: 'warning',
+  `, CODE, {
+    path: 'spec.containers[0].image', severity: 'warning', at: [6, 11, 6, 48],
     message: 'image "registry.example:5000/team/app:latest" uses the "latest" tag but imagePullPolicy is IfNotPresent: each node keeps the first "latest" it pulled, ' +
       'so pods run whatever build their node happens to have. Pin a version tag or digest, or drop imagePullPolicy (the default for "latest" is Always).',
-    at: [6, 11, 6, 48],
   });
-  assert.deepEqual(fs[0]!.fixes?.[0]?.edits, [{ range: { start: { line: 7, character: 21 }, end: { line: 7, character: 33 } }, newText: 'Always' }]);
+  assert.deepEqual(f.fixes?.[0]?.edits, [{ range: { start: { line: 7, character: 21 }, end: { line: 7, character: 33 } }, newText: 'Always' }]);
 });
 
 test('image-latest-pull-policy: untagged init image in a Deployment; Never is only an info', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      template:
-        spec:
-          initContainers:
-          - {name: init, image: busybox, imagePullPolicy: IfNotPresent}
-          containers:
-          - {name: app, image: "localhost/app:latest", imagePullPolicy: Never}
+  const fs = byCode(deploymentTemplate`
+    initContainers:
+    - {name: init, image: busybox, imagePullPolicy: IfNotPresent}
+    containers:
+    - {name: app, image: "localhost/app:latest", imagePullPolicy: Never}
   `, CODE);
   assert.deepEqual(fs.map((f) => [f.path, f.severity]), [
     ['spec.template.spec.initContainers[0].image', 'warning'],
@@ -47,25 +37,16 @@ test('image-latest-pull-policy: untagged init image in a Deployment; Never is on
 });
 
 test('image-latest-pull-policy: Always, no policy, version tags and digests pass; per document', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: fine}
-    spec:
-      containers:
-      - {name: a, image: nginx:latest, imagePullPolicy: Always}
-      - {name: b, image: nginx}
-      - {name: c, image: nginx:1.27, imagePullPolicy: IfNotPresent}
-      - {name: d, image: "nginx:latest@sha256:0000000000000000000000000000000000000000000000000000000000000000", imagePullPolicy: IfNotPresent}
-    ---
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: stale}
-    spec:
-      containers:
-      - {name: a, image: nginx:latest, imagePullPolicy: IfNotPresent}
-  `, CODE);
-  assert.deepEqual(fs.map((f) => [f.document, f.path]), [[1, 'spec.containers[0].image']]);
+  assert.deepEqual(perDocument(documents(podNamed('fine')`
+    containers:
+    - {name: a, image: nginx:latest, imagePullPolicy: Always}
+    - {name: b, image: nginx}
+    - {name: c, image: nginx:1.27, imagePullPolicy: IfNotPresent}
+    - {name: d, image: "nginx:latest@sha256:0000000000000000000000000000000000000000000000000000000000000000", imagePullPolicy: IfNotPresent}
+  `, podNamed('stale')`
+    containers:
+    - {name: a, image: nginx:latest, imagePullPolicy: IfNotPresent}
+  `), CODE), [[1, 'spec.containers[0].image']]);
 });
 
 test('floatingTag follows the image reference grammar', () => {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, lint, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertFinding, assertOnlyFinding, byCode, lint, perDocument } from '../../helpers';
+import { deploymentTemplate, documents, pod, podNamed } from '../../../support/manifests';
 
 const CODE = 'port-definition-duplicate';
 
 test('port-definition-duplicate: an entry repeated in one container gets the API server warning', () => {
-  const fs = byCode(pod`
+  assertOnlyFinding(pod`
     containers:
     - name: web
       image: nginx:1.27
@@ -14,14 +14,10 @@ test('port-definition-duplicate: an entry repeated in one container gets the API
       - containerPort: 80
       - containerPort: 80
         name: http
-  `, CODE);
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
-    path: 'spec.containers[0].ports[1].containerPort',
-    severity: 'warning',
+  `, CODE, {
+    path: 'spec.containers[0].ports[1].containerPort', severity: 'warning', at: [9, 21, 9, 23],
     message: 'duplicate port definition with spec.containers[0].ports[0]; the entry repeats one already listed for this container, ' +
       'and the API server warns about it on every apply.',
-    at: [9, 21, 9, 23],
   });
 });
 
@@ -44,30 +40,20 @@ test('port-definition-duplicate: overlapping (hostPort vs none) and dangerously 
 });
 
 test('port-definition-duplicate: a regular init container and an app container only get an info (Deployment)', () => {
-  const text = y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      template:
-        spec:
-          initContainers:
-          - name: warmup
-            image: tool:1
-            ports: [{containerPort: 8080}]
-          containers:
-          - name: app
-            image: app:1
-            ports: [{containerPort: 8080}]
+  const text = deploymentTemplate`
+    initContainers:
+    - name: warmup
+      image: tool:1
+      ports: [{containerPort: 8080}]
+    containers:
+    - name: app
+      image: app:1
+      ports: [{containerPort: 8080}]
   `;
-  const fs = byCode(text, CODE);
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
-    path: 'spec.template.spec.containers[0].ports[0].containerPort',
-    severity: 'info',
+  assertOnlyFinding(text, CODE, {
+    path: 'spec.template.spec.containers[0].ports[0].containerPort', severity: 'info', at: [13, 32, 13, 36],
     message: 'duplicate port definition with spec.template.spec.initContainers[0].ports[0] (the API server warns about this, but it is harmless here: ' +
       'init container "warmup" runs to completion before container "app" starts, so the two never listen at the same time).',
-    at: [13, 32, 13, 36],
   });
   assert.deepEqual(byCode(text, 'container-port-conflict'), []);
 });
@@ -82,20 +68,11 @@ test('port-definition-duplicate: a real cross-container conflict is left to cont
 });
 
 test('port-definition-duplicate: distinct entries and distinct protocols pass, per document', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: ok}
-    spec:
-      containers:
-      - {name: dns, image: x:1, ports: [{containerPort: 53, protocol: UDP}, {containerPort: 53, protocol: TCP}, {containerPort: 80, hostPort: 80}, {containerPort: 80, hostPort: 8080}]}
-    ---
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: dup}
-    spec:
-      containers:
-      - {name: dns, image: x:1, ports: [{containerPort: 53, protocol: UDP}, {containerPort: 53, protocol: UDP}]}
-  `, CODE);
-  assert.deepEqual(fs.map((f) => [f.document, f.path]), [[1, 'spec.containers[0].ports[1].containerPort']]);
+  assert.deepEqual(perDocument(documents(podNamed('ok')`
+    containers:
+    - {name: dns, image: x:1, ports: [{containerPort: 53, protocol: UDP}, {containerPort: 53, protocol: TCP}, {containerPort: 80, hostPort: 80}, {containerPort: 80, hostPort: 8080}]}
+  `, podNamed('dup')`
+    containers:
+    - {name: dns, image: x:1, ports: [{containerPort: 53, protocol: UDP}, {containerPort: 53, protocol: UDP}]}
+  `), CODE), [[1, 'spec.containers[0].ports[1].containerPort']]);
 });

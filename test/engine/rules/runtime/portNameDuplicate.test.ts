@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertOnlyFinding, perDocument } from '../../helpers';
+import { deploymentTemplate, documents, pod, podNamed } from '../../../support/manifests';
 
 const CODE = 'port-name-duplicate';
 
 test('port-name-duplicate: two app containers reuse a name; API wording plus where it really resolves', () => {
-  const fs = byCode(pod`
+  assertOnlyFinding(pod`
     containers:
     - name: web
       image: nginx:1.27
@@ -16,51 +16,37 @@ test('port-name-duplicate: two app containers reuse a name; API wording plus whe
       image: admin:1
       ports:
       - {name: http, containerPort: 9000}
-  `, CODE);
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
-    path: 'spec.containers[1].ports[0].name',
-    severity: 'warning',
+  `, CODE, {
+    path: 'spec.containers[1].ports[0].name', severity: 'warning', at: [12, 13, 12, 17],
     message: 'duplicate port name "http" with spec.containers[0].ports[0], services and probes that select ports by name will use spec.containers[0].ports[0]; ' +
       'in fact a Service\'s targetPort "http" resolves to spec.containers[0].ports[0] (port 80) and each probe resolves the name against its own container\'s ports, ' +
       'so give the ports distinct names.',
-    at: [12, 13, 12, 17],
   });
 });
 
 test('port-name-duplicate: a sidecar listed first is not what a Service picks (Deployment template)', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      template:
-        spec:
-          initContainers:
-          - name: proxy
-            image: envoy:1.30
-            restartPolicy: Always
-            ports: [{name: metrics, containerPort: 15090}]
-          containers:
-          - name: app
-            image: app:1
-            ports: [{name: metrics, containerPort: 9090}]
-  `, CODE);
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.template.spec.containers[0].ports[0].name', severity: 'warning', at: [14, 23, 14, 30] });
-  assert.match(fs[0]!.message, /will use spec\.template\.spec\.initContainers\[0\]\.ports\[0\]; in fact a Service's targetPort "metrics" resolves to spec\.template\.spec\.containers\[0\]\.ports\[0\] \(port 9090\)/);
+  const f = assertOnlyFinding(deploymentTemplate`
+    initContainers:
+    - name: proxy
+      image: envoy:1.30
+      restartPolicy: Always
+      ports: [{name: metrics, containerPort: 15090}]
+    containers:
+    - name: app
+      image: app:1
+      ports: [{name: metrics, containerPort: 9090}]
+  `, CODE, { path: 'spec.template.spec.containers[0].ports[0].name', severity: 'warning', at: [14, 23, 14, 30] });
+  assert.match(f.message, /will use spec\.template\.spec\.initContainers\[0\]\.ports\[0\]; in fact a Service's targetPort "metrics" resolves to spec\.template\.spec\.containers\[0\]\.ports\[0\] \(port 9090\)/);
 });
 
 test('port-name-duplicate: a regular init container is harmless (info); a repeat inside one container is left to the API rules', () => {
-  const fs = byCode(pod`
+  assertOnlyFinding(pod`
     initContainers:
     - {name: setup, image: tool:1, ports: [{name: http, containerPort: 8000}]}
     containers:
     - {name: app, image: app:1, ports: [{name: http, containerPort: 80}]}
     - {name: twice, image: app:1, ports: [{name: web, containerPort: 81}, {name: web, containerPort: 82}]}
-  `, CODE);
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
+  `, CODE, {
     path: 'spec.containers[0].ports[0].name',
     severity: 'info',
     message: 'duplicate port name "http" with spec.initContainers[0].ports[0], services and probes that select ports by name will use spec.initContainers[0].ports[0] ' +
@@ -69,22 +55,13 @@ test('port-name-duplicate: a regular init container is harmless (info); a repeat
 });
 
 test('port-name-duplicate: unique names pass; findings carry their document index', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: unique}
-    spec:
-      containers:
-      - {name: a, image: x:1, ports: [{name: http, containerPort: 80}]}
-      - {name: b, image: x:1, ports: [{name: grpc, containerPort: 81}, {containerPort: 82}]}
-    ---
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: dup}
-    spec:
-      containers:
-      - {name: a, image: x:1, ports: [{name: http, containerPort: 80}]}
-      - {name: b, image: x:1, ports: [{name: http, containerPort: 81}]}
-  `, CODE);
-  assert.deepEqual(fs.map((f) => [f.document, f.path]), [[1, 'spec.containers[1].ports[0].name']]);
+  assert.deepEqual(perDocument(documents(podNamed('unique')`
+    containers:
+    - {name: a, image: x:1, ports: [{name: http, containerPort: 80}]}
+    - {name: b, image: x:1, ports: [{name: grpc, containerPort: 81}, {containerPort: 82}]}
+  `, podNamed('dup')`
+    containers:
+    - {name: a, image: x:1, ports: [{name: http, containerPort: 80}]}
+    - {name: b, image: x:1, ports: [{name: http, containerPort: 81}]}
+  `), CODE), [[1, 'spec.containers[1].ports[0].name']]);
 });

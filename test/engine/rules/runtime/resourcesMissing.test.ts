@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertFinding, assertOnlyFinding, byCode, perDocument } from '../../helpers';
+import { deploymentTemplate, documents, pod, podNamed } from '../../../support/manifests';
 
 const CODE = 'resources-missing';
 
@@ -27,39 +27,22 @@ test('resources-missing: one info per container without requests or limits, at i
 });
 
 test('resources-missing: init containers count, ephemeral containers do not (Deployment template)', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      template:
-        spec:
-          initContainers:
-          - {name: init, image: tool:1}
-          containers:
-          - {name: app, image: app:1, resources: {limits: {memory: 128Mi}}}
-          ephemeralContainers:
-          - {name: debug, image: busybox:1.36}
-  `, CODE);
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.template.spec.initContainers[0].resources', at: [7, 15, 7, 19] });
-  assert.match(fs[0]!.message, /^init container "init" sets no/);
+  const f = assertOnlyFinding(deploymentTemplate`
+    initContainers:
+    - {name: init, image: tool:1}
+    containers:
+    - {name: app, image: app:1, resources: {limits: {memory: 128Mi}}}
+    ephemeralContainers:
+    - {name: debug, image: busybox:1.36}
+  `, CODE, { path: 'spec.template.spec.initContainers[0].resources', at: [7, 15, 7, 19] });
+  assert.match(f.message, /^init container "init" sets no/);
 });
 
 test('resources-missing: pod-level resources cover every container; per document', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: pod-level}
-    spec:
-      resources: {limits: {cpu: "1", memory: 1Gi}}
-      containers: [{name: a, image: x:1}]
-    ---
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: none}
-    spec:
-      containers: [{name: a, image: x:1}]
-  `, CODE);
-  assert.deepEqual(fs.map((f) => [f.document, f.path]), [[1, 'spec.containers[0].resources']]);
+  assert.deepEqual(perDocument(documents(podNamed('pod-level')`
+    resources: {limits: {cpu: "1", memory: 1Gi}}
+    containers: [{name: a, image: x:1}]
+  `, podNamed('none')`
+    containers: [{name: a, image: x:1}]
+  `), CODE), [[1, 'spec.containers[0].resources']]);
 });

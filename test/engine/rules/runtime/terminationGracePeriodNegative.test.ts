@@ -1,40 +1,31 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertOnlyFinding, perDocument, y } from '../../helpers';
+import { documents, pod } from '../../../support/manifests';
 
 const CODE = 'termination-grace-period-negative';
 
 test('termination-grace-period-negative: negative values are treated as 1', () => {
-  const fs = byCode(pod`
+  const f = assertOnlyFinding(pod`
     terminationGracePeriodSeconds: -5
     containers: [{name: a, image: x:1}]
-  `, CODE);
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
-    path: 'spec.terminationGracePeriodSeconds',
-    severity: 'warning',
+  `, CODE, {
+    path: 'spec.terminationGracePeriodSeconds', severity: 'warning', at: [4, 33, 4, 35],
     message: 'must be >= 0; negative values are invalid and will be treated as 1, so containers are killed one second after they are asked to stop.',
-    at: [4, 33, 4, 35],
   });
-  assert.equal(fs[0]!.fixes?.[0]?.edits[0]?.newText, '0');
+  assert.equal(f.fixes?.[0]?.edits[0]?.newText, '0');
 });
 
 test('termination-grace-period-negative: template path; zero and positive pass; per document', () => {
-  const fs = byCode(y`
+  assert.deepEqual(perDocument(documents(y`
     apiVersion: batch/v1
     kind: CronJob
     metadata: {name: c}
     spec:
       schedule: "* * * * *"
       jobTemplate: {spec: {template: {spec: {terminationGracePeriodSeconds: -1, restartPolicy: Never, containers: [{name: a, image: x:1}]}}}}
-    ---
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: p}
-    spec:
-      terminationGracePeriodSeconds: 0
-      containers: [{name: a, image: x:1}]
-  `, CODE);
-  assert.deepEqual(fs.map((f) => [f.document, f.path]), [[0, 'spec.jobTemplate.spec.template.spec.terminationGracePeriodSeconds']]);
+  `, pod`
+    terminationGracePeriodSeconds: 0
+    containers: [{name: a, image: x:1}]
+  `), CODE), [[0, 'spec.jobTemplate.spec.template.spec.terminationGracePeriodSeconds']]);
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertFinding, byCode } from '../../helpers';
+import { deploymentTemplate, documents, pod, podNamed } from '../../../support/manifests';
 
 const CODE = 'volume-path-overlap';
 
@@ -31,23 +31,17 @@ test('volume-path-overlap: two configMap keys to one file, and a file where a di
 });
 
 test('volume-path-overlap: projected sources are checked across each other (Deployment)', () => {
-  const fs = byCode(y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      template:
-        spec:
-          containers: [{name: a, image: x:1}]
-          volumes:
-          - name: all
-            projected:
-              sources:
-              - serviceAccountToken: {path: token}
-              - secret: {name: creds, items: [{key: t, path: token}]}
-              - downwardAPI: {items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}
-          - name: ok
-            secret: {secretName: s, items: [{key: a, path: a}, {key: b, path: ab}]}
+  const fs = byCode(deploymentTemplate`
+    containers: [{name: a, image: x:1}]
+    volumes:
+    - name: all
+      projected:
+        sources:
+        - serviceAccountToken: {path: token}
+        - secret: {name: creds, items: [{key: t, path: token}]}
+        - downwardAPI: {items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}
+    - name: ok
+      secret: {secretName: s, items: [{key: a, path: a}, {key: b, path: ab}]}
   `, CODE);
   assert.deepEqual(fs.map((f) => [f.path, f.message.split('; ')[0]]), [
     ['spec.template.spec.volumes[0].projected.sources[1].secret.items[0].path',
@@ -56,21 +50,13 @@ test('volume-path-overlap: projected sources are checked across each other (Depl
 });
 
 test('volume-path-overlap: per document', () => {
-  const fs = byCode(y`
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: a}
-    spec:
-      containers: [{name: a, image: x:1}]
-      volumes: [{name: v, downwardAPI: {items: [{path: a, fieldRef: {fieldPath: metadata.name}}, {path: b, fieldRef: {fieldPath: metadata.uid}}]}}]
-    ---
-    apiVersion: v1
-    kind: Pod
-    metadata: {name: b}
-    spec:
-      containers: [{name: a, image: x:1}]
-      volumes: [{name: v, downwardAPI: {items: [{path: a, fieldRef: {fieldPath: metadata.name}}, {path: a/b, fieldRef: {fieldPath: metadata.uid}}]}}]
-  `, CODE);
+  const fs = byCode(documents(podNamed('a')`
+    containers: [{name: a, image: x:1}]
+    volumes: [{name: v, downwardAPI: {items: [{path: a, fieldRef: {fieldPath: metadata.name}}, {path: b, fieldRef: {fieldPath: metadata.uid}}]}}]
+  `, podNamed('b')`
+    containers: [{name: a, image: x:1}]
+    volumes: [{name: v, downwardAPI: {items: [{path: a, fieldRef: {fieldPath: metadata.name}}, {path: a/b, fieldRef: {fieldPath: metadata.uid}}]}}]
+  `), CODE);
   assert.deepEqual(fs.map((f) => [f.document, f.path, f.message.split('; ')[0]]), [
     [1, 'spec.volumes[0].downwardAPI.items[1].path', 'volume "v" (DownwardAPI): overlapping paths: "a/b" with "a"'],
   ]);

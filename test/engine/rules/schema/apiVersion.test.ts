@@ -1,27 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
+import { assertOneFix, assertOnlyFinding, byCode, y } from '../../helpers';
 
 test('api-version: a removed beta apiVersion is an error at the value with a fix to the served one', () => {
-  const fs = byCode(y`
+  const f = assertOnlyFinding(y`
     apiVersion: batch/v1beta1
     kind: CronJob
     metadata: {name: c}
     spec:
       schedule: "*/5 * * * *"
       jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: a, image: x}]}}}}
-  `, 'api-version');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
-    path: 'apiVersion',
-    severity: 'error',
+  `, 'api-version', {
+    path: 'apiVersion', severity: 'error', at: [0, 12, 0, 25],
     message: 'no matches for kind "CronJob" in version "batch/v1beta1" (Kubernetes 1.36 serves CronJob as batch/v1)',
-    at: [0, 12, 0, 25],
   });
-  assert.deepEqual(fs[0]!.fixes, [{
-    title: 'Change apiVersion to batch/v1',
-    edits: [{ range: { start: { line: 0, character: 12 }, end: { line: 0, character: 25 } }, newText: 'batch/v1' }],
-  }]);
+  assertOneFix(f, 'Change apiVersion to batch/v1', [0, 12, 0, 25], 'batch/v1');
 });
 
 test('api-version: every document of a file is checked on its own', () => {

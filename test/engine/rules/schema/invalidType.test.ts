@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
+import { assertFinding, assertFindings, assertOneFix, assertOnlyFinding, byCode, y } from '../../helpers';
 import { pod } from '../../../support/manifests';
 
 /** A one-container Pod; `containerBody` holds more container fields, indented by four spaces. */
@@ -8,22 +8,15 @@ const podWith = (containerBody: string) =>
   ['apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '  - name: app', '    image: nginx', containerBody].join('\n');
 
 test('invalid-type: a number where a string goes (env value) is an error at the value, worded like the API server, with a quote fix', () => {
-  const fs = byCode(podWith('    env: [{name: PORT, value: 8080}]'), 'invalid-type');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
-    path: 'spec.containers[0].env[0].value',
-    severity: 'error',
+  const f = assertOnlyFinding(podWith('    env: [{name: PORT, value: 8080}]'), 'invalid-type', {
+    path: 'spec.containers[0].env[0].value', severity: 'error', at: [7, 30, 7, 34],
     message: 'json: cannot unmarshal number into Go struct field EnvVar.spec.containers.env.value of type string',
-    at: [7, 30, 7, 34],
   });
-  assert.deepEqual(fs[0]!.fixes, [{
-    title: 'Quote as "8080"',
-    edits: [{ range: { start: { line: 7, character: 30 }, end: { line: 7, character: 34 } }, newText: '"8080"' }],
-  }]);
+  assertOneFix(f, 'Quote as "8080"', [7, 30, 7, 34], '"8080"');
 });
 
 test('invalid-type: a boolean label value is rejected; YAML 1.1 booleans (yes/on) too, with a hint', () => {
-  const fs = byCode(y`
+  const fs = assertFindings(y`
     apiVersion: apps/v1
     kind: Deployment
     metadata:
@@ -38,18 +31,18 @@ test('invalid-type: a boolean label value is rejected; YAML 1.1 booleans (yes/on
         metadata: {labels: {app: d}}
         spec:
           containers: [{name: a, image: x}]
-  `, 'invalid-type');
-  assert.equal(fs.length, 2);
-  assertFinding(fs[0], {
-    path: 'metadata.labels[canary]',
-    message: 'json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string',
-    at: [5, 12, 5, 16],
-  });
-  assertFinding(fs[1], {
-    path: 'metadata.labels[enabled]',
-    message: 'json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string (kubectl reads YAML 1.1, where unquoted yes is a boolean; quote it to keep it a string)',
-    at: [6, 13, 6, 16],
-  });
+  `, 'invalid-type', [
+    {
+      path: 'metadata.labels[canary]',
+      message: 'json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string',
+      at: [5, 12, 5, 16],
+    },
+    {
+      path: 'metadata.labels[enabled]',
+      message: 'json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string (kubectl reads YAML 1.1, where unquoted yes is a boolean; quote it to keep it a string)',
+      at: [6, 13, 6, 16],
+    },
+  ]);
   assert.equal(fs[1]!.fixes?.[0]?.edits[0]?.newText, '"yes"');
 });
 
@@ -72,23 +65,23 @@ test('invalid-type: a string where an integer goes, and a fraction or overflow i
 });
 
 test('invalid-type: a map where a list goes, and a scalar where an object goes', () => {
-  const fs = byCode(pod`
+  assertFindings(pod`
     containers:
       name: app
       image: nginx
     securityContext: restricted
-  `, 'invalid-type');
-  assert.equal(fs.length, 2);
-  assertFinding(fs[0], {
-    path: 'spec.containers',
-    message: 'json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container',
-    at: [5, 4, 5, 13],
-  });
-  assertFinding(fs[1], {
-    path: 'spec.securityContext',
-    message: 'json: cannot unmarshal string into Go struct field PodSpec.spec.securityContext of type v1.PodSecurityContext',
-    at: [7, 19, 7, 29],
-  });
+  `, 'invalid-type', [
+    {
+      path: 'spec.containers',
+      message: 'json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container',
+      at: [5, 4, 5, 13],
+    },
+    {
+      path: 'spec.securityContext',
+      message: 'json: cannot unmarshal string into Go struct field PodSpec.spec.securityContext of type v1.PodSecurityContext',
+      at: [7, 19, 7, 29],
+    },
+  ]);
 });
 
 test('invalid-type: int-or-string ports accept both; a boolean or fraction is rejected', () => {
@@ -97,9 +90,7 @@ test('invalid-type: int-or-string ports accept both; a boolean or fraction is re
     readinessProbe: {tcpSocket: {port: 8080}}
     startupProbe: {httpGet: {port: true}}
   `.replace(/^/gm, '    '));
-  const fs = byCode(text, 'invalid-type');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
+  assertOnlyFinding(text, 'invalid-type', {
     path: 'spec.containers[0].startupProbe.httpGet.port',
     message: 'json: cannot unmarshal bool into Go struct field HTTPGetAction.spec.containers.startupProbe.httpGet.port of type int32 (expected an integer or a string)',
     at: [9, 35, 9, 39],
@@ -107,13 +98,11 @@ test('invalid-type: int-or-string ports accept both; a boolean or fraction is re
 });
 
 test('invalid-type: quantities accept numbers and strings, not booleans or lists', () => {
-  const fs = byCode(podWith(y`
+  assertOnlyFinding(podWith(y`
     resources:
       limits: {cpu: 1, memory: 512Mi, nvidia.com/gpu: 1}
       requests: {cpu: 0.25, memory: [1Gi]}
-  `.replace(/^/gm, '    ')), 'invalid-type');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
+  `.replace(/^/gm, '    ')), 'invalid-type', {
     path: 'spec.containers[0].resources.requests[memory]',
     message: 'quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\' (expected a quantity such as "500m" or 2, got array)',
     at: [9, 36, 9, 41],
@@ -121,14 +110,12 @@ test('invalid-type: quantities accept numbers and strings, not booleans or lists
 });
 
 test('invalid-type: booleans accept YAML 1.1 spellings kubectl reads as booleans', () => {
-  const fs = byCode(pod`
+  assertOnlyFinding(pod`
     hostNetwork: yes
     automountServiceAccountToken: off
     enableServiceLinks: "false"
     containers: [{name: a, image: x}]
-  `, 'invalid-type');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
+  `, 'invalid-type', {
     path: 'spec.enableServiceLinks',
     message: 'json: cannot unmarshal string into Go struct field PodSpec.spec.enableServiceLinks of type bool',
     at: [6, 22, 6, 29],
@@ -162,7 +149,7 @@ test('invalid-type: null values, timestamps and free-form fields are accepted', 
 });
 
 test('invalid-type: values reached through an alias are checked once', () => {
-  const fs = byCode(pod`
+  assertOnlyFinding(pod`
     containers:
     - name: a
       image: x
@@ -170,7 +157,5 @@ test('invalid-type: values reached through an alias are checked once', () => {
     - name: b
       image: x
       env: *env
-  `, 'invalid-type');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.containers[0].env[0].value', at: [7, 34, 7, 35] });
+  `, 'invalid-type', { path: 'spec.containers[0].env[0].value', at: [7, 34, 7, 35] });
 });

@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
+import { assertOneFix, assertOnlyFinding, byCode, y } from '../../helpers';
 
 test('kind-unknown: a plural kind in the core group is an error at the kind, with a fix to the kind meant', () => {
-  const fs = byCode(y`
+  const f = assertOnlyFinding(y`
     apiVersion: v1
     kind: Pods
     metadata: {name: p}
     spec: {containers: [{name: a, image: x}]}
-  `, 'kind-unknown');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'kind', severity: 'error', message: 'no matches for kind "Pods" in version "v1"; did you mean "Pod"?', at: [1, 6, 1, 10] });
-  assert.deepEqual(fs[0]!.fixes, [{ title: 'Change kind to Pod', edits: [{ range: { start: { line: 1, character: 6 }, end: { line: 1, character: 10 } }, newText: 'Pod' }] }]);
+  `, 'kind-unknown', { path: 'kind', severity: 'error', message: 'no matches for kind "Pods" in version "v1"; did you mean "Pod"?', at: [1, 6, 1, 10] });
+  assertOneFix(f, 'Change kind to Pod', [1, 6, 1, 10], 'Pod');
 });
 
 test('kind-unknown: a misspelt kind in a named group suggests that group\'s kind', () => {

@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
+import { assertFinding, assertFindings, byCode, y } from '../../helpers';
 import { pod } from '../../../support/manifests';
 
 test('required-field: a container without a name is reported at the container map\'s first line', () => {
-  const fs = byCode(pod`
+  assertFindings(pod`
     containers:
     - image: nginx
       ports:
       - name: http
-  `, 'required-field');
-  assert.equal(fs.length, 2);
-  assertFinding(fs[0], { path: 'spec.containers[0].ports[0].containerPort', severity: 'error', message: 'Required value', at: [7, 6, 7, 16] });
-  assertFinding(fs[1], { path: 'spec.containers[0].name', message: 'Required value', at: [5, 4, 5, 16] });
+  `, 'required-field', [
+    { path: 'spec.containers[0].ports[0].containerPort', severity: 'error', message: 'Required value', at: [7, 6, 7, 16] },
+    { path: 'spec.containers[0].name', message: 'Required value', at: [5, 4, 5, 16] },
+  ]);
 });
 
 test('required-field: image is not required by the schema (the image-required API rule owns it)', () => {
@@ -22,15 +22,15 @@ test('required-field: image is not required by the schema (the image-required AP
 });
 
 test('required-field: top-level metadata, and a required field given as null, reported at its key', () => {
-  const fs = byCode(y`
+  assertFindings(y`
     apiVersion: v1
     kind: Pod
     spec:
       containers:
-  `, 'required-field');
-  assert.equal(fs.length, 2);
-  assertFinding(fs[0], { path: 'spec.containers', at: [3, 2, 3, 12] });
-  assertFinding(fs[1], { path: 'metadata', at: [0, 0, 0, 14] });
+  `, 'required-field', [
+    { path: 'spec.containers', at: [3, 2, 3, 12] },
+    { path: 'metadata', at: [0, 0, 0, 14] },
+  ]);
 });
 
 test('required-field: workload selectors, templates and CronJob schedule, with paths from the root', () => {

@@ -1,26 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertFinding, byCode, y } from '../../helpers';
-import { pod } from '../../../support/manifests';
+import { assertFindings, assertOneFix, assertOnlyFinding, byCode, y } from '../../helpers';
+import { cronJob, deployment, documents, pod } from '../../../support/manifests';
 
 test('unknown-field: misspelt container field is an error at the key, worded as strict decoding, with a rename fix', () => {
-  const fs = byCode(pod`
+  const f = assertOnlyFinding(pod`
     containers:
     - name: app
       image: nginx:1.27
       imagePulPolicy: Always
-  `, 'unknown-field');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], {
-    path: 'spec.containers[0].imagePulPolicy',
-    severity: 'error',
+  `, 'unknown-field', {
+    path: 'spec.containers[0].imagePulPolicy', severity: 'error', at: [7, 4, 7, 18],
     message: 'unknown field "spec.containers[0].imagePulPolicy" (did you mean "imagePullPolicy"?)',
-    at: [7, 4, 7, 18],
   });
-  assert.deepEqual(fs[0]!.fixes, [{
-    title: 'Change to "imagePullPolicy"',
-    edits: [{ range: { start: { line: 7, character: 4 }, end: { line: 7, character: 18 } }, newText: 'imagePullPolicy' }],
-  }]);
+  assertOneFix(f, 'Change to "imagePullPolicy"', [7, 4, 7, 18], 'imagePullPolicy');
 });
 
 test('unknown-field: swapped letters (contianers) suggest containers, and the missing containers is not reported twice', () => {
@@ -28,24 +21,20 @@ test('unknown-field: swapped letters (contianers) suggest containers, and the mi
     contianers:
     - {name: app, image: nginx}
   `;
-  const fs = byCode(text, 'unknown-field');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.contianers', message: 'unknown field "spec.contianers" (did you mean "containers"?)', at: [4, 2, 4, 12] });
-  assert.equal(fs[0]!.fixes?.[0]?.edits[0]?.newText, 'containers');
+  const f = assertOnlyFinding(text, 'unknown-field', { path: 'spec.contianers', message: 'unknown field "spec.contianers" (did you mean "containers"?)', at: [4, 2, 4, 12] });
+  assert.equal(f.fixes?.[0]?.edits[0]?.newText, 'containers');
   assert.deepEqual(byCode(text, 'required-field'), []);
 });
 
 test('unknown-field: a key that differs only in case (ContainerPort) suggests the exact field', () => {
-  const fs = byCode(pod`
+  const f = assertOnlyFinding(pod`
     containers:
     - name: app
       image: nginx
       ports:
       - ContainerPort: 80
-  `, 'unknown-field');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.containers[0].ports[0].ContainerPort', message: 'unknown field "spec.containers[0].ports[0].ContainerPort" (did you mean "containerPort"?)', at: [8, 6, 8, 19] });
-  assert.equal(fs[0]!.fixes?.[0]?.edits[0]?.newText, 'containerPort');
+  `, 'unknown-field', { path: 'spec.containers[0].ports[0].ContainerPort', message: 'unknown field "spec.containers[0].ports[0].ContainerPort" (did you mean "containerPort"?)', at: [8, 6, 8, 19] });
+  assert.equal(f.fixes?.[0]?.edits[0]?.newText, 'containerPort');
 });
 
 test('unknown-field: no rename fix when the suggested field is already there', () => {
@@ -59,50 +48,31 @@ test('unknown-field: no rename fix when the suggested field is already there', (
 });
 
 test('unknown-field: a key far from every field gets no suggestion', () => {
-  const fs = byCode(pod`
+  const f = assertOnlyFinding(pod`
     containers: [{name: a, image: x, flavour: vanilla}]
-  `, 'unknown-field');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.containers[0].flavour', message: 'unknown field "spec.containers[0].flavour"', at: [4, 35, 4, 42] });
-  assert.equal(fs[0]!.fixes, undefined);
+  `, 'unknown-field', { path: 'spec.containers[0].flavour', message: 'unknown field "spec.containers[0].flavour"', at: [4, 35, 4, 42] });
+  assert.equal(f.fixes, undefined);
 });
 
 test('unknown-field: Deployment and CronJob templates are walked from the root with full paths', () => {
-  const text = y`
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata: {name: d}
-    spec:
-      selector: {matchLabels: {app: d}}
-      template:
-        metadata: {labels: {app: d}}
-        spec:
-          containers: [{name: a, image: x, imagePulPolicy: Always}]
-    ---
-    apiVersion: batch/v1
-    kind: CronJob
-    metadata: {name: c}
-    spec:
-      schedule: "* * * * *"
-      jobTemplate:
-        spec:
-          template:
-            spec:
-              restartPolicy: Never
-              containers:
-              - name: a
-                image: x
-                volumeMount: []
-  `;
-  const fs = byCode(text, 'unknown-field');
-  assert.equal(fs.length, 2);
-  assertFinding(fs[0], { document: 0, path: 'spec.template.spec.containers[0].imagePulPolicy', at: [8, 39, 8, 53] });
-  assertFinding(fs[1], {
-    document: 1,
-    path: 'spec.jobTemplate.spec.template.spec.containers[0].volumeMount',
-    message: 'unknown field "spec.jobTemplate.spec.template.spec.containers[0].volumeMount" (did you mean "volumeMounts"?)',
-    at: [23, 12, 23, 23],
-  });
+  const text = documents(deployment`
+    containers: [{name: a, image: x, imagePulPolicy: Always}]
+  `, cronJob('c', '* * * * *')`
+    restartPolicy: Never
+    containers:
+    - name: a
+      image: x
+      volumeMount: []
+  `);
+  assertFindings(text, 'unknown-field', [
+    { document: 0, path: 'spec.template.spec.containers[0].imagePulPolicy', at: [8, 39, 8, 53] },
+    {
+      document: 1,
+      path: 'spec.jobTemplate.spec.template.spec.containers[0].volumeMount',
+      message: 'unknown field "spec.jobTemplate.spec.template.spec.containers[0].volumeMount" (did you mean "volumeMounts"?)',
+      at: [23, 12, 23, 23],
+    },
+  ]);
 });
 
 test('unknown-field: misplaced fields (containers under template metadata) and unknown top-level keys', () => {
@@ -122,15 +92,13 @@ test('unknown-field: misplaced fields (containers under template metadata) and u
 });
 
 test('unknown-field: keys merged in with << are checked, explicit keys override merged ones', () => {
-  const fs = byCode(pod`
+  assertOnlyFinding(pod`
     containers:
     - &base {name: a, image: x, imagePullPolicy: Always}
     - <<: *base
       name: b
     - <<: [{name: c, image: x, colour: red}]
-  `, 'unknown-field');
-  assert.equal(fs.length, 1);
-  assertFinding(fs[0], { path: 'spec.containers[2].colour', at: [8, 29, 8, 35] });
+  `, 'unknown-field', { path: 'spec.containers[2].colour', at: [8, 29, 8, 35] });
 });
 
 test('unknown-field: a valid Pod with every common section has none', () => {
