@@ -141,6 +141,54 @@ test('follow: appended lines arrive exactly as kubectl logs -f shows them', { ti
   }
 });
 
+test('JSON-aware view of a real stream: records rendered, levels filtered, raw again on represent()', { timeout: 60_000 }, async (t) => {
+  const c = fixture.need(t);
+  if (!c) return;
+  const kc = fixture.kubeConfig(c.kubeconfig);
+  const m = randomUUID();
+  // A recorded mix: zap and pino records, a plain error with its stack trace, logfmt, klog, noise below the filter.
+  const recorded = [
+    `{"level":"info","ts":1733472000.5,"msg":"${m} listening","port":8080}`,
+    `{"level":50,"time":1733472001000,"msg":"${m} upstream failed","err":{"code":"ECONNRESET"}}`,
+    `${m} ERROR cannot write cache`,
+    `  at Cache.write (${m}.js:10)`,
+    `level=debug msg="${m} cache miss"`,
+    `W0102 03:04:05.000001   1 client.go:7] ${m} slow answer`,
+    `{"level":"warn","msg":"${m} retrying","attempt":2}`,
+  ];
+  const keys = { message: ['msg'], level: ['level'], time: ['ts', 'time'], fields: [] };
+  const s = new LogSession(
+    { namespace: 'demo', pod: 'native-sidecar', containers: ['proxy'], follow: true, previous: false, timestamps: false },
+    (container) => clientNodeLogOpener(createClusterApi(kc, kc.getCurrentContext()), { namespace: 'demo', pod: 'native-sidecar', container }),
+    { changed() {}, state() {} },
+    { maxLines: 10_000, presentation: { json: 'pretty', minLevel: 'warn', keys } },
+  );
+  const done = s.start();
+  try {
+    await until('the stream to start', () => s.summary() === 'following');
+    c.appendLog('demo', 'native-sidecar', 'proxy', recorded.join('\n'));
+    await until('the last record', () => s.buffer.text().includes(`${m} retrying`));
+    const shown = s.buffer.text().split('\n').filter((l) => l.includes(m));
+    assert.deepEqual(shown, [
+      `1733472001000 ERROR ${m} upstream failed err={"code":"ECONNRESET"}`,
+      `${m} ERROR cannot write cache`,
+      `  at Cache.write (${m}.js:10)`,
+      `W0102 03:04:05.000001   1 client.go:7] ${m} slow answer`,
+      `WARN  ${m} retrying attempt=2`,
+    ]);
+    // Following, the restarted session runs until stopped: its promise is awaited after stop(), not here.
+    const again = s.represent({ json: 'raw', minLevel: undefined, keys });
+    await until('the raw view', () => s.buffer.text().includes(recorded.at(-1)!));
+    const raw = s.buffer.text().split('\n').filter((l) => l.includes(m));
+    assert.deepEqual(raw, recorded, 'the raw view is the log as written');
+    s.stop();
+    await again;
+  } finally {
+    s.stop();
+    await done;
+  }
+});
+
 /** A TCP relay to the API server that the test can cut, to break streams the way a flaky network does. */
 class BreakableRelay {
   private readonly server: Server;
