@@ -183,6 +183,8 @@ async function timeEventCpu(kubeConfig: import('@kubernetes/client-node').KubeCo
     readPod: async () => list.items[0],
     deletePod: async () => list.items[0],
     listPodEvents: async () => ({ items: [] }),
+    listEvents: async () => ({ items: [], metadata: { resourceVersion: '1' } }),
+    watchEvents: () => ({ stop() {} }),
   };
   const prefs = new ConnectionPrefs(new MemoryMemento());
   await prefs.setNamespace(contextName, NAMESPACE);
@@ -280,6 +282,8 @@ function bindAll(api: ClusterApi): ClusterApi {
     readPod: (...a) => api.readPod(...a),
     deletePod: (...a) => api.deletePod(...a),
     listPodEvents: (...a) => api.listPodEvents(...a),
+    listEvents: (...a) => api.listEvents(...a),
+    watchEvents: (...a) => api.watchEvents(...a),
     readNode: (...a) => api.readNode(...a),
     readPodLog: (...a) => api.readPodLog(...a),
     request: (...a) => api.request(...a),

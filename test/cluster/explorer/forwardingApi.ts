@@ -14,6 +14,8 @@ export class ForwardingApi implements ClusterApi {
   readPod(...a: Args<'readPod'>) { return this.real.readPod(...a); }
   deletePod(...a: Args<'deletePod'>) { return this.real.deletePod(...a); }
   listPodEvents(...a: Args<'listPodEvents'>) { return this.real.listPodEvents(...a); }
+  listEvents(...a: Args<'listEvents'>) { return this.real.listEvents(...a); }
+  watchEvents(...a: Args<'watchEvents'>) { return this.real.watchEvents(...a); }
   readNode(...a: Args<'readNode'>) { return this.real.readNode(...a); }
   readPodLog(...a: Args<'readPodLog'>) { return this.real.readPodLog(...a); }
   request(...a: Args<'request'>) { return this.real.request(...a); }

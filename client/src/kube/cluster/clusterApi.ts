@@ -11,6 +11,7 @@ import {
   type ConfigurationOptions,
   type RequestContext,
   type ResponseContext,
+  type CoreV1Event,
   type CoreV1EventList,
   type V1NamespaceList,
   type V1Node,
@@ -48,12 +49,12 @@ export interface WatchPodsOptions extends PodQuery {
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
-export interface WatchHandlers {
+export interface WatchHandlers<T = V1Pod> {
   /**
-   * ERROR events carry a V1Status (e.g. code 410 when the resourceVersion is too old); the rest carry a pod, typed
-   * like listPods' items (timestamps are Dates), so consumers never see two shapes of the same object.
+   * ERROR events carry a V1Status (e.g. code 410 when the resourceVersion is too old); the rest carry the object, typed
+   * like the list's items (timestamps are Dates), so consumers never see two shapes of the same object.
    */
-  onEvent(type: WatchEventType, object: V1Pod | V1Status): void;
+  onEvent(type: WatchEventType, object: T | V1Status): void;
   /** The stream ended: `err` is null for a normal close (server timeout), else why it broke. Not called after stop(). */
   onDone(err: unknown): void;
 }
@@ -84,6 +85,9 @@ export interface ClusterApi {
   listNamespaces(options?: RequestOptions): Promise<V1NamespaceList>;
   listPods(options: ListPodsOptions): Promise<V1PodList>;
   watchPods(options: WatchPodsOptions, handlers: WatchHandlers): WatchHandle;
+  /** core/v1 events of a scope (what `kubectl get events` lists), paged like listPods. */
+  listEvents(options: ListPodsOptions): Promise<CoreV1EventList>;
+  watchEvents(options: WatchPodsOptions, handlers: WatchHandlers<CoreV1Event>): WatchHandle;
   readPod(namespace: string, name: string, options?: RequestOptions): Promise<V1Pod>;
   deletePod(namespace: string, name: string, options?: RequestOptions & { gracePeriodSeconds?: number }): Promise<V1Pod>;
   /** Events whose involvedObject is the pod, as `kubectl describe pod` shows them. */
@@ -175,7 +179,24 @@ class ClientNodeClusterApi implements ClusterApi {
   }
 
   watchPods(o: WatchPodsOptions, handlers: WatchHandlers): WatchHandle {
-    const path = o.namespace === undefined ? '/api/v1/pods' : `/api/v1/namespaces/${encodeURIComponent(o.namespace)}/pods`;
+    return this.watch(scopedPath(o.namespace, 'pods'), o, 'V1Pod', handlers);
+  }
+
+  listEvents(o: ListPodsOptions): Promise<CoreV1EventList> {
+    const query = { labelSelector: o.labelSelector, fieldSelector: o.fieldSelector, limit: o.limit, _continue: o.continueToken };
+    const what = o.namespace === undefined ? 'listing events in all namespaces' : `listing events in namespace "${o.namespace}"`;
+    return withTimeout(o.timeoutMs ?? this.timeoutMs, what, (signal) =>
+      o.namespace === undefined
+        ? this.core.listEventForAllNamespaces(query, abortable(signal))
+        : this.core.listNamespacedEvent({ namespace: o.namespace, ...query }, abortable(signal)),
+    );
+  }
+
+  watchEvents(o: WatchPodsOptions, handlers: WatchHandlers<CoreV1Event>): WatchHandle {
+    return this.watch(scopedPath(o.namespace, 'events'), o, 'CoreV1Event', handlers);
+  }
+
+  private watch<T>(path: string, o: WatchPodsOptions, model: string, handlers: WatchHandlers<T>): WatchHandle {
     const query: Record<string, string | boolean> = { resourceVersion: o.resourceVersion, allowWatchBookmarks: true };
     if (o.labelSelector) query.labelSelector = o.labelSelector;
     if (o.fieldSelector) query.fieldSelector = o.fieldSelector;
@@ -185,7 +206,7 @@ class ClientNodeClusterApi implements ClusterApi {
       .watch(
         path,
         query,
-        (type: string, obj: unknown) => { if (!stopped) handlers.onEvent(type as WatchEventType, typedWatchObject(type, obj)); },
+        (type: string, obj: unknown) => { if (!stopped) handlers.onEvent(type as WatchEventType, typedWatchObject<T>(type, obj, model)); },
         (err: unknown) => { if (!stopped) handlers.onDone(err ?? null); },
       )
       .then(
@@ -215,9 +236,13 @@ class ClientNodeClusterApi implements ClusterApi {
   }
 }
 
-/** The watch hands over raw JSON; pods become the same typed model a list returns. */
-function typedWatchObject(type: string, obj: unknown): V1Pod | V1Status {
-  return type === 'ERROR' ? (obj as V1Status) : (ObjectSerializer.deserialize(obj, 'V1Pod') as V1Pod);
+/** The watch hands over raw JSON; objects become the same typed model a list returns. */
+function typedWatchObject<T>(type: string, obj: unknown, model: string): T | V1Status {
+  return type === 'ERROR' ? (obj as V1Status) : (ObjectSerializer.deserialize(obj, model) as T);
+}
+
+function scopedPath(namespace: string | undefined, resource: string): string {
+  return namespace === undefined ? `/api/v1/${resource}` : `/api/v1/namespaces/${encodeURIComponent(namespace)}/${resource}`;
 }
 
 /** Per-call options that make the request honour `signal` (the object API takes observable-style middleware). */

@@ -1,10 +1,10 @@
-// List + watch of the pods in one scope (a namespace or all, optionally a label selector), kept converged with the
-// server: a dropped watch resumes from the last resourceVersion; a 410 Gone (that version was compacted) re-lists and
-// diffs, so no pod is missed, duplicated or left behind as a ghost.
-import type { V1Pod, V1Status } from '@kubernetes/client-node';
-import type { ClusterApi, PodQuery, WatchEventType, WatchHandle } from './clusterApi';
+// List + watch of the objects in one scope (pods or events of a namespace or all, optionally a label selector), kept
+// converged with the server: a dropped watch resumes from the last resourceVersion; a 410 Gone (that version was
+// compacted) re-lists and diffs, so no object is missed, duplicated or left behind as a ghost.
+import type { CoreV1Event, V1ListMeta, V1Pod, V1Status } from '@kubernetes/client-node';
+import type { ClusterApi, PodQuery, WatchEventType, WatchHandle, WatchHandlers } from './clusterApi';
 import { describeConnectionError, type ConnectionProblem } from './connectionError';
-import { InformerStore, type PodChangeListener } from './informerStore';
+import { InformerStore, type ChangeListener, type KubeObject } from './informerStore';
 
 export type InformerState =
   | { kind: 'listing'; loaded: number }
@@ -15,8 +15,29 @@ export type InformerState =
   | { kind: 'reconnecting'; problem: ConnectionProblem; retryInMs: number }
   | { kind: 'stopped' };
 
-export interface InformerListener extends PodChangeListener {
+export interface InformerListener<T extends KubeObject = V1Pod> extends ChangeListener<T> {
   onState(state: InformerState): void;
+}
+
+/** The list and watch calls of one resource in one scope. */
+export interface ListWatch<T> {
+  list(page: { limit: number; continueToken?: string; timeoutMs?: number }): Promise<{ items: T[]; metadata?: V1ListMeta }>;
+  watch(resourceVersion: string, handlers: WatchHandlers<T>): WatchHandle;
+}
+
+export function podListWatch(api: ClusterApi, query: PodQuery): ListWatch<V1Pod> {
+  return {
+    list: (page) => api.listPods({ ...query, ...page }),
+    watch: (resourceVersion, handlers) => api.watchPods({ ...query, resourceVersion }, handlers),
+  };
+}
+
+/** core/v1 events, the version `kubectl get events` and `kubectl describe` read (see eventIndex.ts). */
+export function eventListWatch(api: ClusterApi, query: PodQuery): ListWatch<CoreV1Event> {
+  return {
+    list: (page) => api.listEvents({ ...query, ...page }),
+    watch: (resourceVersion, handlers) => api.watchEvents({ ...query, resourceVersion }, handlers),
+  };
 }
 
 export interface Clock {
@@ -44,8 +65,8 @@ const MAX_BACKOFF_MS = 30_000;
 /** A watch that ends sooner than this without delivering anything counts as a failure (avoids a hot reconnect loop). */
 const QUICK_CLOSE_MS = 1_000;
 
-export class PodInformer {
-  private readonly store: InformerStore;
+export class Informer<T extends KubeObject> {
+  private readonly store: InformerStore<T>;
   private readonly clock: Clock;
   private readonly pageSize: number;
   private resourceVersion = '';
@@ -57,9 +78,8 @@ export class PodInformer {
   private current: InformerState = { kind: 'stopped' };
 
   constructor(
-    private readonly api: ClusterApi,
-    readonly query: PodQuery,
-    private readonly listener: InformerListener,
+    private readonly source: ListWatch<T>,
+    private readonly listener: InformerListener<T>,
     private readonly options: InformerOptions = {},
   ) {
     this.store = new InformerStore(listener);
@@ -80,11 +100,11 @@ export class PodInformer {
     return this.store.size;
   }
 
-  pods(): IterableIterator<V1Pod> {
+  values(): IterableIterator<T> {
     return this.store.values();
   }
 
-  get(namespace: string, name: string): V1Pod | undefined {
+  get(namespace: string, name: string): T | undefined {
     return this.store.get(`${namespace}/${name}`);
   }
 
@@ -139,17 +159,12 @@ export class PodInformer {
     }
   }
 
-  private async listAllPages(gen: number): Promise<{ items: V1Pod[]; resourceVersion: string }> {
-    const items: V1Pod[] = [];
+  private async listAllPages(gen: number): Promise<{ items: T[]; resourceVersion: string }> {
+    const items: T[] = [];
     let continueToken: string | undefined;
     let resourceVersion = '';
     do {
-      const page = await this.api.listPods({
-        ...this.query,
-        limit: this.pageSize,
-        continueToken,
-        timeoutMs: this.options.listTimeoutMs,
-      });
+      const page = await this.source.list({ limit: this.pageSize, continueToken, timeoutMs: this.options.listTimeoutMs });
       if (gen !== this.generation) return { items, resourceVersion };
       for (const pod of page.items) items.push(pod);
       resourceVersion = page.metadata?.resourceVersion ?? '';
@@ -162,8 +177,8 @@ export class PodInformer {
   private startWatch(gen: number): void {
     const startedAt = this.clock.now();
     let delivered = false;
-    this.watch = this.api.watchPods(
-      { ...this.query, resourceVersion: this.resourceVersion },
+    this.watch = this.source.watch(
+      this.resourceVersion,
       {
         onEvent: (type, obj) => {
           if (gen !== this.generation) return;
@@ -174,7 +189,7 @@ export class PodInformer {
             return;
           }
           delivered = true;
-          this.applyEvent(type, obj as V1Pod);
+          this.applyEvent(type, obj as T);
         },
         onDone: (err) => {
           if (gen !== this.generation) return;
@@ -184,7 +199,7 @@ export class PodInformer {
     );
   }
 
-  private applyEvent(type: Exclude<WatchEventType, 'ERROR'>, pod: V1Pod): void {
+  private applyEvent(type: Exclude<WatchEventType, 'ERROR'>, pod: T): void {
     if (type === 'ADDED' || type === 'MODIFIED') this.store.upsert(pod);
     else if (type === 'DELETED') this.store.delete(pod);
     // BOOKMARK carries only a newer resourceVersion.
@@ -233,5 +248,16 @@ export class PodInformer {
   private setState(state: InformerState): void {
     this.current = state;
     this.listener.onState(state);
+  }
+}
+
+/** The pods of one scope (the tree's informer). */
+export class PodInformer extends Informer<V1Pod> {
+  constructor(api: ClusterApi, readonly query: PodQuery, listener: InformerListener, options: InformerOptions = {}) {
+    super(podListWatch(api, query), listener, options);
+  }
+
+  pods(): IterableIterator<V1Pod> {
+    return this.values();
   }
 }

@@ -1,37 +1,45 @@
-// The informer's copy of the pods in one watched scope, keyed by namespace/name. Every change goes through here so
-// the listener hears each pod added once, removed once, and updated only when its resourceVersion moved.
-import type { V1Pod } from '@kubernetes/client-node';
+// The informer's copy of the objects (pods, events) in one watched scope, keyed by namespace/name. Every change goes
+// through here so the listener hears each object added once, removed once, and updated only when its resourceVersion
+// moved.
+import type { V1ObjectMeta, V1Pod } from '@kubernetes/client-node';
 
-export interface PodChangeListener {
-  onAdd(pod: V1Pod): void;
-  onUpdate(pod: V1Pod, previous: V1Pod): void;
-  onDelete(pod: V1Pod): void;
+/** What the informer needs of an object: its metadata (namespace, name, uid, resourceVersion). */
+export interface KubeObject {
+  metadata?: V1ObjectMeta;
 }
 
-export function podKey(pod: V1Pod): string {
-  return `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
+export interface ChangeListener<T extends KubeObject> {
+  onAdd(obj: T): void;
+  onUpdate(obj: T, previous: T): void;
+  onDelete(obj: T): void;
 }
 
-export class InformerStore {
-  private readonly pods = new Map<string, V1Pod>();
+export type PodChangeListener = ChangeListener<V1Pod>;
 
-  constructor(private readonly listener: PodChangeListener) {}
+export function objectKey(obj: KubeObject): string {
+  return `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
+}
+
+export class InformerStore<T extends KubeObject = V1Pod> {
+  private readonly pods = new Map<string, T>();
+
+  constructor(private readonly listener: ChangeListener<T>) {}
 
   get size(): number {
     return this.pods.size;
   }
 
-  get(key: string): V1Pod | undefined {
+  get(key: string): T | undefined {
     return this.pods.get(key);
   }
 
-  values(): IterableIterator<V1Pod> {
+  values(): IterableIterator<T> {
     return this.pods.values();
   }
 
   /** ADDED and MODIFIED are the same to us: a replayed ADDED after a reconnect must not duplicate the pod. */
-  upsert(pod: V1Pod): void {
-    const key = podKey(pod);
+  upsert(pod: T): void {
+    const key = objectKey(pod);
     const previous = this.pods.get(key);
     if (previous && sameVersion(previous, pod)) return;
     this.pods.set(key, pod);
@@ -39,8 +47,8 @@ export class InformerStore {
     else this.listener.onAdd(pod);
   }
 
-  delete(pod: V1Pod): void {
-    const key = podKey(pod);
+  delete(pod: T): void {
+    const key = objectKey(pod);
     const previous = this.pods.get(key);
     if (!previous) return;
     this.pods.delete(key);
@@ -51,9 +59,9 @@ export class InformerStore {
    * Makes the store equal a fresh list: pods missing from it are deleted (no ghosts from a gap in the watch), the rest
    * upserted. O(n) in the two sizes.
    */
-  replace(items: V1Pod[]): void {
+  replace(items: T[]): void {
     const seen = new Set<string>();
-    for (const pod of items) seen.add(podKey(pod));
+    for (const pod of items) seen.add(objectKey(pod));
     for (const [key, pod] of [...this.pods]) {
       if (!seen.has(key)) {
         this.pods.delete(key);
@@ -68,7 +76,7 @@ export class InformerStore {
   }
 }
 
-function sameVersion(a: V1Pod, b: V1Pod): boolean {
+function sameVersion(a: KubeObject, b: KubeObject): boolean {
   const va = a.metadata?.resourceVersion;
   return va !== undefined && va === b.metadata?.resourceVersion && a.metadata?.uid === b.metadata?.uid;
 }

@@ -1,20 +1,29 @@
-// One opened context of the pod tree: its informer and the namespace groups built from it, filtered by name.
-import type { V1Pod } from '@kubernetes/client-node';
+// One opened context of the pod tree: its pod informer and the namespace groups built from it, filtered by name, and
+// its events informer (same scope, no label selector), whose Warning events land on the pod rows.
+import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
 import type { ClusterApi } from '../cluster/clusterApi';
-import { PodInformer, type InformerOptions, type InformerState } from '../cluster/informer';
+import { eventListWatch, Informer, PodInformer, type InformerOptions, type InformerState } from '../cluster/informer';
+import { PodEvents } from '../events/podEvents';
 import { byName, NamespaceGroup } from './namespaceGroup';
-import { NamespaceNode, type ContextNode, type TreeNode } from './nodes';
+import { NamespaceNode, type ContextNode, type PodNode, type TreeNode } from './nodes';
 import { podFilterMatcher, type PodFilter } from './podFilter';
 
 export interface SessionDeps {
   informer?: InformerOptions;
   pageSize: number;
   markDirty(node: TreeNode): void;
+  /** Applies `change` to a pod node, refreshing it only if what it shows changed. */
+  update(node: PodNode, change: () => void): void;
+  /** The context's events changed (for the Events view). */
+  eventsChanged(): void;
 }
 
-/** One opened context: its informer and the namespace groups built from it. */
+/** One opened context: its informers and the namespace groups built from them. */
 export class ContextSession {
   private informer: PodInformer;
+  private readonly eventInformer: Informer<CoreV1Event>;
+  readonly events = new PodEvents();
+  eventsState: InformerState = { kind: 'listing', loaded: 0 };
   private groups = new Map<string, NamespaceGroup>();
   private matches: (pod: V1Pod) => boolean;
   state: InformerState = { kind: 'listing', loaded: 0 };
@@ -29,6 +38,15 @@ export class ContextSession {
   ) {
     this.matches = podFilterMatcher(filter);
     this.informer = this.makeInformer(filter);
+    this.eventInformer = new Informer(eventListWatch(api, { namespace }), {
+      onAdd: (e) => this.onEvent(this.events.upsert(e)),
+      onUpdate: (e) => this.onEvent(this.events.upsert(e)),
+      onDelete: (e) => this.onEvent(this.events.delete(e)),
+      onState: (state) => {
+        this.eventsState = state;
+        this.deps.eventsChanged();
+      },
+    }, deps.informer);
   }
 
   get loadedCount(): number {
@@ -41,14 +59,17 @@ export class ContextSession {
 
   start(): void {
     this.informer.start();
+    this.eventInformer.start();
   }
 
   stop(): void {
     this.informer.stop();
+    this.eventInformer.stop();
   }
 
   resync(): void {
     this.informer.resync();
+    this.eventInformer.resync();
   }
 
   /** A new label selector means a new server-side query. */
@@ -65,7 +86,7 @@ export class ContextSession {
   regroup(filter: PodFilter): void {
     this.matches = podFilterMatcher(filter);
     this.groups = new Map();
-    for (const pod of this.informer.pods()) if (this.matches(pod)) this.groupFor(pod).add(pod);
+    for (const pod of this.informer.pods()) if (this.matches(pod)) this.addToGroup(pod);
   }
 
   group(namespace: string): NamespaceGroup | undefined {
@@ -92,17 +113,42 @@ export class ContextSession {
 
   private onAdd(pod: V1Pod): void {
     if (!this.matches(pod)) return;
-    const group = this.groupFor(pod);
-    const wasEmpty = group.size === 0;
-    this.deps.markDirty(group.add(pod));
+    const wasEmpty = this.groupFor(pod).size === 0;
+    this.deps.markDirty(this.addToGroup(pod));
     if (wasEmpty && this.namespace === undefined) this.deps.markDirty(this.node);
   }
 
   private onUpdate(pod: V1Pod): void {
-    const node = this.groups.get(pod.metadata?.namespace ?? '')?.get(pod.metadata?.name ?? '');
+    const node = this.podNode(`${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`);
     if (!node) return;
-    node.pod = pod;
-    this.deps.markDirty(node);
+    this.deps.update(node, () => {
+      node.pod = pod;
+      node.warnings = this.warningsOf(node);
+    });
+  }
+
+  /** An event about the pod `podKey` (namespace/name) came, changed or went. */
+  private onEvent(podKey: string | undefined): void {
+    this.deps.eventsChanged();
+    const node = podKey === undefined ? undefined : this.podNode(podKey);
+    if (node) this.deps.update(node, () => { node.warnings = this.warningsOf(node); });
+  }
+
+  private addToGroup(pod: V1Pod): TreeNode {
+    const group = this.groupFor(pod);
+    const changed = group.add(pod);
+    const node = group.get(pod.metadata?.name ?? '');
+    if (node) node.warnings = this.warningsOf(node);
+    return changed;
+  }
+
+  private podNode(podKey: string): PodNode | undefined {
+    const slash = podKey.indexOf('/');
+    return this.groups.get(podKey.slice(0, slash))?.get(podKey.slice(slash + 1));
+  }
+
+  private warningsOf(node: PodNode): CoreV1Event[] {
+    return this.events.warningsOf(node.namespace, node.name, node.pod.metadata?.uid);
   }
 
   private onDelete(pod: V1Pod): void {

@@ -64,18 +64,20 @@ export class NamespaceGroup {
     return this.node;
   }
 
-  /** Pages if paged, else the pods sorted by name. */
-  children(): (PageNode | PodNode)[] {
+  /** Pages if paged, else the pods sorted by name (or by node, then name; pages stay name ranges). */
+  children(byNode = false): (PageNode | PodNode)[] {
     if (this.pages) return [...this.pages];
-    return this.sorted(this.pods.keys());
+    return this.sorted(this.pods.keys(), byNode);
   }
 
-  podsOf(page: PageNode): PodNode[] {
-    return this.sorted(page.names.values());
+  podsOf(page: PageNode, byNode = false): PodNode[] {
+    return this.sorted(page.names.values(), byNode);
   }
 
-  private sorted(names: Iterable<string>): PodNode[] {
-    return [...names].sort(byName).map((n) => this.pods.get(n)!);
+  private sorted(names: Iterable<string>, byNode: boolean): PodNode[] {
+    const pods = [...names].sort(byName).map((n) => this.pods.get(n)!);
+    // A stable sort keeps name order among the pods of one node; unscheduled pods (no node) come first, as in kubectl.
+    return byNode ? pods.sort((a, b) => byName(a.pod.spec?.nodeName ?? '', b.pod.spec?.nodeName ?? '')) : pods;
   }
 
   private buildPages(): void {

@@ -1,7 +1,7 @@
 // The pod tree's elements (discriminated by `nodeType`; a container node's `kind` is its ContainerKind, so it is a
 // ContainerTarget as it stands, and a pod node a PodTarget). Each is a stable object for as long as the thing it shows exists, because VS Code matches
 // refreshed elements by identity: a watch event updates the pod node in place and only that node is refreshed.
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Container, V1Pod } from '@kubernetes/client-node';
 import { podContainers } from '../pod/containers';
 import { summarizePod, type PodStatusSummary } from '../pod/podStatus';
 import type { ContainerKind, ContainerTarget, PodTarget } from '../pod/targets';
@@ -47,6 +47,8 @@ export class PodNode implements PodTarget {
   readonly namespace: string;
   readonly name: string;
   private current: V1Pod;
+  /** Its Warning events, newest first (kept by the context's events informer). */
+  warnings: CoreV1Event[] = [];
   private cachedSummary: PodStatusSummary | undefined;
   private cachedContainers: ContainerNode[] | undefined;
 

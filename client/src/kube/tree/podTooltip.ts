@@ -1,11 +1,12 @@
 // Hover text for pods and containers, as Markdown: what `kubectl describe pod` would tell you first (conditions, node,
 // IP, QoS, each container's state, exit code and last termination). Plain strings, so tests need no VS Code.
-import type { V1ContainerState, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import type { CoreV1Event, V1ContainerState, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import { countOf, lastSeenColumn } from '../events/podEvents';
 import { containerStatus, podContainers } from '../pod/containers';
 import { humanDuration, toMs, type PodStatusSummary, type Timestamp } from '../pod/podStatus';
 import type { ContainerKind } from '../pod/targets';
 
-export function podTooltip(pod: V1Pod, summary: PodStatusSummary, nowMs: number): string {
+export function podTooltip(pod: V1Pod, summary: PodStatusSummary, nowMs: number, warnings: CoreV1Event[] = []): string {
   const meta = pod.metadata ?? {};
   const status = pod.status ?? {};
   const lines: string[] = [];
@@ -35,7 +36,18 @@ export function podTooltip(pod: V1Pod, summary: PodStatusSummary, nowMs: number)
 
   const rows = podContainers(pod).map(({ name, kind, status }) => `- ${containerLine(name, kind, status, nowMs)}`);
   if (rows.length > 0) lines.push('**Containers**', '', ...rows);
+  lines.push(...warningLines(warnings, nowMs));
   return lines.join('\n');
+}
+
+/** One line per Warning event of the pod (reason, count, last seen, message), as `kubectl describe` lists them. */
+function warningLines(warnings: CoreV1Event[], nowMs: number): string[] {
+  if (warnings.length === 0) return [];
+  const rows = warnings.map((e) => {
+    const count = countOf(e);
+    return `- ⚠ **${md(e.reason ?? '')}**${count > 1 ? ` ×${count}` : ''} (${lastSeenColumn(e, nowMs)}): ${md(e.message ?? '')}`;
+  });
+  return ['', `**Warning events** (${warnings.length})`, '', ...rows];
 }
 
 export function containerTooltip(pod: V1Pod, name: string, kind: ContainerKind, nowMs: number): string {

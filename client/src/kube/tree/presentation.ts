@@ -1,8 +1,8 @@
 // How each tree node looks (label, description, icon, tooltip, menus), as plain data; podTreeProvider.ts only turns it
-// into a vscode.TreeItem. The pod description carries kubectl's columns: STATUS · READY · RESTARTS · AGE.
+// into a vscode.TreeItem. The pod description carries kubectl's columns (podColumns.ts).
 import { containerStatus } from '../pod/containers';
-import { ageColumn, humanDuration, readyColumn } from '../pod/podStatus';
 import { containerIcon, podIcon, type IconSpec } from './icons';
+import { DEFAULT_POD_COLUMNS, podDescription, type PodColumn } from './podColumns';
 import type { PodTreeModel } from './treeModel';
 import type { ContainerNode, ContextNode, MessageNode, NamespaceNode, PageNode, PodNode, TreeNode } from './nodes';
 import { containerTooltip, md, podTooltip, shortState } from './podTooltip';
@@ -26,7 +26,7 @@ export function presentNode(node: TreeNode, model: PodTreeModel, nowMs: number):
     case 'context': return presentContext(node, model);
     case 'namespace': return presentNamespace(node, model);
     case 'page': return presentPage(node, model);
-    case 'pod': return presentPod(node, nowMs);
+    case 'pod': return presentPod(node, nowMs, model.podColumns);
     case 'container': return presentContainer(node);
     case 'message': return presentMessage(node);
   }
@@ -34,7 +34,7 @@ export function presentNode(node: TreeNode, model: PodTreeModel, nowMs: number):
 
 /** The hover text of a pod or container, built only when the user hovers it. */
 export function tooltipOf(node: TreeNode, nowMs: number): string | undefined {
-  if (node.nodeType === 'pod') return podTooltip(node.pod, node.summary, nowMs);
+  if (node.nodeType === 'pod') return podTooltip(node.pod, node.summary, nowMs, node.warnings);
   if (node.nodeType === 'container') return containerTooltip(node.pod, node.container, node.kind, nowMs);
   return undefined;
 }
@@ -70,8 +70,9 @@ function presentNamespace(node: NamespaceNode, model: PodTreeModel): TreeItemDat
     description: `${count} ${count === 1 ? 'pod' : 'pods'}`,
     icon: { id: 'symbol-namespace' },
     contextValue: TREE_CONTEXT_VALUES.namespace,
-    // A single chosen namespace opens by itself; in all-namespaces mode the list of namespaces is the overview.
-    collapsible: model.namespaceOf(node.contextName) !== undefined ? 'expanded' : 'collapsed',
+    // A single chosen namespace opens by itself; in all-namespaces mode the list of namespaces is the overview. One the
+    // user opened stays open when it is rebuilt (a new filter, a re-list).
+    collapsible: model.namespaceOf(node.contextName) !== undefined || model.isExpanded(node) ? 'expanded' : 'collapsed',
   };
 }
 
@@ -86,22 +87,30 @@ function presentPage(node: PageNode, model: PodTreeModel): TreeItemData {
     description: `${pods.length} pods`,
     icon: { id: 'list-flat' },
     contextValue: TREE_CONTEXT_VALUES.page,
-    collapsible: 'collapsed',
+    collapsible: model.isExpanded(node) ? 'expanded' : 'collapsed',
   };
 }
 
-function presentPod(node: PodNode, nowMs: number): TreeItemData {
+export function presentPod(node: PodNode, nowMs: number, columns: readonly PodColumn[] = DEFAULT_POD_COLUMNS): TreeItemData {
   const s = node.summary;
-  const restarts = s.restarts === 0 ? undefined
-    : `${s.restarts} ${s.restarts === 1 ? 'restart' : 'restarts'}${s.lastRestartMs === undefined ? '' : ` (${humanDuration(nowMs - s.lastRestartMs)} ago)`}`;
   return {
     id: node.id,
     label: node.name,
-    description: [s.status || 'Unknown', readyColumn(s), restarts, ageColumn(s, nowMs)].filter(Boolean).join(' · '),
+    description: podDescription(node.pod, s, node.warnings.length, columns, nowMs),
     icon: podIcon(s),
     contextValue: TREE_CONTEXT_VALUES.pod,
     collapsible: 'collapsed',
   };
+}
+
+/**
+ * Everything a pod row and its container rows show, as one string: a watch event that leaves it unchanged needs no
+ * refresh (a refresh closes an open tooltip). Computed at one instant, so ages that merely grew compare equal.
+ */
+export function podAppearance(node: PodNode, columns: readonly PodColumn[], nowMs: number): string {
+  const rows = [presentPod(node, nowMs, columns), ...node.containers.map((c) => presentContainer(c))];
+  const tips = [node, ...node.containers].map((n) => tooltipOf(n, nowMs));
+  return JSON.stringify([rows, tips]);
 }
 
 function presentContainer(node: ContainerNode): TreeItemData {

@@ -7,7 +7,9 @@ import type { InformerOptions, InformerState } from '../cluster/informer';
 import { ContextSession } from './contextSession';
 import { PAGE_SIZE } from './namespaceGroup';
 import { ContextNode, MessageNode, type NamespaceNode, type PodNode, type TreeNode } from './nodes';
+import { DEFAULT_POD_COLUMNS, type PodColumn } from './podColumns';
 import type { PodFilter } from './podFilter';
+import { podAppearance } from './presentation';
 
 export interface PodTreeModelOptions {
   informer?: InformerOptions;
@@ -31,12 +33,62 @@ export class PodTreeModel {
   /** Nodes the view has been given; only those are worth refreshing. */
   private readonly shown = new WeakSet<object>();
   private readonly listeners: ChangeListener[] = [];
+  private readonly eventListeners: ((contextName: string) => void)[] = [];
+  private readonly eventsDirty = new Set<string>();
+  private columns: readonly PodColumn[] = DEFAULT_POD_COLUMNS;
+  private byNode = false;
+  /** Ids of the namespaces and pages the user opened, so a rebuilt node (new filter, re-list) opens again. */
+  private readonly expandedIds = new Set<string>();
 
   constructor(private source: ConnectionSource | undefined, private readonly options: PodTreeModelOptions = {}) {}
 
   onDidChange(listener: ChangeListener): { dispose(): void } {
     this.listeners.push(listener);
     return { dispose: () => { this.listeners.splice(this.listeners.indexOf(listener), 1); } };
+  }
+
+  /** The events of a context changed (batched like tree changes). */
+  onEventsChange(listener: (contextName: string) => void): { dispose(): void } {
+    this.eventListeners.push(listener);
+    return { dispose: () => { this.eventListeners.splice(this.eventListeners.indexOf(listener), 1); } };
+  }
+
+  get podColumns(): readonly PodColumn[] {
+    return this.columns;
+  }
+
+  /** What pod rows show after the status (the podscope.explorer.podDescription setting). */
+  setPodColumns(columns: readonly PodColumn[]): void {
+    if (columns.join() === this.columns.join()) return;
+    this.columns = columns;
+    this.markRoot();
+  }
+
+  get sortByNode(): boolean {
+    return this.byNode;
+  }
+
+  /** Pods ordered by node, then name (`kubectl get pods --sort-by=.spec.nodeName`), or by name. */
+  setSortByNode(on: boolean): void {
+    if (on === this.byNode) return;
+    this.byNode = on;
+    this.markRoot();
+  }
+
+  isExpanded(node: TreeNode): boolean {
+    return this.expandedIds.has(node.id);
+  }
+
+  setExpanded(node: TreeNode, expanded: boolean): void {
+    if (node.nodeType !== 'namespace' && node.nodeType !== 'page') return;
+    if (expanded) this.expandedIds.add(node.id);
+    else this.expandedIds.delete(node.id);
+  }
+
+  /** The session of a context, opened if need be (the Events view shows the active context without the tree). */
+  openContext(contextName: string): ContextSession | undefined {
+    if (!this.source?.contexts().includes(contextName) || this.source.contextProblem(contextName)) return undefined;
+    return this.openSession(this.contextNode(contextName));
   }
 
   /** A new kubeconfig (or none): every session restarts, with `informer` options if given. */
@@ -133,6 +185,9 @@ export class PodTreeModel {
   flush(): void {
     if (this.flushTimer !== undefined) (this.options.clearTimer ?? clearTimeout)(this.flushTimer as ReturnType<typeof setTimeout>);
     this.flushTimer = undefined;
+    const contexts = [...this.eventsDirty];
+    this.eventsDirty.clear();
+    for (const c of contexts) for (const l of [...this.eventListeners]) l(c);
     if (!this.rootDirty && this.dirty.size === 0) return;
     let nodes: (TreeNode | undefined)[];
     if (this.rootDirty) {
@@ -152,7 +207,7 @@ export class PodTreeModel {
     switch (node.nodeType) {
       case 'context': return this.contextChildren(node);
       case 'namespace': return this.namespaceChildren(node);
-      case 'page': return this.sessions.get(node.parent.contextName)?.group(node.parent.namespace)?.podsOf(node) ?? [];
+      case 'page': return this.sessions.get(node.parent.contextName)?.group(node.parent.namespace)?.podsOf(node, this.byNode) ?? [];
       case 'pod': return node.containers;
       default: return [];
     }
@@ -173,7 +228,7 @@ export class PodTreeModel {
   private namespaceChildren(node: NamespaceNode): TreeNode[] {
     const group = this.sessions.get(node.contextName)?.group(node.namespace);
     if (!group || group.size === 0) return [new MessageNode(node, 'empty', this.emptyText(), 'info')];
-    return group.children();
+    return group.children(this.byNode);
   }
 
   private emptyText(): string {
@@ -188,6 +243,8 @@ export class PodTreeModel {
         informer: this.options.informer,
         pageSize: this.options.pageSize ?? PAGE_SIZE,
         markDirty: (n) => this.markDirty(n),
+        update: (n, change) => this.update(n, change),
+        eventsChanged: () => this.eventsChangedIn(node.contextName),
       });
       this.sessions.set(node.contextName, session);
       session.start();
@@ -198,6 +255,29 @@ export class PodTreeModel {
   private stopAll(): void {
     for (const s of this.sessions.values()) s.stop();
     this.sessions.clear();
+  }
+
+  /**
+   * Applies a change to a pod node and refreshes it only when its rows or tooltips changed: every refresh closes the
+   * tooltip the user is reading, and a crash-looping pod gets updates that change nothing it shows.
+   */
+  private update(node: PodNode, change: () => void): void {
+    if (!this.shown.has(node)) {
+      change();
+      return;
+    }
+    const now = Date.now();
+    const before = podAppearance(node, this.columns, now);
+    const nodeBefore = node.pod.spec?.nodeName;
+    change();
+    // Sorted by node, a pod that was scheduled moves: its parent's order changed.
+    if (this.byNode && node.pod.spec?.nodeName !== nodeBefore) this.markDirty(node.parent);
+    else if (podAppearance(node, this.columns, now) !== before) this.markDirty(node);
+  }
+
+  private eventsChangedIn(contextName: string): void {
+    this.eventsDirty.add(contextName);
+    this.schedule();
   }
 
   private markDirty(node: TreeNode): void {

@@ -1,10 +1,11 @@
 // An in-memory API server for pods that behaves like the real one where the informer cares: resourceVersions, an
 // event history a watch replays from, compaction (watching from a compacted version gets a 410 ERROR), paged lists,
 // and fault injection (failed lists, dropped watches). Implements ClusterApi so tree/informer tests use it directly.
-import type { CoreV1EventList, V1NamespaceList, V1Pod, V1PodList, V1Status } from '@kubernetes/client-node';
+import type { CoreV1Event, CoreV1EventList, V1NamespaceList, V1Pod, V1PodList, V1Status } from '@kubernetes/client-node';
 import type {
   ClusterApi, ListPodsOptions, PodQuery, WatchEventType, WatchHandle, WatchHandlers, WatchPodsOptions,
 } from '../../../../client/src/kube/cluster/clusterApi';
+import { FakeEvents } from './fakeEvents';
 
 interface HistoryEvent {
   rv: number;
@@ -21,6 +22,8 @@ interface ActiveWatch {
 export class FakeCluster implements ClusterApi {
   readonly contextName = 'fake';
   readonly pods = new Map<string, V1Pod>();
+  /** core/v1 events, with their own versions and watches (pod counters and faults below do not count them). */
+  readonly events = new FakeEvents();
   private rv = 100;
   private history: HistoryEvent[] = [];
   private compactedRv = 0;
@@ -164,6 +167,14 @@ export class FakeCluster implements ClusterApi {
 
   async listPodEvents(): Promise<CoreV1EventList> {
     return { items: [] };
+  }
+
+  listEvents(o: ListPodsOptions): Promise<CoreV1EventList> {
+    return this.events.list(o);
+  }
+
+  watchEvents(o: WatchPodsOptions, handlers: WatchHandlers<CoreV1Event>): WatchHandle {
+    return this.events.watch(o, handlers);
   }
 
   private record(type: HistoryEvent['type'], pod: V1Pod): V1Pod {
