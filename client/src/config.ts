@@ -6,6 +6,7 @@ import type { PodscopeSettings, RuleSettings } from '../../server/src/shared/pro
 import { DEFAULT_JSON_KEYS } from './kube/logs/jsonLogLine';
 import { logDefaults, type LogDefaults } from './kube/logs/logDefaults';
 import { logPresentation, type LogPresentation } from './kube/logs/logPresentation';
+import { DEFAULT_POD_COLUMNS, podColumns, type PodColumn } from './kube/tree/podColumns';
 
 export const SECTION = 'podscope';
 
@@ -17,6 +18,7 @@ export const SETTINGS = {
   'trace.server': { type: 'string', default: 'off' },
   kubeconfig: { type: 'string', default: '' },
   'explorer.requestTimeoutSeconds': { type: 'number', default: 15 },
+  'explorer.podDescription': { type: 'array', default: DEFAULT_POD_COLUMNS },
   shell: { type: 'string', default: '' },
   'logs.follow': { type: 'boolean', default: true },
   'logs.timestamps': { type: 'boolean', default: false },
@@ -54,6 +56,11 @@ export class Config {
   /** How long any single cluster request may take before it fails as a timeout. */
   get requestTimeoutMs(): number {
     return Math.max(1, this.get('explorer.requestTimeoutSeconds')) * 1000;
+  }
+
+  /** What pod rows show after the status, in this order (kubectl's READY, RESTARTS, AGE and -o wide's NODE, IP). */
+  get podDescription(): PodColumn[] {
+    return podColumns(this.get('explorer.podDescription'));
   }
 
   /** The exec terminal's command; empty = chosen by the pod's OS. */
@@ -96,6 +103,10 @@ export class Config {
       kubernetesVersion: this.get('kubernetesVersion'),
       exact: { enable: this.get('exact.enable'), featureGates: this.get('exact.featureGates') as Record<string, boolean> },
     };
+  }
+
+  static changesPodDescription(e: vscode.ConfigurationChangeEvent): boolean {
+    return e.affectsConfiguration(`${SECTION}.explorer.podDescription`);
   }
 
   /** True when the change event touches a setting that reloads the explorer. */

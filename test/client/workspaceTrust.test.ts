@@ -72,7 +72,7 @@ test('untrusted: validation starts, cluster features wait for trust and then sta
     await until('pod actions', () => (started.includes('pod actions') ? true : undefined));
     assert.equal(fake.recorded.contextKeys.get('podscope.kubeconfig.state'), 'loaded');
     // Listing starts when the tree asks for the context's children, as VS Code does when it shows the view.
-    const provider = fake.recorded.views.at(-1)!.provider as { getChildren(n?: unknown): unknown[] };
+    const provider = fake.latestView('podscope.pods')!.provider as { getChildren(n?: unknown): unknown[] };
     provider.getChildren(provider.getChildren()[0]);
     await until('the credential plugin to run for the first pod list', () => (fs.existsSync(ranPlugin) ? true : undefined));
     grant.fire();

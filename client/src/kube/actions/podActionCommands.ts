@@ -3,9 +3,11 @@
 import * as vscode from 'vscode';
 import { inform, reportFailure } from '../../notify';
 import type { CommandFactory, PodActionDeps } from '../pod/podActionDeps';
-import { resolvePod } from '../pod/targetPicker';
+import type { ClusterApi } from '../cluster/clusterApi';
+import { isPodTarget, resolvePod } from '../pod/targetPicker';
+import type { PodTarget } from '../pod/targets';
 import { podNameText } from './copyName';
-import { confirmationMessage, deleteChoices, deletePod, graceInputError, type DeleteMode } from './deletePod';
+import { confirmationMessage, deleteChoices, deletePods, graceInputError, type DeleteMode } from './deletePod';
 import { describePod } from './describe';
 import { fetchPodYaml } from './podYaml';
 import { declaredPorts, PortForwardSession, type PortForwardRegistry } from './portForward';
@@ -54,13 +56,14 @@ const refreshDocument: CommandFactory<PodActionContext> = (ctx) => async (arg) =
   }
 };
 
-const deleteCommand: CommandFactory<PodActionContext> = (ctx) => async (arg) => {
-  const r = await resolvePod(arg, ctx.deps, 'Delete Pod');
-  if (!r) return;
-  const { api, target } = r;
+/** Delete Pod on one pod, or on every pod selected in the tree (one choice, one confirmation listing them all). */
+const deleteCommand: CommandFactory<PodActionContext> = (ctx) => async (arg, selected) => {
+  const targets = selectedPods(arg, selected, ctx.deps) ?? await resolvePod(arg, ctx.deps, 'Delete Pod').then((r) => (r ? [withApi(r.target, r.api)] : undefined));
+  if (!targets || targets.length === 0) return;
+  const title = targets.length === 1 ? `Delete pod ${targets[0].namespace}/${targets[0].name}` : `Delete ${targets.length} pods`;
   const choice = await vscode.window.showQuickPick(
-    deleteChoices(target.pod).map((c) => ({ label: c.label, detail: c.detail, mode: c.mode })),
-    { title: `Delete pod ${target.namespace}/${target.name}` },
+    deleteChoices(targets.map((t) => t.pod)).map((c) => ({ label: c.label, detail: c.detail, mode: c.mode })),
+    { title },
   );
   if (!choice) return;
   let mode: DeleteMode;
@@ -71,15 +74,27 @@ const deleteCommand: CommandFactory<PodActionContext> = (ctx) => async (arg) => 
   } else {
     mode = choice.mode;
   }
-  const confirm = await vscode.window.showWarningMessage(confirmationMessage(target.namespace, target.name, mode), { modal: true }, 'Delete');
+  const confirm = await vscode.window.showWarningMessage(confirmationMessage(targets, mode), { modal: true }, 'Delete');
   if (confirm !== 'Delete') return;
-  try {
-    await deletePod(api, target.namespace, target.name, mode);
-    void inform(`pod "${target.name}" deleted.`);
-  } catch (err) {
-    reportFailure(`deleting pod "${target.name}"`, err);
-  }
+  const { deleted, failed } = await deletePods(targets, mode);
+  for (const f of failed) reportFailure(`deleting pod "${f.pod.name}"`, f.error);
+  if (deleted.length > 0) void inform(deleted.length === 1 ? `pod "${deleted[0].name}" deleted.` : `${deleted.length} pods deleted: ${deleted.map((p) => p.name).join(', ')}.`);
 };
+
+/** The tree's multi-selection, when the command was run on one of several selected pods; else undefined. */
+function selectedPods(arg: unknown, selected: unknown, deps: PodActionContext['deps']): (PodTarget & { api: ClusterApi })[] | undefined {
+  if (!Array.isArray(selected) || selected.length < 2 || !selected.includes(arg)) return undefined;
+  const pods = selected.filter(isPodTarget).flatMap((p) => {
+    const api = deps.apiFor(p.contextName);
+    return api ? [withApi(p, api)] : [];
+  });
+  return pods.length > 0 ? pods : undefined;
+}
+
+/** A pod target (a tree node's `pod` is a getter, so no spread) with the API of its context. */
+function withApi(p: PodTarget, api: ClusterApi): PodTarget & { api: ClusterApi } {
+  return { contextName: p.contextName, namespace: p.namespace, name: p.name, pod: p.pod, api };
+}
 
 const copyName: CommandFactory<PodActionContext> = (ctx) => async (arg) => {
   const r = await resolvePod(arg, ctx.deps, 'Copy Name');

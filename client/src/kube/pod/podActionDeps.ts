@@ -14,6 +14,9 @@ export interface PodActionDeps {
   activeScope(): ActiveScope | undefined;
 }
 
-/** A handler receives the tree node it was invoked on, a URI from an editor menu, or nothing from the palette. */
-export type CommandHandler = (arg?: unknown) => unknown;
+/**
+ * A handler receives the tree node it was invoked on, a URI from an editor menu, or nothing from the palette; from a
+ * tree with multi-select, also every selected node.
+ */
+export type CommandHandler = (arg?: unknown, selected?: unknown) => unknown;
 export type CommandFactory<Ctx> = (ctx: Ctx) => CommandHandler;

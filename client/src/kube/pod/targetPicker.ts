@@ -19,7 +19,7 @@ export interface ResolvedContainer extends ResolvedPod {
   container: ContainerChoice;
 }
 
-function isPodTarget(arg: unknown): arg is PodTarget {
+export function isPodTarget(arg: unknown): arg is PodTarget {
   const a = arg as Partial<PodTarget> | undefined;
   return typeof a?.contextName === 'string' && typeof a.namespace === 'string' && typeof a.name === 'string' && typeof a.pod === 'object';
 }

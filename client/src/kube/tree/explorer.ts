@@ -8,6 +8,7 @@ import { connect, type Connection } from '../cluster/connection';
 import { ConnectionPrefs } from '../cluster/connectionPrefs';
 import { kubeconfigSource, loadKubeconfig, type KubeconfigLoad } from '../cluster/kubeconfig';
 import type { TreeCommandHost } from './treeCommands';
+import { EventsView } from '../events/eventsView';
 import { describeFilter, type PodFilter } from './podFilter';
 import { PodTreeModel } from './treeModel';
 import type { TreeNode } from './nodes';
@@ -25,6 +26,7 @@ export interface Explorer extends vscode.Disposable, TreeCommandHost {
 
 const STATE_KEY = 'podscope.kubeconfig.state';
 const FILTERED_KEY = 'podscope.pods.filtered';
+const SORTED_BY_NODE_KEY = 'podscope.pods.sortedByNode';
 
 export async function startExplorer(context: vscode.ExtensionContext): Promise<Explorer> {
   const explorer = new PodExplorer(context);
@@ -44,12 +46,14 @@ class PodExplorer implements Explorer {
   constructor(context: vscode.ExtensionContext) {
     this.prefs = new ConnectionPrefs(context.globalState);
     this.model = new PodTreeModel(undefined);
+    this.model.setPodColumns(new Config().podDescription);
     const provider = new PodTreeProvider(this.model);
-    this.treeView = vscode.window.createTreeView(POD_TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+    this.treeView = vscode.window.createTreeView(POD_TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
     provider.attach(this.treeView);
-    this.disposables.push(provider, this.treeView);
+    this.disposables.push(provider, this.treeView, new EventsView(this.model, () => this.connection?.activeContext()));
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
       if (Config.reloadsExplorer(e)) void this.reload();
+      if (Config.changesPodDescription(e)) this.model.setPodColumns(new Config().podDescription);
     }));
   }
 
@@ -70,9 +74,21 @@ class PodExplorer implements Explorer {
 
   setFilter(filter: PodFilter): void {
     this.model.setFilter(filter);
-    const text = describeFilter(this.model.currentFilter);
-    this.treeView.description = text;
-    void vscode.commands.executeCommand('setContext', FILTERED_KEY, text !== undefined);
+    const filtered = describeFilter(this.model.currentFilter) !== undefined;
+    this.describeView();
+    void vscode.commands.executeCommand('setContext', FILTERED_KEY, filtered);
+  }
+
+  setSortByNode(on: boolean): void {
+    this.model.setSortByNode(on);
+    this.describeView();
+    void vscode.commands.executeCommand('setContext', SORTED_BY_NODE_KEY, on);
+  }
+
+  /** The view's header says what hides or reorders pods: the filter, the sort by node. */
+  private describeView(): void {
+    const parts = [describeFilter(this.model.currentFilter), this.model.sortByNode ? 'sorted by node' : undefined];
+    this.treeView.description = parts.filter(Boolean).join(' · ') || undefined;
   }
 
   dispose(): void {

@@ -14,11 +14,12 @@ export function podFilterMatcher(filter: PodFilter): (pod: { metadata?: { name?:
   return (pod) => test(pod.metadata?.name ?? '');
 }
 
+/** The view header's text: `filter: app=web`, `filter: name~api`, or both. */
 export function describeFilter(filter: PodFilter): string | undefined {
   const parts: string[] = [];
-  if (filter.name) parts.push(`name ~ ${filter.name}`);
-  if (filter.labelSelector) parts.push(`labels: ${filter.labelSelector}`);
-  return parts.length > 0 ? `Filter: ${parts.join(', ')}` : undefined;
+  if (filter.labelSelector) parts.push(filter.labelSelector);
+  if (filter.name) parts.push(`name~${filter.name}`);
+  return parts.length > 0 ? `filter: ${parts.join(', ')}` : undefined;
 }
 
 function nameTest(pattern: string): (name: string) => boolean {

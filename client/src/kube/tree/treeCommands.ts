@@ -1,4 +1,4 @@
-// The tree's own commands: refresh, filter, choose context, choose namespace. Each is a factory over the explorer, an
+// The tree's own commands: refresh, filter, sort by node or name, choose context, choose namespace. Each is a factory over the explorer, an
 // entry of the extension's one command table (client/src/commands.ts).
 import * as vscode from 'vscode';
 import { warn } from '../../notify';
@@ -17,6 +17,7 @@ export interface TreeCommandHost {
   readonly treeView: vscode.TreeView<TreeNode>;
   reload(): Promise<void>;
   setFilter(filter: PodFilter): void;
+  setSortByNode(on: boolean): void;
 }
 
 // Kubernetes label selector syntax, loosely: keys, =, ==, !=, in (...), notin (...), exists, !key.
@@ -39,6 +40,8 @@ export const treeCommands = {
   }),
   'podscope.pods.filter': onExplorer((host) => chooseFilter(host)),
   'podscope.pods.clearFilter': onExplorer((host) => host.setFilter({})),
+  'podscope.pods.sortByNode': onExplorer((host) => host.setSortByNode(true)),
+  'podscope.pods.sortByName': onExplorer((host) => host.setSortByNode(false)),
   'podscope.pods.chooseContext': onExplorer((host, node) => chooseContext(host, node)),
   'podscope.pods.chooseNamespace': onExplorer((host, node) => chooseNamespace(host, node)),
 };

@@ -35,8 +35,8 @@ export class PodTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   /** Tracks expansion and keeps visible ages current. */
   attach(view: vscode.TreeView<TreeNode>): void {
     this.disposables.push(
-      view.onDidExpandElement((e) => this.expanded.add(e.element)),
-      view.onDidCollapseElement((e) => this.expanded.delete(e.element)),
+      view.onDidExpandElement((e) => { this.expanded.add(e.element); this.model.setExpanded(e.element, true); }),
+      view.onDidCollapseElement((e) => { this.expanded.delete(e.element); this.model.setExpanded(e.element, false); }),
     );
     const timer = setInterval(() => {
       if (!view.visible) return;

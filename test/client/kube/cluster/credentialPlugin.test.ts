@@ -159,7 +159,7 @@ test('explorer: the tree node says which plugin failed and holds no secret in la
     const { startExplorer } = await import('../../../../client/src/kube/index.js');
     const explorer = await startExplorer(context);
     try {
-      const { provider } = fake.recorded.views.at(-1)! as unknown as { provider: { getChildren(n?: unknown): unknown[]; getTreeItem(n: unknown): fake.TreeItem } };
+      const { provider } = fake.latestView('podscope.pods')! as unknown as { provider: { getChildren(n?: unknown): unknown[]; getTreeItem(n: unknown): fake.TreeItem } };
       const [ctx] = provider.getChildren();
       const item = await until('an error node', (): fake.TreeItem | undefined => {
         const first = provider.getChildren(ctx)[0];

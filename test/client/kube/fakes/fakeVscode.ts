@@ -29,9 +29,14 @@ export const Uri = { file: (fsPath: string) => ({ fsPath }) };
 export const recorded = {
   commands: new Map<string, (...args: unknown[]) => unknown>(),
   contextKeys: new Map<string, unknown>(),
-  views: [] as { id: string; provider: unknown; view: FakeTreeView }[],
+  views: [] as { id: string; provider: unknown; view: FakeTreeView; canSelectMany: boolean }[],
   settings: new Map<string, unknown>(),
 };
+
+/** The tree view last created with this id (the explorer makes two: Pods and Events). */
+export function latestView(id: string): (typeof recorded.views)[number] | undefined {
+  return [...recorded.views].reverse().find((v) => v.id === id);
+}
 
 export class FakeTreeView {
   message: string | undefined;
@@ -39,15 +44,16 @@ export class FakeTreeView {
   visible = true;
   readonly onDidExpandElement = new EventEmitter<{ element: unknown }>().event;
   readonly onDidCollapseElement = new EventEmitter<{ element: unknown }>().event;
+  readonly onDidChangeVisibility = new EventEmitter<{ visible: boolean }>().event;
   revealed: unknown[] = [];
   async reveal(element: unknown): Promise<void> { this.revealed.push(element); }
   dispose(): void {}
 }
 
 export const window = {
-  createTreeView(id: string, options: { treeDataProvider: unknown }) {
+  createTreeView(id: string, options: { treeDataProvider: unknown; canSelectMany?: boolean }) {
     const view = new FakeTreeView();
-    recorded.views.push({ id, provider: options.treeDataProvider, view });
+    recorded.views.push({ id, provider: options.treeDataProvider, view, canSelectMany: options.canSelectMany ?? false });
     return view;
   },
   showWarningMessage: async () => undefined,

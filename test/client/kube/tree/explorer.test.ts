@@ -33,8 +33,9 @@ async function start(kubeconfigSetting: string) {
   // Registered as the extension's one loop (Ctx) does: the tree's table over a context holding the explorer.
   const { treeCommands } = await import('../../../../client/src/kube/tree/treeCommands.js');
   for (const [id, factory] of Object.entries(treeCommands)) fake.commands.registerCommand(id, factory({ explorer }) as (...args: unknown[]) => unknown);
-  const { provider, view } = fake.recorded.views.at(-1)!;
-  return { explorer, provider: provider as Provider, view };
+  const { provider, view, canSelectMany } = fake.latestView('podscope.pods')!;
+  const events = fake.latestView('podscope.events')!;
+  return { explorer, provider: provider as Provider, view, canSelectMany, events: events.provider as Provider };
 }
 
 test('no kubeconfig: empty tree (so the welcome view shows) and the "missing" context key', async () => {
@@ -75,7 +76,7 @@ test('an unreachable cluster: context item, then an error item that says so; ref
     'contexts:', '- name: dev', '  context:', '    cluster: c', '    user: u', '    namespace: team',
     'current-context: dev',
   ].join('\n'));
-  const { explorer, provider, view } = await start(file);
+  const { explorer, provider, view, canSelectMany, events } = await start(file);
   try {
     assert.equal(fake.recorded.contextKeys.get('podscope.kubeconfig.state'), 'loaded');
     const [ctx] = provider.getChildren();
@@ -95,12 +96,26 @@ test('an unreachable cluster: context item, then an error item that says so; ref
     for (const id of ['podscope.pods.refresh', 'podscope.pods.filter', 'podscope.pods.clearFilter', 'podscope.pods.chooseContext', 'podscope.pods.chooseNamespace']) {
       assert.ok(fake.recorded.commands.has(id), `${id} registered`);
     }
-    (explorer as unknown as { setFilter(f: object): void }).setFilter({ name: 'web' });
-    assert.equal(view.description, 'Filter: name ~ web');
+    (explorer as unknown as { setFilter(f: object): void }).setFilter({ labelSelector: 'app=web' });
+    assert.equal(view.description, 'filter: app=web');
     assert.equal(fake.recorded.contextKeys.get('podscope.pods.filtered'), true);
     await fake.commands.executeCommand('podscope.pods.clearFilter');
     assert.equal(view.description, undefined);
     assert.equal(fake.recorded.contextKeys.get('podscope.pods.filtered'), false);
+    await fake.commands.executeCommand('podscope.pods.sortByNode');
+    assert.equal(view.description, 'sorted by node');
+    assert.equal(fake.recorded.contextKeys.get('podscope.pods.sortedByNode'), true);
+    await fake.commands.executeCommand('podscope.pods.sortByName');
+    assert.equal(view.description, undefined);
+    assert.equal(fake.recorded.contextKeys.get('podscope.pods.sortedByNode'), false);
+    // The pods view takes multi-select (Delete Pod on several); the Events view says why it has no events.
+    assert.equal(canSelectMany, true);
+    const note = await until('the events view reports the unreachable cluster', () => {
+      const [first] = events.getChildren();
+      const item = events.getTreeItem(first);
+      return /unreachable/.test(item.label) ? item : undefined;
+    });
+    assert.equal((note.iconPath as fake.ThemeIcon).id, 'error');
     await fake.commands.executeCommand('podscope.pods.refresh');
     assert.equal(provider.getTreeItem(provider.getChildren()[0]).label, 'dev');
   } finally {

@@ -15,5 +15,6 @@ test('name filter: case-insensitive substring, or a whole-name glob', () => {
 
 test('the filter is described for the view header', () => {
   assert.equal(describeFilter({}), undefined);
-  assert.equal(describeFilter({ name: 'web', labelSelector: 'app=x' }), 'Filter: name ~ web, labels: app=x');
+  assert.equal(describeFilter({ labelSelector: 'app=web' }), 'filter: app=web');
+  assert.equal(describeFilter({ name: 'web', labelSelector: 'app=x' }), 'filter: app=x, name~web');
 });

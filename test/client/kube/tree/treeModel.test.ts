@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { PodTreeModel } from '../../../../client/src/kube/tree/treeModel';
-import type { ContainerNode, PodNode, TreeNode } from '../../../../client/src/kube/tree/nodes';
+import type { ContainerNode, PodNode } from '../../../../client/src/kube/tree/nodes';
 import { presentNode, tooltipOf } from '../../../../client/src/kube/tree/presentation';
 import { settle } from '../fakes/fakeCluster';
 import { labels, open, setup, watching } from '../fakes/fakeTree';
