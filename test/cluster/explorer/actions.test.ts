@@ -9,7 +9,7 @@ import type { Cluster } from '../cluster';
 import { run } from '../run';
 import { describeConnectionError } from '../../../client/src/kube/cluster/connectionError';
 import { describePod } from '../../../client/src/kube/actions/describe';
-import { deletePod } from '../../../client/src/kube/actions/deletePod';
+import { deletePod, deletePods } from '../../../client/src/kube/actions/deletePod';
 import { dryRunManifest } from '../../../client/src/kube/dryRun/dryRunValidate';
 import { clusterDryRunTransport } from '../../../client/src/kube/dryRun/clusterDryRunTransport';
 import { fetchPodYaml } from '../../../client/src/kube/actions/podYaml';
@@ -108,6 +108,24 @@ test('delete: graceful and forced; the restricted user is forbidden', { timeout:
   assert.equal(problem.kind, 'forbidden');
   assert.equal(problem.message, `pods "hello" is forbidden: User "${c.restrictedUser}" cannot delete resource "pods" in API group "" in the namespace "demo"`);
   assert.equal(await podGone(c, 'hello'), false);
+});
+
+test('delete several (multi-select): every pod goes, one already gone is reported with kubectl\'s NotFound', { timeout: 60_000 }, async (t) => {
+  const c = fixture.need(t);
+  if (!c) return;
+  const api = apiOf(c.kubeconfig);
+  const names = [0, 1, 2].map(() => `podscope-del-${randomUUID().slice(0, 8)}`);
+  for (const n of names) await createScratchPod(c, n);
+  const missing = `podscope-del-${randomUUID().slice(0, 8)}`;
+  // kubectl's own words for the one that is not there, to compare with ours.
+  const kubectlSays = await c.kubectl.run(['delete', 'pod', missing, '-n', 'demo']);
+  const outcome = await deletePods([...names, missing].map((name) => ({ api, namespace: 'demo', name })), { kind: 'force' });
+  assert.deepEqual(outcome.deleted.map((p) => p.name), names);
+  for (const n of names) assert.ok(await podGone(c, n), `${n} deleted`);
+  assert.deepEqual(outcome.failed.map((f) => f.pod.name), [missing]);
+  const problem = describeConnectionError(outcome.failed[0].error);
+  assert.equal(problem.kind, 'notFound');
+  assert.ok(kubectlSays.stderr.includes(problem.message), `kubectl: ${kubectlSays.stderr.trim()} / ours: ${problem.message}`);
 });
 
 const INVALID = `apiVersion: v1
