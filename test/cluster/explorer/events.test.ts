@@ -10,7 +10,7 @@ import { objectColumn, presentEvent } from '../../../client/src/kube/events/even
 import { countOf, lastSeenMs } from '../../../client/src/kube/events/podEvents';
 import type { PodNode, TreeNode } from '../../../client/src/kube/tree/nodes';
 import { presentNode, tooltipOf } from '../../../client/src/kube/tree/presentation';
-import { openTree, treeRows, unscheduledPod, type TreeUnderTest } from './treeWalk';
+import { openTree, scratchNamespace, treeRows, unscheduledPod, type TreeUnderTest } from './treeWalk';
 import { until } from '../../support/until';
 
 const trees: TreeUnderTest[] = [];
@@ -77,12 +77,7 @@ test('the events of seeded pods equal kubectl get events --field-selector involv
 test('a Warning event created with kubectl appears on the pod row and tooltip by watch, and its count follows', async (t) => {
   const c = fixture.need(t);
   if (!c) return;
-  const ns = `podscope-events-${process.pid}`;
-  await c.kubectl.ok(['create', 'namespace', ns]);
-  t.after(async () => {
-    await c.kubectl.run(['delete', 'pods', '--all', '-n', ns, '--grace-period=0', '--force']);
-    await c.kubectl.run(['delete', 'namespace', ns, '--wait=false']);
-  });
+  const ns = await scratchNamespace(c, t, 'podscope-events');
   await c.kubectl.ok(['create', '-f', '-'], unscheduledPod('probe', ns));
   const uid = (await c.kubectl.json<{ metadata: { uid: string } }>(['get', 'pod', 'probe', '-n', ns])).metadata.uid;
   const ui = tree(c.kubeconfig, ns);

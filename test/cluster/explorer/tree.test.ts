@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Cluster } from '../cluster';
 import { useCluster } from './clusterFixture';
 import type { ContainerNode } from '../../../client/src/kube/tree/nodes';
-import { contextMessage, openTree, parseKubectlPods, sortRows, treeRows, type PodRow, type TreeUnderTest } from './treeWalk';
+import { contextMessage, openTree, parseKubectlPods, scratchNamespace, sortRows, treeRows, type PodRow, type TreeUnderTest } from './treeWalk';
 import { until } from '../../support/until';
 
 const trees: TreeUnderTest[] = [];
@@ -78,12 +78,7 @@ test('containers are listed init-first with sidecars marked, as the seed declare
 test('a pod created, changed and deleted with kubectl appears, changes and disappears', async (t) => {
   const c = fixture.need(t);
   if (!c) return;
-  const ns = `podscope-tree-${process.pid}`;
-  await c.kubectl.ok(['create', 'namespace', ns]);
-  t.after(async () => {
-    await c.kubectl.run(['delete', 'pods', '--all', '-n', ns, '--grace-period=0', '--force']);
-    await c.kubectl.run(['delete', 'namespace', ns, '--wait=false']);
-  });
+  const ns = await scratchNamespace(c, t, 'podscope-tree');
   const ui = tree(c.kubeconfig, { namespace: ns });
   await until('the empty namespace to load', () => {
     const rows = rowsOrThrow(ui);

@@ -1,5 +1,7 @@
 // Helpers for the pod tree's cluster tests: build the real tree model over a kubeconfig file, read it back as rows
 // the way a user sees it, and read `kubectl get pods` the same way.
+import type { TestContext } from 'node:test';
+import type { Cluster } from '../cluster';
 import { Connection } from '../../../client/src/kube/cluster/connection';
 import { ConnectionPrefs, type MementoLike } from '../../../client/src/kube/cluster/connectionPrefs';
 import type { InformerOptions } from '../../../client/src/kube/cluster/informer';
@@ -95,3 +97,14 @@ export const unscheduledPod = (name: string, namespace: string): string => JSON.
   metadata: { name, namespace },
   spec: { schedulerName: 'podscope-test-none', containers: [{ name: 'app', image: 'example.invalid/app:1' }] },
 });
+
+/** A namespace of its own for one test, created now and removed (with its pods, by force) after the test. */
+export async function scratchNamespace(c: Cluster, t: TestContext, prefix: string): Promise<string> {
+  const ns = `${prefix}-${process.pid}`;
+  await c.kubectl.ok(['create', 'namespace', ns]);
+  t.after(async () => {
+    await c.kubectl.run(['delete', 'pods', '--all', '-n', ns, '--grace-period=0', '--force']);
+    await c.kubectl.run(['delete', 'namespace', ns, '--wait=false']);
+  });
+  return ns;
+}

@@ -169,13 +169,7 @@ class ClientNodeClusterApi implements ClusterApi {
   }
 
   listPods(o: ListPodsOptions): Promise<V1PodList> {
-    const query = { labelSelector: o.labelSelector, fieldSelector: o.fieldSelector, limit: o.limit, _continue: o.continueToken };
-    const what = o.namespace === undefined ? 'listing pods in all namespaces' : `listing pods in namespace "${o.namespace}"`;
-    return withTimeout(o.timeoutMs ?? this.timeoutMs, what, (signal) =>
-      o.namespace === undefined
-        ? this.core.listPodForAllNamespaces(query, abortable(signal))
-        : this.core.listNamespacedPod({ namespace: o.namespace, ...query }, abortable(signal)),
-    );
+    return this.list(o, 'pods', (q, c) => this.core.listPodForAllNamespaces(q, c), (q, c) => this.core.listNamespacedPod(q, c));
   }
 
   watchPods(o: WatchPodsOptions, handlers: WatchHandlers): WatchHandle {
@@ -183,12 +177,20 @@ class ClientNodeClusterApi implements ClusterApi {
   }
 
   listEvents(o: ListPodsOptions): Promise<CoreV1EventList> {
-    const query = { labelSelector: o.labelSelector, fieldSelector: o.fieldSelector, limit: o.limit, _continue: o.continueToken };
-    const what = o.namespace === undefined ? 'listing events in all namespaces' : `listing events in namespace "${o.namespace}"`;
+    return this.list(o, 'events', (q, c) => this.core.listEventForAllNamespaces(q, c), (q, c) => this.core.listNamespacedEvent(q, c));
+  }
+
+  /** One page of a list in one namespace or all, with the query and timeout every list shares. */
+  private list<T>(
+    o: ListPodsOptions,
+    resource: string,
+    all: (query: ListQuery, c: ConfigurationOptions) => Promise<T>,
+    namespaced: (query: ListQuery & { namespace: string }, c: ConfigurationOptions) => Promise<T>,
+  ): Promise<T> {
+    const query: ListQuery = { labelSelector: o.labelSelector, fieldSelector: o.fieldSelector, limit: o.limit, _continue: o.continueToken };
+    const what = o.namespace === undefined ? `listing ${resource} in all namespaces` : `listing ${resource} in namespace "${o.namespace}"`;
     return withTimeout(o.timeoutMs ?? this.timeoutMs, what, (signal) =>
-      o.namespace === undefined
-        ? this.core.listEventForAllNamespaces(query, abortable(signal))
-        : this.core.listNamespacedEvent({ namespace: o.namespace, ...query }, abortable(signal)),
+      o.namespace === undefined ? all(query, abortable(signal)) : namespaced({ namespace: o.namespace, ...query }, abortable(signal)),
     );
   }
 
@@ -239,6 +241,13 @@ class ClientNodeClusterApi implements ClusterApi {
 /** The watch hands over raw JSON; objects become the same typed model a list returns. */
 function typedWatchObject<T>(type: string, obj: unknown, model: string): T | V1Status {
   return type === 'ERROR' ? (obj as V1Status) : (ObjectSerializer.deserialize(obj, model) as T);
+}
+
+interface ListQuery {
+  labelSelector?: string;
+  fieldSelector?: string;
+  limit?: number;
+  _continue?: string;
 }
 
 function scopedPath(namespace: string | undefined, resource: string): string {
