@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { PodTreeModel } from './treeModel';
 import type { TreeNode } from './nodes';
-import { presentNode, tooltipOf, type Collapsible } from './presentation';
+import { presentNode, tooltipOf, type Collapsible, type TreeItemData } from './presentation';
 
 const COLLAPSIBLE: Record<Collapsible, vscode.TreeItemCollapsibleState> = {
   none: vscode.TreeItemCollapsibleState.None,
@@ -20,6 +20,8 @@ export class PodTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   /** Expanded containers of pod rows, so the age ticker refreshes only what is on screen. */
   private readonly expanded = new Set<TreeNode>();
+  /** What each pod row was last drawn as, so the ticker refreshes only rows whose age text moved. */
+  private readonly drawn = new WeakMap<TreeNode, string>();
 
   constructor(private readonly model: PodTreeModel, private readonly now: () => number = Date.now) {
     this.disposables.push(model.onDidChange((nodes) => {
@@ -38,16 +40,30 @@ export class PodTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
       view.onDidExpandElement((e) => { this.expanded.add(e.element); this.model.setExpanded(e.element, true); }),
       view.onDidCollapseElement((e) => { this.expanded.delete(e.element); this.model.setExpanded(e.element, false); }),
     );
-    const timer = setInterval(() => {
-      if (!view.visible) return;
-      const podParents = [...this.expanded].filter((n) => n.nodeType === 'namespace' || n.nodeType === 'page');
-      if (podParents.length > 0) this.emitter.fire(podParents);
-    }, AGE_REFRESH_MS);
+    const timer = setInterval(() => { if (view.visible) this.tick(); }, AGE_REFRESH_MS);
     this.disposables.push({ dispose: () => clearInterval(timer) });
+  }
+
+  /**
+   * Redraws the shown pod rows whose text moved with time ("5m" became "6m"), and no others: a refresh closes the
+   * tooltip the user is reading, and most ages change far less often than the ticker runs.
+   */
+  tick(): void {
+    const now = this.now();
+    const stale: TreeNode[] = [];
+    for (const parent of this.expanded) {
+      if (parent.nodeType !== 'namespace' && parent.nodeType !== 'page') continue;
+      for (const pod of this.model.children(parent)) {
+        const before = this.drawn.get(pod);
+        if (before !== undefined && before !== drawnText(presentNode(pod, this.model, now))) stale.push(pod);
+      }
+    }
+    if (stale.length > 0) this.emitter.fire(stale);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const data = presentNode(node, this.model, this.now());
+    if (node.nodeType === 'pod') this.drawn.set(node, drawnText(data));
     const item = new vscode.TreeItem(data.label, COLLAPSIBLE[data.collapsible]);
     item.id = data.id;
     item.description = data.description;
@@ -75,4 +91,8 @@ export class PodTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function drawnText(data: TreeItemData): string {
+  return `${data.label}\n${data.description ?? ''}`;
 }

@@ -42,8 +42,11 @@ export class FakeTreeView {
   message: string | undefined;
   description: string | undefined;
   visible = true;
-  readonly onDidExpandElement = new EventEmitter<{ element: unknown }>().event;
-  readonly onDidCollapseElement = new EventEmitter<{ element: unknown }>().event;
+  /** Fire these to act as the user opening or closing a node. */
+  readonly expand = new EventEmitter<{ element: unknown }>();
+  readonly collapse = new EventEmitter<{ element: unknown }>();
+  readonly onDidExpandElement = this.expand.event;
+  readonly onDidCollapseElement = this.collapse.event;
   readonly onDidChangeVisibility = new EventEmitter<{ visible: boolean }>().event;
   revealed: unknown[] = [];
   async reveal(element: unknown): Promise<void> { this.revealed.push(element); }
