@@ -104,6 +104,20 @@ export function presentPod(node: PodNode, nowMs: number, columns: readonly PodCo
 }
 
 /**
+ * Everything podAppearance reads from a pod node, as one string: equal inputs draw equally, so most watch updates (a
+ * new resourceVersion, an annotation, managed fields) are settled by this cheap comparison without drawing anything.
+ */
+export function appearanceInputs(node: PodNode): string {
+  const { metadata, spec, status } = node.pod;
+  const containers = (list: { name: string; image?: string; restartPolicy?: string }[] | undefined) => list?.map((c) => [c.name, c.image, c.restartPolicy]);
+  return JSON.stringify([
+    metadata?.creationTimestamp, metadata?.deletionTimestamp, spec?.nodeName,
+    containers(spec?.initContainers), containers(spec?.containers), containers(spec?.ephemeralContainers),
+    status, node.warnings.map((e) => [e.metadata?.name, e.metadata?.resourceVersion]),
+  ]);
+}
+
+/**
  * Everything a pod row and its container rows show, as one string: a watch event that leaves it unchanged needs no
  * refresh (a refresh closes an open tooltip). Computed at one instant, so ages that merely grew compare equal.
  */

@@ -59,9 +59,12 @@ export const window = {
     recorded.views.push({ id, provider: options.treeDataProvider, view, canSelectMany: options.canSelectMany ?? false });
     return view;
   },
-  showWarningMessage: async () => undefined,
-  showQuickPick: async () => undefined,
-  showInputBox: async () => undefined,
+  // Plain properties, so a test can answer a prompt by replacing one (and put it back after).
+  showWarningMessage: async (..._a: unknown[]): Promise<unknown> => undefined,
+  showErrorMessage: async (..._a: unknown[]): Promise<unknown> => undefined,
+  showInformationMessage: async (..._a: unknown[]): Promise<unknown> => undefined,
+  showQuickPick: async (..._a: unknown[]): Promise<unknown> => undefined,
+  showInputBox: async (..._a: unknown[]): Promise<unknown> => undefined,
 };
 
 export const commands = {
