@@ -1,5 +1,6 @@
 // How each tree node looks (label, description, icon, tooltip, menus), as plain data; podTreeProvider.ts only turns it
 // into a vscode.TreeItem. The pod description carries kubectl's columns (podColumns.ts).
+import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
 import { containerStatus } from '../pod/containers';
 import { containerIcon, podIcon, type IconSpec } from './icons';
 import { DEFAULT_POD_COLUMNS, podDescription, type PodColumn } from './podColumns';
@@ -103,18 +104,47 @@ export function presentPod(node: PodNode, nowMs: number, columns: readonly PodCo
   };
 }
 
+/** What a pod row, its container rows and their tooltips are drawn from. */
+export interface PodDrawing {
+  pod: V1Pod;
+  warnings: CoreV1Event[];
+}
+
 /**
- * Everything podAppearance reads from a pod node, as one string: equal inputs draw equally, so most watch updates (a
- * new resourceVersion, an annotation, managed fields) are settled by this cheap comparison without drawing anything.
+ * True when two states of a pod draw equally for certain: the same status, timestamps, node, containers and warnings.
+ * Most watch updates (a new resourceVersion, an annotation, managed fields) are settled by this walk, which stops at the
+ * first difference and draws nothing.
  */
-export function appearanceInputs(node: PodNode): string {
-  const { metadata, spec, status } = node.pod;
-  const containers = (list: { name: string; image?: string; restartPolicy?: string }[] | undefined) => list?.map((c) => [c.name, c.image, c.restartPolicy]);
-  return JSON.stringify([
-    metadata?.creationTimestamp, metadata?.deletionTimestamp, spec?.nodeName,
-    containers(spec?.initContainers), containers(spec?.containers), containers(spec?.ephemeralContainers),
-    status, node.warnings.map((e) => [e.metadata?.name, e.metadata?.resourceVersion]),
-  ]);
+export function sameDrawingInputs(a: PodDrawing, b: PodDrawing): boolean {
+  const [pa, pb] = [a.pod, b.pod];
+  return deepEqual(pa.status, pb.status)
+    && deepEqual(pa.metadata?.creationTimestamp, pb.metadata?.creationTimestamp)
+    && deepEqual(pa.metadata?.deletionTimestamp, pb.metadata?.deletionTimestamp)
+    && pa.spec?.nodeName === pb.spec?.nodeName
+    && sameContainers(pa.spec?.initContainers, pb.spec?.initContainers)
+    && sameContainers(pa.spec?.containers, pb.spec?.containers)
+    && sameContainers(pa.spec?.ephemeralContainers, pb.spec?.ephemeralContainers)
+    && a.warnings.length === b.warnings.length
+    && a.warnings.every((e, i) => e.metadata?.name === b.warnings[i].metadata?.name && e.metadata?.resourceVersion === b.warnings[i].metadata?.resourceVersion);
+}
+
+type ContainerLike = { name: string; image?: string; restartPolicy?: string };
+
+function sameContainers(a: ContainerLike[] | undefined, b: ContainerLike[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((c, i) => c.name === b[i].name && c.image === b[i].image && c.restartPolicy === b[i].restartPolicy);
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /**

@@ -1,7 +1,6 @@
 // The pod tree without VS Code: Context -> Namespace -> (Page ->) Pod -> Container, fed by one informer per opened
 // context. Each watch event costs O(1) here (plus O(log pages)) and marks just the node whose look or children changed;
 // changes are coalesced and handed to the view in batches, so a burst of events never becomes a full rebuild.
-import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
 import type { ConnectionSource } from '../cluster/connection';
 import { problemLabel } from '../cluster/connectionError';
 import type { InformerOptions, InformerState } from '../cluster/informer';
@@ -10,7 +9,7 @@ import { PAGE_SIZE } from './namespaceGroup';
 import { ContextNode, MessageNode, type NamespaceNode, type PodNode, type TreeNode } from './nodes';
 import { DEFAULT_POD_COLUMNS, type PodColumn } from './podColumns';
 import type { PodFilter } from './podFilter';
-import { appearanceInputs, podAppearance } from './presentation';
+import { podAppearance, sameDrawingInputs, type PodDrawing } from './presentation';
 
 export interface PodTreeModelOptions {
   informer?: InformerOptions;
@@ -267,16 +266,16 @@ export class PodTreeModel {
       change();
       return;
     }
-    const before = { pod: node.pod, warnings: node.warnings, inputs: appearanceInputs(node) };
+    const before: PodDrawing = { pod: node.pod, warnings: node.warnings };
     change();
-    if (appearanceInputs(node) === before.inputs) return;
+    if (sameDrawingInputs(before, node)) return;
     // Sorted by node, a pod that was scheduled moves: its parent's order changed.
     if (this.byNode && node.pod.spec?.nodeName !== before.pod.spec?.nodeName) this.markDirty(node.parent);
     else if (this.drawnDiffers(node, before)) this.markDirty(node);
   }
 
   /** Draws the node as it is and as it was (put back for the moment), at one instant so ages that merely grew are equal. */
-  private drawnDiffers(node: PodNode, before: { pod: V1Pod; warnings: CoreV1Event[] }): boolean {
+  private drawnDiffers(node: PodNode, before: PodDrawing): boolean {
     const now = Date.now();
     const after = { pod: node.pod, warnings: node.warnings };
     const drawn = podAppearance(node, this.columns, now);
