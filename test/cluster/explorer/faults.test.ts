@@ -106,6 +106,7 @@ class Counting implements ClusterApi {
   listPods: ClusterApi['listPods'] = (o) => { this.lists++; return this.real.listPods(o); };
   readPod: ClusterApi['readPod'] = (...a) => this.real.readPod(...a);
   deletePod: ClusterApi['deletePod'] = (...a) => this.real.deletePod(...a);
+  deleteObject: ClusterApi['deleteObject'] = (...a) => this.real.deleteObject(...a);
   listPodEvents: ClusterApi['listPodEvents'] = (...a) => this.real.listPodEvents(...a);
   watchPods: ClusterApi['watchPods'] = (o, handlers) => {
     this.watches++;

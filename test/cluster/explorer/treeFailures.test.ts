@@ -129,6 +129,7 @@ class WatchFaults implements ClusterApi {
   listPods: ClusterApi['listPods'] = (o) => { this.lists++; return this.real.listPods(o); };
   readPod: ClusterApi['readPod'] = (...a) => this.real.readPod(...a);
   deletePod: ClusterApi['deletePod'] = (...a) => this.real.deletePod(...a);
+  deleteObject: ClusterApi['deleteObject'] = (...a) => this.real.deleteObject(...a);
   listPodEvents: ClusterApi['listPodEvents'] = (...a) => this.real.listPodEvents(...a);
   readNode: ClusterApi['readNode'] = (...a) => this.real.readNode(...a);
   readPodLog: ClusterApi['readPodLog'] = (...a) => this.real.readPodLog(...a);

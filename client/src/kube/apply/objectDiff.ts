@@ -1,0 +1,45 @@
+// The two sides of the apply diff: the live object and the dry run's result, without what the server keeps about an
+// object rather than in it (managedFields, status, resourceVersion, uid, creationTimestamp, generation), so the diff
+// shows only what applying would change. Text as `kubectl get -o yaml` prints it (keys sorted, lists not indented).
+import { stringify } from 'yaml';
+import { formatPath, type PathSeg } from '../../../../server/src/engine';
+import type { KubeObject } from './objectTransport';
+
+const SERVER_METADATA = ['managedFields', 'resourceVersion', 'uid', 'creationTimestamp', 'generation'];
+
+export function comparable(o: KubeObject): KubeObject {
+  const copy = structuredClone(o);
+  delete copy.status;
+  if (copy.metadata) for (const key of SERVER_METADATA) delete copy.metadata[key];
+  return copy;
+}
+
+export function diffText(o: KubeObject | undefined): string {
+  return o === undefined ? '' : stringify(comparable(o), { version: '1.1', sortMapEntries: true, indentSeq: false, lineWidth: 0 });
+}
+
+/** Every field whose value differs, in Kubernetes notation (`spec.containers[0].image`), at the deepest level. */
+export function changedFields(before: KubeObject | undefined, after: KubeObject | undefined): string[] {
+  const out: string[] = [];
+  walk(before === undefined ? undefined : comparable(before), after === undefined ? undefined : comparable(after), [], out);
+  return out;
+}
+
+function walk(a: unknown, b: unknown, path: PathSeg[], out: string[]): void {
+  if (isRecord(a) && isRecord(b)) {
+    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk(a[key], b[key], [...path, segmentOf(key)], out);
+  } else if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) walk(a[i], b[i], [...path, i], out);
+  } else if (JSON.stringify(a) !== JSON.stringify(b)) {
+    out.push(formatPath(path));
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A key that would read as nested fields (`app.kubernetes.io/name`) is written in brackets, as the API server does. */
+function segmentOf(key: string): PathSeg {
+  return /^[A-Za-z_$][\w$-]*$/.test(key) ? key : { key };
+}
