@@ -25,7 +25,7 @@ export interface TargetOptions {
 export function syntaxProblem(docs: readonly Document.Parsed[]): string | undefined {
   for (const doc of docs) {
     const err = doc.errors[0];
-    if (err) return `line ${err.linePos?.[0].line ?? '?'}: ${err.message.split('\n')[0]}`;
+    if (err) return `line ${err.linePos?.[0].line ?? '?'}: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
   }
   return undefined;
 }
