@@ -19,7 +19,7 @@ import { clusterObjectTransport, type ObjectTransport } from '../../../client/sr
 import { runPod } from '../../../client/src/kube/apply/runPod';
 import { applyPreviews, previewApply } from '../../../client/src/kube/apply/serverSideApply';
 import { until } from '../../support/until';
-import { useCluster } from './clusterFixture';
+import { createPodNamespace, useCluster } from './clusterFixture';
 
 const fixture = useCluster('manifest → cluster tests');
 const suffix = randomBytes(3).toString('hex');
@@ -35,11 +35,7 @@ after(async () => {
 async function namespaces(c: Cluster): Promise<void> {
   if (madeNamespaces) return;
   madeNamespaces = c;
-  await c.kubectl.ok(['create', 'namespace', ours]);
-  await c.kubectl.ok(['create', 'namespace', theirs]);
-  for (const ns of [ours, theirs]) {
-    await until(`the default ServiceAccount of ${ns}`, async () => (await c.kubectl.run(['get', 'serviceaccount', 'default', '-n', ns])).code === 0);
-  }
+  for (const ns of [ours, theirs]) await createPodNamespace(c, ns);
 }
 
 function transportOf(kubeconfig: string): ObjectTransport {

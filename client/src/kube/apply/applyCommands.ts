@@ -15,8 +15,10 @@ import { describeConflicts } from './fieldConflicts';
 import { manifestTargets, type ObjectTarget } from './manifestTargets';
 import { diffText } from './objectDiff';
 import { clusterObjectTransport, type ObjectTransport } from './objectTransport';
+import { REPLACE_DETAIL, replacePod, replaceQuestion } from './replacePod';
+import { REPLACE_POD_COMMAND, type ReplacePodArgument } from './replacePodAction';
 import { revealPod, runPodFlow } from './runPodFlow';
-import { applyPreviews, applySummary, previewApply, type ApplyPreview } from './serverSideApply';
+import { applyPreviews, previewApply, type ApplyPreview } from './serverSideApply';
 
 export interface ApplyCommandContext {
   deps: PodActionDeps;
@@ -40,7 +42,7 @@ function progress<T>(title: string, task: () => Promise<T>): Promise<T> {
 }
 
 /** The active editor's manifest and the tree's context; undefined (after saying why) when either is missing. */
-function openManifest(ctx: ApplyCommandContext, verb: string, atCursor: boolean): Manifest | undefined {
+function openManifest(ctx: ApplyCommandContext, verb: string, atCursor: boolean, offset?: number): Manifest | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     reportProblem(`open a manifest to ${verb}.`);
@@ -55,7 +57,7 @@ function openManifest(ctx: ApplyCommandContext, verb: string, atCursor: boolean)
   const namespace = scope.namespace ?? 'default';
   return {
     document: editor.document,
-    cursor: atCursor ? editor.document.offsetAt(editor.selection.active) : undefined,
+    cursor: offset ?? (atCursor ? editor.document.offsetAt(editor.selection.active) : undefined),
     contextName: scope.contextName,
     namespace,
     transport: clusterObjectTransport(api),
@@ -73,36 +75,56 @@ async function targetsOf(ctx: ApplyCommandContext, m: Manifest, verb: string): P
   return undefined;
 }
 
-const apply = (atCursor: boolean): CommandFactory<ApplyCommandContext> => (ctx) => async () => {
-  const m = openManifest(ctx, 'apply', atCursor);
-  if (!m) return;
-  try {
-    const targets = await targetsOf(ctx, m, 'apply');
-    if (!targets) return;
-    let force = false;
-    let previews = await dryRun(ctx, m, targets, force);
-    if (!previews) return;
-    const conflicts = previews.flatMap((p) => describeConflicts(p.target.label, p.conflicts));
-    if (conflicts.length > 0) {
-      const choice = await vscode.window.showWarningMessage(
-        titled('applying would change fields another field manager owns; nothing was applied.'),
-        { modal: true, detail: `${conflicts.join('\n')}\n\nForce Apply makes "podscope" their manager (as kubectl apply --server-side --force-conflicts).` },
-        'Force Apply',
-      );
-      if (choice !== 'Force Apply') return;
-      force = true;
-      previews = await dryRun(ctx, m, targets, force);
-      if (!previews) return;
+/**
+ * A command over the manifest's objects: the editor and context checked, the objects found (or why not said), any
+ * failure reported once with what was being done.
+ */
+function onManifest(
+  verb: string,
+  doing: string,
+  body: (ctx: ApplyCommandContext, m: Manifest, targets: ObjectTarget[]) => Promise<void>,
+  atCursor = false,
+): CommandFactory<ApplyCommandContext> {
+  return (ctx) => async (arg) => {
+    const offset = typeof (arg as Partial<ReplacePodArgument> | undefined)?.offset === 'number' ? (arg as ReplacePodArgument).offset : undefined;
+    const m = openManifest(ctx, verb, atCursor, offset);
+    if (!m) return;
+    try {
+      const targets = await targetsOf(ctx, m, verb);
+      if (targets) await body(ctx, m, targets);
+    } catch (err) {
+      reportFailure(`${doing} (${m.where})`, err);
     }
-    if (!(await confirmChanges(ctx, m, previews))) return;
-    const outcomes = await progress(`applying to ${m.where}…`, () => applyPreviews(previews, m.transport, force));
-    const summary = applySummary(outcomes);
-    if (summary.ok) void inform(`applied to ${m.where}: ${summary.text}.`);
-    else reportProblem(`apply to ${m.where}: ${summary.text}.`);
-  } catch (err) {
-    reportFailure(`applying the manifest to ${m.where}`, err);
+  };
+}
+
+/** One message after a command: what was done, and each object's refusal in the server's words. */
+function reportOutcomes(m: Manifest, done: string[], failed: string[]): void {
+  const text = [done.join(', '), failed.join('; ')].filter((s) => s !== '').join('; ');
+  if (failed.length === 0) void inform(`${text} (${m.where}).`);
+  else reportProblem(`${text} (${m.where}).`);
+}
+
+const apply = (atCursor: boolean) => onManifest('apply', 'applying the manifest', async (ctx, m, targets) => {
+  let force = false;
+  let previews = await dryRun(ctx, m, targets, force);
+  if (!previews) return;
+  const conflicts = previews.flatMap((p) => describeConflicts(p.target.label, p.conflicts));
+  if (conflicts.length > 0) {
+    const choice = await vscode.window.showWarningMessage(
+      titled('applying would change fields another field manager owns; nothing was applied.'),
+      { modal: true, detail: `${conflicts.join('\n')}\n\nForce Apply makes "podscope" their manager (as kubectl apply --server-side --force-conflicts).` },
+      'Force Apply',
+    );
+    if (choice !== 'Force Apply') return;
+    force = true;
+    previews = await dryRun(ctx, m, targets, force);
+    if (!previews) return;
   }
-};
+  if (!(await confirmChanges(ctx, m, previews))) return;
+  const outcomes = await progress(`applying to ${m.where}…`, () => applyPreviews(previews, m.transport, force));
+  reportOutcomes(m, outcomes.flatMap((o) => (o.action ? [`${o.label} ${o.action}`] : [])), outcomes.flatMap((o) => (o.error ? [`${o.label}: ${o.error}`] : [])));
+}, atCursor);
 
 /** The dry run before an apply; undefined when the server refused an object (its findings are then in Problems). */
 async function dryRun(ctx: ApplyCommandContext, m: Manifest, targets: ObjectTarget[], force: boolean): Promise<ApplyPreview[] | undefined> {
@@ -110,9 +132,55 @@ async function dryRun(ctx: ApplyCommandContext, m: Manifest, targets: ObjectTarg
   const rejected = previews.flatMap((p) => (p.rejected ? [p.rejected] : []));
   ctx.clusterDiagnostics.set(m.document, rejected);
   if (rejected.length === 0) return previews;
-  reportProblem(`the server-side dry run refused ${rejected.map((r) => r.label).join(', ')} (see Problems); nothing was applied.`);
+  const text = `the server-side dry run refused ${rejected.map((r) => r.label).join(', ')} (see Problems); nothing was applied.`;
+  await offerReplace(ctx, m, previews, text);
   return undefined;
 }
+
+/** Says why nothing was applied; when a live pod cannot take the changes, offers to replace it. */
+async function offerReplace(ctx: ApplyCommandContext, m: Manifest, previews: readonly ApplyPreview[], text: string): Promise<void> {
+  const pods = previews.filter((p) => p.needsReplace);
+  if (pods.length === 0) {
+    reportProblem(text);
+    return;
+  }
+  const choice = await vscode.window.showWarningMessage(titled(`${text} A running pod cannot take these changes; it can be replaced.`), 'Replace the Pod');
+  if (choice === 'Replace the Pod') for (const p of pods) await replaceAfterConfirm(ctx, m, p.target);
+}
+
+async function replaceAfterConfirm(ctx: ApplyCommandContext, m: Manifest, target: ObjectTarget): Promise<void> {
+  const yes = await vscode.window.showWarningMessage(titled(replaceQuestion(target, m.contextName)), { modal: true, detail: REPLACE_DETAIL }, 'Replace');
+  if (yes !== 'Replace') return;
+  await progress(`replacing ${target.label} in ${m.where}…`, () => replacePod(target, m.transport));
+  ctx.clusterDiagnostics.set(m.document, []);
+  void inform(`${target.label} replaced (${m.where}).`);
+}
+
+const isPod = (t: ObjectTarget) => t.kind === 'Pod' && t.request.apiVersion === 'v1';
+
+const checkPodUpdate = onManifest('check', 'checking the pod update', async (ctx, m, targets) => {
+  const pods = targets.filter(isPod);
+  if (pods.length === 0) {
+    reportProblem('the manifest names no Pod to check against a live one.');
+    return;
+  }
+  // Forced: another manager's ownership does not change what a live pod can take.
+  const previews = await progress(`dry run of the pod update on ${m.where}…`, () => previewApply(pods, m.transport, true));
+  const rejected = previews.flatMap((p) => (p.rejected ? [p.rejected] : []));
+  ctx.clusterDiagnostics.set(m.document, rejected);
+  const said = previews.map((p) => `${p.target.label}: ${!p.live ? 'not in the cluster yet (Apply creates it)' : p.rejected ? 'refused (see Problems)' : p.changes.length === 0 ? 'unchanged' : `can be updated in place (${p.changes.join(', ')})`}`);
+  if (rejected.length === 0) void inform(`${said.join('; ')} (${m.where}).`);
+  else await offerReplace(ctx, m, previews, `${said.join('; ')}.`);
+});
+
+const replace = onManifest('replace', 'replacing the pod', async (ctx, m, targets) => {
+  const pods = targets.filter(isPod);
+  if (pods.length !== 1) {
+    reportProblem('place the cursor in the Pod document to replace.');
+    return;
+  }
+  await replaceAfterConfirm(ctx, m, pods[0]);
+}, true);
 
 /** Before changing existing objects: say which fields change, offer the diff; true to go on. */
 async function confirmChanges(ctx: ApplyCommandContext, m: Manifest, previews: readonly ApplyPreview[]): Promise<boolean> {
@@ -139,23 +207,12 @@ async function showDiff(ctx: ApplyCommandContext, m: Manifest, p: ApplyPreview):
   await vscode.commands.executeCommand('vscode.diff', live, result, `${p.target.label}: live ↔ after apply (dry run)`, { preview: false });
 }
 
-const create: CommandFactory<ApplyCommandContext> = (ctx) => async () => {
-  const m = openManifest(ctx, 'create', false);
-  if (!m) return;
-  try {
-    const targets = await targetsOf(ctx, m, 'create');
-    if (!targets) return;
-    const outcomes = await progress(`creating in ${m.where}…`, () => createTargets(targets, m.transport));
-    ctx.clusterDiagnostics.set(m.document, outcomes.flatMap((o) => (o.rejected ? [o.rejected] : [])));
-    const created = outcomes.flatMap((o) => (o.created ? [`${o.label.split('/')[0]}/${o.created} created`] : []));
-    const failed = outcomes.flatMap((o) => (o.error ? [`${o.label}: ${o.error}`] : []));
-    const text = [created.join(', '), failed.join('; ')].filter((s) => s !== '').join('; ');
-    if (failed.length === 0) void inform(`created in ${m.where}: ${text}.`);
-    else reportProblem(`create in ${m.where}: ${text}.`);
-  } catch (err) {
-    reportFailure(`creating the manifest's objects in ${m.where}`, err);
-  }
-};
+const create = onManifest('create', 'creating the manifest\'s objects', async (ctx, m, targets) => {
+  const outcomes = await progress(`creating in ${m.where}…`, () => createTargets(targets, m.transport));
+  ctx.clusterDiagnostics.set(m.document, outcomes.flatMap((o) => (o.rejected ? [o.rejected] : [])));
+  const created = outcomes.flatMap((o) => (o.created ? [`${o.label.split('/')[0]}/${o.created} created`] : []));
+  reportOutcomes(m, created, outcomes.flatMap((o) => (o.error ? [`${o.label}: ${o.error}`] : [])));
+});
 
 interface GraceChoice extends vscode.QuickPickItem {
   seconds: number | undefined | 'ask';
@@ -178,26 +235,14 @@ async function chooseGrace(): Promise<number | undefined | 'cancel'> {
   return text === undefined ? 'cancel' : Number(text.trim());
 }
 
-const deleteFile: CommandFactory<ApplyCommandContext> = (ctx) => async () => {
-  const m = openManifest(ctx, 'delete', false);
-  if (!m) return;
-  try {
-    const targets = await targetsOf(ctx, m, 'delete');
-    if (!targets) return;
-    const grace = await chooseGrace();
-    if (grace === 'cancel') return;
-    const yes = await vscode.window.showWarningMessage(titled(deleteQuestion(targets, m.contextName, grace)), { modal: true }, 'Delete');
-    if (yes !== 'Delete') return;
-    const outcomes = await progress(`deleting from ${m.where}…`, () => deleteTargets(targets, m.transport, grace));
-    const deleted = outcomes.filter((o) => !o.error).map((o) => o.label);
-    const failed = outcomes.flatMap((o) => (o.error ? [`${o.label}: ${o.error}`] : []));
-    const text = [deleted.length > 0 ? `deleted ${deleted.join(', ')}` : '', failed.join('; ')].filter((s) => s !== '').join('; ');
-    if (failed.length === 0) void inform(`${text} (${m.where}).`);
-    else reportProblem(`delete from ${m.where}: ${text}.`);
-  } catch (err) {
-    reportFailure(`deleting the manifest's objects from ${m.where}`, err);
-  }
-};
+const deleteFile = onManifest('delete', 'deleting the manifest\'s objects', async (_ctx, m, targets) => {
+  const grace = await chooseGrace();
+  if (grace === 'cancel') return;
+  const yes = await vscode.window.showWarningMessage(titled(deleteQuestion(targets, m.contextName, grace)), { modal: true }, 'Delete');
+  if (yes !== 'Delete') return;
+  const outcomes = await progress(`deleting from ${m.where}…`, () => deleteTargets(targets, m.transport, grace));
+  reportOutcomes(m, outcomes.filter((o) => !o.error).map((o) => `${o.label} deleted`), outcomes.flatMap((o) => (o.error ? [`${o.label}: ${o.error}`] : [])));
+});
 
 const run: CommandFactory<ApplyCommandContext> = (ctx) => async () => {
   const scope = ctx.deps.activeScope();
@@ -216,4 +261,6 @@ export const applyCommands = {
   'podscope.manifest.create': create,
   'podscope.manifest.delete': deleteFile,
   'podscope.pods.run': run,
+  'podscope.manifest.checkPodUpdate': checkPodUpdate,
+  [REPLACE_POD_COMMAND]: replace,
 };

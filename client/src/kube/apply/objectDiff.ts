@@ -29,8 +29,26 @@ function walk(a: unknown, b: unknown, path: PathSeg[], out: string[]): void {
   if (isRecord(a) && isRecord(b)) {
     for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk(a[key], b[key], [...path, segmentOf(key)], out);
   } else if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) walk(a[i], b[i], [...path, i], out);
+    walkList(a, b, path, out);
   } else if (JSON.stringify(a) !== JSON.stringify(b)) {
+    out.push(formatPath(path));
+  }
+}
+
+/**
+ * Lists of named items (containers, env, volumes) are matched by name, as the API server merges them, and named by
+ * the new side's index; other lists are compared item by item when only values changed, else named as a whole
+ * (an added toleration shifts every index after it).
+ */
+function walkList(a: unknown[], b: unknown[], path: PathSeg[], out: string[]): void {
+  const names = (l: unknown[]) => (l.every((x) => isRecord(x) && typeof x.name === 'string') ? l.map((x) => (x as { name: string }).name) : undefined);
+  const [na, nb] = [names(a), names(b)];
+  if (na && nb && a.length > 0 && b.length > 0) {
+    b.forEach((item, i) => walk(a[na.indexOf(nb[i])], item, [...path, i], out));
+    if (na.some((n) => !nb.includes(n))) out.push(formatPath(path));
+  } else if (a.length === b.length) {
+    for (let i = 0; i < a.length; i++) walk(a[i], b[i], [...path, i], out);
+  } else {
     out.push(formatPath(path));
   }
 }
@@ -40,6 +58,6 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** A key that would read as nested fields (`app.kubernetes.io/name`) is written in brackets, as the API server does. */
-function segmentOf(key: string): PathSeg {
+export function segmentOf(key: string): PathSeg {
   return /^[A-Za-z_$][\w$-]*$/.test(key) ? key : { key };
 }

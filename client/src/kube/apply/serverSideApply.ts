@@ -9,6 +9,7 @@ import { statusFindings, type DryRunObjectResult } from '../dryRun/dryRunValidat
 import { conflictsOf, isApplyConflict, type FieldConflict } from './fieldConflicts';
 import type { ObjectTarget } from './manifestTargets';
 import { changedFields } from './objectDiff';
+import { isPodUpdateRefusal, podUpdateFindings } from './podUpdate';
 import { isAccessRefusal, isSuccess, readLive, resourceVersionOf, targetPath, type KubeObject, type ObjectTransport } from './objectTransport';
 
 export interface ApplyPreview {
@@ -22,6 +23,8 @@ export interface ApplyPreview {
   conflicts: FieldConflict[];
   /** The dry run's refusal, with findings for Problems. */
   rejected?: DryRunObjectResult;
+  /** The refusal is the pod-update check's: a live pod cannot take these changes, only a replacement can. */
+  needsReplace?: boolean;
 }
 
 export type ApplyAction = 'created' | 'configured' | 'unchanged';
@@ -53,8 +56,9 @@ export async function previewApply(targets: readonly ObjectTarget[], transport: 
       previews.push({ target, live, changes: [], conflicts: conflictsOf(status) });
       continue;
     }
-    const findings = statusFindings(target.request.doc, target.request.body, response);
-    previews.push({ target, live, changes: [], conflicts: [], rejected: { label: target.label, outcome: 'rejected', operation: 'apply', findings } });
+    const needsReplace = live !== undefined && status !== undefined && isPodUpdateRefusal(status);
+    const findings = live && status && needsReplace ? podUpdateFindings(target.request.doc, live, status) : statusFindings(target.request.doc, target.request.body, response);
+    previews.push({ target, live, changes: [], conflicts: [], needsReplace, rejected: { label: target.label, outcome: 'rejected', operation: 'apply', findings } });
   }
   return previews;
 }
@@ -73,11 +77,4 @@ export async function applyPreviews(previews: readonly ApplyPreview[], transport
     outcomes.push({ label: p.target.label, action });
   }
   return outcomes;
-}
-
-/** `Pod/web created, ConfigMap/settings unchanged; Pod/db: <the server's refusal>`. */
-export function applySummary(outcomes: readonly ApplyOutcome[]): { ok: boolean; text: string } {
-  const done = outcomes.filter((o) => o.action).map((o) => `${o.label} ${o.action}`);
-  const failed = outcomes.filter((o) => o.error).map((o) => `${o.label}: ${o.error}`);
-  return { ok: failed.length === 0, text: [done.join(', '), failed.join('; ')].filter((s) => s !== '').join('; ') };
 }

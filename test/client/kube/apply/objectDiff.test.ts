@@ -26,7 +26,7 @@ test('comparable leaves out status and the server\'s bookkeeping, nothing else',
   assert.match(diffText(live), /^apiVersion: v1\nkind: Pod\nmetadata:\n {2}labels:\n/);
 });
 
-test('changedFields names each changed leaf, added and removed items included', () => {
+test('changedFields names each changed leaf; a list that grew is named whole; named items match by name', () => {
   const after = structuredClone(live);
   after.metadata.resourceVersion = '8';
   after.metadata.labels['app.kubernetes.io/part-of'] = 'store';
@@ -36,7 +36,10 @@ test('changedFields names each changed leaf, added and removed items included', 
   assert.deepEqual(changedFields(live, after), [
     'metadata.labels[app.kubernetes.io/part-of]',
     'spec.containers[0].image',
-    'spec.containers[0].ports[1]',
+    'spec.containers[0].ports',
   ]);
   assert.deepEqual(changedFields(live, structuredClone(live)), []);
+  const reordered = structuredClone(live);
+  reordered.spec.containers = [{ name: 'sidecar', image: 'envoy', ports: [] }, { ...live.spec.containers[0], image: 'nginx:3' }];
+  assert.deepEqual(changedFields(live, reordered), ['spec.containers[0]', 'spec.containers[1].image'], 'the added item, and the moved one compared with itself');
 });
