@@ -11,8 +11,6 @@ export interface ReplacePodArgument {
 }
 
 export class ReplacePodActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
-
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const finding = context.diagnostics.find((d) => d.source === CLUSTER_DIAGNOSTIC_SOURCE && d.code === POD_UPDATE_FORBIDDEN);
     if (!finding) return [];
@@ -25,5 +23,5 @@ export class ReplacePodActions implements vscode.CodeActionProvider {
 }
 
 export function registerReplacePodActions(): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider({ language: 'yaml' }, new ReplacePodActions(), { providedCodeActionKinds: ReplacePodActions.kinds });
+  return vscode.languages.registerCodeActionsProvider({ language: 'yaml' }, new ReplacePodActions(), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
 }
