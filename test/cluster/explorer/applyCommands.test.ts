@@ -117,3 +117,26 @@ test('no context selected: a clear message, nothing sent', async () => {
     'error: Podscope: no Kubernetes context is selected, so there is no cluster to run a pod on. Choose one in the Pods view first.',
   ]);
 });
+
+test('Run a Pod: the new pod is selected in the tree once its watch delivers it', { timeout: 60_000 }, async (t) => {
+  const c = fixture.need(t);
+  if (!c) return;
+  if (!made) {
+    made = c;
+    await createPodNamespace(c, namespace);
+  }
+  const { openTree } = await import('./treeWalk.js');
+  const { revealPod } = await import('../../../client/src/kube/apply/runPodFlow.js');
+  const { runPod } = await import('../../../client/src/kube/apply/runPod.js');
+  const { clusterObjectTransport } = await import('../../../client/src/kube/apply/objectTransport.js');
+  const tree = openTree(c.kubeconfig, { namespace });
+  t.after(() => tree.dispose());
+  const [context] = tree.model.children();
+  tree.model.children(context);
+  const revealed: { nodeType: string; name?: string }[] = [];
+  const host = { model: tree.model, treeView: { reveal: async (node: { nodeType: string; name?: string }) => { revealed.push(node); } } };
+  await runPod(clusterObjectTransport(fixture.api(c.kubeconfig)), namespace, { name: 'shown', image: 'busybox' });
+  const found = await revealPod(host as unknown as Parameters<typeof revealPod>[0], context.contextName, namespace, 'shown');
+  assert.equal(found, true);
+  assert.deepEqual(revealed.map((n) => [n.nodeType, n.name]), [['pod', 'shown']]);
+});
