@@ -34,7 +34,7 @@ export class Ctx {
   private async startClusterFeatures(): Promise<void> {
     const explorer = await startExplorer(this.extensionContext);
     this.explorer = explorer;
-    const views = openClusterViews(this.config);
+    const views = openClusterViews(this.config, () => explorer.connection !== undefined);
     const context: CommandContext = { explorer, deps: podActionDeps(explorer), config: this.config, ...views };
     this.extensionContext.subscriptions.push(views, ...registerCommands(context));
   }

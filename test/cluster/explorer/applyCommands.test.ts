@@ -136,7 +136,8 @@ test('Run a Pod: the new pod is selected in the tree once its watch delivers it'
   const revealed: { nodeType: string; name?: string }[] = [];
   const host = { model: tree.model, treeView: { reveal: async (node: { nodeType: string; name?: string }) => { revealed.push(node); } } };
   await runPod(clusterObjectTransport(fixture.api(c.kubeconfig)), namespace, { name: 'shown', image: 'busybox' });
-  const found = await revealPod(host as unknown as Parameters<typeof revealPod>[0], context.contextName, namespace, 'shown');
+  const contextName = tree.connection.activeContext() ?? '';
+  const found = await revealPod(host as unknown as Parameters<typeof revealPod>[0], contextName, namespace, 'shown');
   assert.equal(found, true);
   assert.deepEqual(revealed.map((n) => [n.nodeType, n.name]), [['pod', 'shown']]);
 });

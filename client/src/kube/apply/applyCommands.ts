@@ -16,7 +16,8 @@ import { manifestTargets, type ObjectTarget } from './manifestTargets';
 import { diffText } from './objectDiff';
 import { clusterObjectTransport, type ObjectTransport } from './objectTransport';
 import { REPLACE_DETAIL, replacePod, replaceQuestion } from './replacePod';
-import { REPLACE_POD_COMMAND, type ReplacePodArgument } from './replacePodAction';
+import type { DocumentArgument } from './manifestLenses';
+import { REPLACE_POD_COMMAND } from './replacePodAction';
 import { revealPod, runPodFlow } from './runPodFlow';
 import { applyPreviews, previewApply, type ApplyPreview } from './serverSideApply';
 
@@ -86,7 +87,7 @@ function onManifest(
   atCursor = false,
 ): CommandFactory<ApplyCommandContext> {
   return (ctx) => async (arg) => {
-    const offset = typeof (arg as Partial<ReplacePodArgument> | undefined)?.offset === 'number' ? (arg as ReplacePodArgument).offset : undefined;
+    const offset = typeof (arg as Partial<DocumentArgument> | undefined)?.offset === 'number' ? (arg as DocumentArgument).offset : undefined;
     const m = openManifest(ctx, verb, atCursor, offset);
     if (!m) return;
     try {

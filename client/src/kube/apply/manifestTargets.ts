@@ -80,3 +80,21 @@ export function nameOf(t: ObjectTarget): string {
   if (t.request.name === undefined) throw new Error(`${t.label} has no name`);
   return t.request.name;
 }
+
+export interface ObjectHead {
+  /** Where the object's first key starts. */
+  offset: number;
+  kind: string;
+  apiVersion: string;
+}
+
+/** Each Kubernetes object of the file (documents that parse and set apiVersion and kind), at its first key. */
+export function objectHeads(text: string): ObjectHead[] {
+  const heads: ObjectHead[] = [];
+  for (const doc of parseAllDocuments(text)) {
+    if (!('contents' in doc) || doc.contents === null || doc.errors.length > 0) continue;
+    const header = headerOf(doc);
+    if (header) heads.push({ offset: doc.contents.range[0], kind: header.kind, apiVersion: header.apiVersion });
+  }
+  return heads;
+}

@@ -3,7 +3,7 @@
 // need a name, create may let the server generate one; a kind the server does not serve is refused with a finding.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { manifestTargets } from '../../../../client/src/kube/apply/manifestTargets';
+import { manifestTargets, objectHeads } from '../../../../client/src/kube/apply/manifestTargets';
 import type { DryRunTransport } from '../../../../client/src/kube/dryRun/dryRunValidate';
 
 function recording(): { t: DryRunTransport; calls: string[] } {
@@ -63,4 +63,9 @@ test('a kind the server does not serve is refused with the finding at kind', asy
   assert.equal(t.kind === 'refused' && t.problem, 'cannot delete Pood/x (see Problems); nothing was deleted.');
   const f = t.kind === 'refused' ? t.results?.[0].findings[0] : undefined;
   assert.deepEqual(f && [text.slice(f.start, f.end), f.message], ['Pood', 'no matches for kind "Pood" in version "v1"']);
+});
+
+test('the lenses\' anchors: each Kubernetes object\'s first key, none for other documents or broken ones', () => {
+  const text = `# leading comment\n${pod('a')}---\njust: data\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\nkind: [Pod\n`;
+  assert.deepEqual(objectHeads(text).map((h) => [h.kind, text.slice(h.offset, h.offset + 10)]), [['Pod', 'apiVersion'], ['ConfigMap', 'apiVersion']]);
 });
