@@ -1,5 +1,5 @@
-// Manifest → cluster: Apply (all documents, or the one at the cursor), Create, Delete the objects in this file, and
-// Run a pod. The flows (questions, the diff, progress, messages) are here; what they send is in this folder's modules.
+// Manifest → cluster: Apply (all documents, or the one at the cursor), Create, Delete the objects in this file, Run a
+// pod, Check the pod update and Replace the pod. The flows (questions, the diff, progress, messages) are here; what they send is in this folder's modules.
 // Every command acts on the tree's context and namespace, as Validate Against the Cluster does.
 import * as vscode from 'vscode';
 import { inform, reportFailure, reportProblem, titled } from '../../notify';
@@ -15,8 +15,8 @@ import { describeConflicts } from './fieldConflicts';
 import { manifestTargets, type ObjectTarget } from './manifestTargets';
 import { diffText } from './objectDiff';
 import { clusterObjectTransport, type ObjectTransport } from './objectTransport';
-import { REPLACE_DETAIL, replacePod, replaceQuestion } from './replacePod';
 import type { DocumentArgument } from './manifestLenses';
+import { REPLACE_DETAIL, replacePod, replaceQuestion } from './replacePod';
 import { REPLACE_POD_COMMAND } from './replacePodAction';
 import { revealPod, runPodFlow } from './runPodFlow';
 import { applyPreviews, previewApply, type ApplyPreview } from './serverSideApply';
@@ -34,7 +34,7 @@ interface Manifest {
   contextName: string;
   namespace: string;
   transport: ObjectTransport;
-  /** `context "kind", namespace "demo"`, for messages. */
+  /** `context "dev", namespace "demo"`, for messages. */
   where: string;
 }
 
