@@ -1,11 +1,9 @@
 // What the explorer's commands show besides the tree: log views (and their status bar entry), the describe and YAML
-// documents, running port forwards, the dry run's diagnostics, their quick fix (replace a pod)
-// and the Apply lenses above each manifest object. Made once cluster features start (trusted folder).
+// documents, running port forwards, the dry run's diagnostics and their quick fix (replace a pod). Made once cluster features start (trusted folder).
 import * as vscode from 'vscode';
 import type { Config } from './config';
 import { PortForwardRegistry } from './kube/actions/portForward';
 import { ReadOnlyDocuments } from './kube/actions/readOnlyDocuments';
-import { registerManifestLenses } from './kube/apply/manifestLenses';
 import { registerReplacePodActions } from './kube/apply/replacePodAction';
 import { ClusterDiagnostics } from './kube/dryRun/clusterDiagnostics';
 import { logStatusBar } from './kube/logs/logStatusBar';
@@ -18,12 +16,11 @@ export interface ClusterViews extends vscode.Disposable {
   readonly clusterDiagnostics: ClusterDiagnostics;
 }
 
-/** `kubeconfigLoaded`: whether the explorer has a usable kubeconfig (the manifest lenses only show then). */
-export function openClusterViews(config: Config, kubeconfigLoaded: () => boolean): ClusterViews {
+export function openClusterViews(config: Config): ClusterViews {
   const logViews = new LogViews(() => config.logDefaults.maxLines);
   const documents = new ReadOnlyDocuments();
   const forwards = new PortForwardRegistry();
   const clusterDiagnostics = new ClusterDiagnostics();
-  const all = vscode.Disposable.from(logViews, logStatusBar(logViews), documents, clusterDiagnostics, registerReplacePodActions(), registerManifestLenses(() => kubeconfigLoaded() && config.manifestCodeLens), { dispose: () => void forwards.stopAll() });
+  const all = vscode.Disposable.from(logViews, logStatusBar(logViews), documents, clusterDiagnostics, registerReplacePodActions(), { dispose: () => void forwards.stopAll() });
   return { logViews, documents, forwards, clusterDiagnostics, dispose: () => all.dispose() };
 }
