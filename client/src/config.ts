@@ -30,6 +30,7 @@ export const SETTINGS = {
   'logs.jsonTimeKeys': { type: 'array', default: DEFAULT_JSON_KEYS.time },
   'logs.jsonFields': { type: 'array', default: DEFAULT_JSON_KEYS.fields },
   'dryRun.confirmSensitive': { type: 'boolean', default: true },
+  'manifest.codeLens': { type: 'boolean', default: true },
   kubernetesVersion: { type: 'string', default: 'auto' },
   'exact.enable': { type: 'boolean', default: true },
   'exact.featureGates': { type: 'object', default: {} },
@@ -86,6 +87,11 @@ export class Config {
   /** Ask before a dry run sends Secrets or cluster-scoped objects (once per file). */
   get confirmSensitiveDryRun(): boolean {
     return this.get('dryRun.confirmSensitive');
+  }
+
+  /** Apply and Check Pod Update as code lenses above each Kubernetes object. */
+  get manifestCodeLens(): boolean {
+    return this.get('manifest.codeLens');
   }
 
   /** What the language server receives for `workspace/configuration` of section `podscope`. */

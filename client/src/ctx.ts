@@ -6,6 +6,7 @@ import { openClusterViews } from './clusterViews';
 import { registerCommands, type CommandContext } from './commands';
 import { Config } from './config';
 import { startExplorer, type Explorer } from './kube';
+import { registerManifestLenses } from './kube/apply/manifestLenses';
 import type { PodActionDeps } from './kube/pod/podActionDeps';
 import { startExactVersion } from './exactVersion';
 import { startLanguageClient, type LanguageClientHandle } from './lsp/client';
@@ -36,7 +37,9 @@ export class Ctx {
     this.explorer = explorer;
     const views = openClusterViews(this.config);
     const context: CommandContext = { explorer, deps: podActionDeps(explorer), config: this.config, ...views };
-    this.extensionContext.subscriptions.push(views, ...registerCommands(context));
+    // The Apply lenses show only while there is a cluster to apply to.
+    const lenses = registerManifestLenses(() => explorer.connection !== undefined && this.config.manifestCodeLens);
+    this.extensionContext.subscriptions.push(views, lenses, ...registerCommands(context));
   }
 
   /** The narrow face `activate` returns. */

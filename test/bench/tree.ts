@@ -279,6 +279,7 @@ function bindAll(api: ClusterApi): ClusterApi {
     watchPods: (...a) => api.watchPods(...a),
     readPod: (...a) => api.readPod(...a),
     deletePod: (...a) => api.deletePod(...a),
+    deleteObject: (...a) => api.deleteObject(...a),
     listPodEvents: (...a) => api.listPodEvents(...a),
     readNode: (...a) => api.readNode(...a),
     readPodLog: (...a) => api.readPodLog(...a),

@@ -13,6 +13,7 @@ export class ForwardingApi implements ClusterApi {
   watchPods(...a: Args<'watchPods'>) { return this.real.watchPods(...a); }
   readPod(...a: Args<'readPod'>) { return this.real.readPod(...a); }
   deletePod(...a: Args<'deletePod'>) { return this.real.deletePod(...a); }
+  deleteObject(...a: Args<'deleteObject'>) { return this.real.deleteObject(...a); }
   listPodEvents(...a: Args<'listPodEvents'>) { return this.real.listPodEvents(...a); }
   readNode(...a: Args<'readNode'>) { return this.real.readNode(...a); }
   readPodLog(...a: Args<'readPodLog'>) { return this.real.readPodLog(...a); }

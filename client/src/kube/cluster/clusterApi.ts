@@ -4,6 +4,7 @@ import {
   CoreV1Api,
   Exec,
   KubeConfig,
+  KubernetesObjectApi,
   Log,
   Observable,
   PortForward,
@@ -67,6 +68,15 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
+/** Any object, by apiVersion and kind, as a manifest names it. */
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  /** undefined for cluster-scoped kinds. */
+  namespace?: string;
+}
+
 export interface PodLogQuery {
   container: string;
   previous?: boolean;
@@ -86,6 +96,11 @@ export interface ClusterApi {
   watchPods(options: WatchPodsOptions, handlers: WatchHandlers): WatchHandle;
   readPod(namespace: string, name: string, options?: RequestOptions): Promise<V1Pod>;
   deletePod(namespace: string, name: string, options?: RequestOptions & { gracePeriodSeconds?: number }): Promise<V1Pod>;
+  /**
+   * Deletes any object as `kubectl delete -f` does (propagation Background), through client-node's
+   * KubernetesObjectApi. Throws its ApiException (the Status: NotFound, Forbidden, ...) on refusal.
+   */
+  deleteObject(ref: ObjectRef, options?: RequestOptions & { gracePeriodSeconds?: number }): Promise<void>;
   /** Events whose involvedObject is the pod, as `kubectl describe pod` shows them. */
   listPodEvents(namespace: string, podName: string, options?: RequestOptions): Promise<CoreV1EventList>;
   readNode(name: string, options?: RequestOptions): Promise<V1Node>;
@@ -122,10 +137,23 @@ class ClientNodeClusterApi implements ClusterApi {
   /** A private copy pointed at `contextName`: never saved, so the user's kubeconfig file is never modified. */
   private readonly kubeConfig: KubeConfig;
   private readonly core: CoreV1Api;
+  private objectApi: KubernetesObjectApi | undefined;
 
   constructor(base: KubeConfig, readonly contextName: string, readonly timeoutMs = DEFAULT_TIMEOUT_MS) {
     this.kubeConfig = kubeConfigForContext(base, contextName);
     this.core = this.kubeConfig.makeApiClient(CoreV1Api);
+  }
+
+  // Bodies (create, apply) go through request() with the manifest's own text instead: KubernetesObjectApi serializes
+  // built-in kinds through client-node's models, which drop every field they do not know (a newer API field, a typo
+  // the server's strict validation should report). A delete carries no object, so nothing can be lost.
+  deleteObject(ref: ObjectRef, options?: RequestOptions & { gracePeriodSeconds?: number }): Promise<void> {
+    this.objectApi ??= KubernetesObjectApi.makeApiClient(this.kubeConfig);
+    const objects = this.objectApi;
+    const spec = { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } };
+    return withTimeout(this.timeout(options), `deleting ${ref.kind} "${ref.name}"`, async () => {
+      await objects.delete(spec, undefined, undefined, options?.gracePeriodSeconds, undefined, 'Background');
+    });
   }
 
   readNode(name: string, options?: RequestOptions): Promise<V1Node> {

@@ -1,5 +1,6 @@
-// Just enough of the `vscode` module for the pod tree's glue (index.ts, podTreeProvider.ts, podTreeCommands.ts) to run
-// in plain Node: records commands, context keys and tree views so a test can drive and inspect them.
+// Just enough of the `vscode` module for the pod tree's glue (index.ts, podTreeProvider.ts, podTreeCommands.ts) and the
+// apply commands to run in plain Node: records commands, context keys, tree views and messages, and answers questions
+// from a script, so a test can drive and inspect them.
 type Listener<T> = (e: T) => unknown;
 
 export class EventEmitter<T> {
@@ -24,14 +25,37 @@ export class ThemeColor { constructor(readonly id: string) {} }
 export class ThemeIcon { constructor(readonly id: string, readonly color?: ThemeColor) {} }
 export class MarkdownString { constructor(readonly value: string) {} }
 export class RelativePattern { constructor(readonly base: unknown, readonly pattern: string) {} }
-export const Uri = { file: (fsPath: string) => ({ fsPath }) };
+export const Uri = {
+  file: (fsPath: string) => ({ fsPath }),
+  from: (parts: { scheme: string; path: string }) => ({ ...parts, toString: () => `${parts.scheme}:${parts.path}` }),
+};
+export enum ProgressLocation { SourceControl = 1, Window = 10, Notification = 15 }
 
 export const recorded = {
   commands: new Map<string, (...args: unknown[]) => unknown>(),
   contextKeys: new Map<string, unknown>(),
   views: [] as { id: string; provider: unknown; view: FakeTreeView }[],
   settings: new Map<string, unknown>(),
+  /** Every message shown, as `error|warning|info: text`. */
+  messages: [] as string[],
+  /**
+   * The user's next answers to messages, quick picks and input boxes, in order: a value, or a function of what was
+   * offered (the actions or items) returning the choice. With none left, the user dismisses (undefined).
+   */
+  answers: [] as unknown[],
 };
+
+function answer(offered: unknown): unknown {
+  const next = recorded.answers.shift();
+  return typeof next === 'function' ? (next as (o: unknown) => unknown)(offered) : next;
+}
+
+function message(kind: string) {
+  return async (text: string, ...rest: unknown[]) => {
+    recorded.messages.push(`${kind}: ${text}`);
+    return answer(rest.filter((r) => typeof r === 'string'));
+  };
+}
 
 export class FakeTreeView {
   message: string | undefined;
@@ -50,9 +74,13 @@ export const window = {
     recorded.views.push({ id, provider: options.treeDataProvider, view });
     return view;
   },
-  showWarningMessage: async () => undefined,
-  showQuickPick: async () => undefined,
-  showInputBox: async () => undefined,
+  activeTextEditor: undefined as unknown,
+  showErrorMessage: message('error'),
+  showWarningMessage: message('warning'),
+  showInformationMessage: message('info'),
+  showQuickPick: async (items: unknown) => answer(await items),
+  showInputBox: async () => answer(undefined),
+  withProgress: <T>(_options: unknown, task: () => Promise<T>) => task(),
 };
 
 export const commands = {
