@@ -102,6 +102,11 @@ export class LogSession {
         if (generation !== this.generation) return;
         this.states.set(container, state);
         if (isFinal(state)) this.merger?.end(i);
+        // The reason goes into the view itself: a toast fades, and an empty tab would say nothing.
+        if (state.kind === 'failed') {
+          this.buffer.append([failureLine(merged ? containerPrefix(this.spec.pod, container) : '', this.spec.pod, container, state.message)]);
+          this.listener.changed();
+        }
         this.listener.state(container, state);
       },
     }, this.options.stream));
@@ -179,6 +184,11 @@ export class LogSession {
 }
 
 const RAW: LogPresentation = { json: 'raw', minLevel: undefined, keys: DEFAULT_JSON_KEYS };
+
+/** Marked so it cannot pass for the container's own output; a saved log keeps it as a record of the break. */
+export function failureLine(prefix: string, pod: string, container: string, message: string): string {
+  return `${prefix}[podscope] the log of ${pod}/${container} could not be read: ${message}`;
+}
 
 function isFinal(state: LogStreamState): boolean {
   return state.kind === 'ended' || state.kind === 'stopped' || state.kind === 'failed';
