@@ -67,6 +67,8 @@ export class Ctx {
 function podActionDeps(explorer: Explorer): PodActionDeps {
   return {
     apiFor: (contextName) => explorer.apiFor(contextName),
+    // A keybinding in the Pods view passes no argument: the focused row is what the user means.
+    selected: () => explorer.treeView.selection[0],
     activeScope: () => {
       const connection = explorer.connection;
       const contextName = connection?.activeContext();
