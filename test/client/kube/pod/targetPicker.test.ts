@@ -11,7 +11,7 @@ const pod = { metadata: { name: 'web', namespace: 'demo' }, spec: { containers: 
 const target = { contextName: 'kind', namespace: 'demo', name: 'web', pod };
 
 async function picker() {
-  return import('../../../../client/src/kube/pod/targetPicker');
+  return import('../../../../client/src/kube/pod/targetPicker.js');
 }
 
 function deps(selected: unknown) {
