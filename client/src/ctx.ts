@@ -7,6 +7,7 @@ import { registerCommands, type CommandContext } from './commands';
 import { Config } from './config';
 import { startExplorer, type Explorer } from './kube';
 import type { PodActionDeps } from './kube/pod/podActionDeps';
+import { ImageHistory } from './kube/debug/imageHistory';
 import { startExactVersion } from './exactVersion';
 import { startLanguageClient, type LanguageClientHandle } from './lsp/client';
 import { startWhenTrusted } from './workspaceTrust';
@@ -35,7 +36,8 @@ export class Ctx {
     const explorer = await startExplorer(this.extensionContext);
     this.explorer = explorer;
     const views = openClusterViews(this.config);
-    const context: CommandContext = { explorer, deps: podActionDeps(explorer), config: this.config, ...views };
+    const debugImages = new ImageHistory(this.extensionContext.globalState);
+    const context: CommandContext = { explorer, deps: podActionDeps(explorer), config: this.config, debugImages, ...views };
     this.extensionContext.subscriptions.push(views, ...registerCommands(context));
   }
 

@@ -42,6 +42,7 @@ export class FakeCluster implements ClusterApi {
   logStreamer(): never { throw new Error('FakeCluster streams no logs'); }
   exec(): never { throw new Error('FakeCluster has no exec'); }
   portForwarder(): never { throw new Error('FakeCluster has no port-forward'); }
+  attacher(): never { throw new Error('FakeCluster has no attach'); }
 
   get openWatches(): number {
     return this.watches.filter((w) => w.open).length;
