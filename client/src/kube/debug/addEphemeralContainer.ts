@@ -19,7 +19,9 @@ export function addFailure(response: ApiResponse): ApiRequestError {
   const status = statusOf(response);
   if (response.status === 404 && !status?.details?.name) {
     const server = status?.message ?? (response.body.trim().slice(0, 200) || 'the server could not find the requested resource');
-    return new ApiRequestError(404, `ephemeral containers are disabled for this cluster: it has no pods/ephemeralcontainers subresource (error from server: "${server}")`, status);
+    const message = `ephemeral containers are disabled for this cluster: it has no pods/ephemeralcontainers subresource (error from server: "${server}")`;
+    // The body is what a failure report reads the message from, so it carries ours.
+    return new ApiRequestError(404, message, { ...status, message });
   }
   return ApiRequestError.from(response);
 }

@@ -1,6 +1,7 @@
-// What a debug container is, as `kubectl debug --target` makes it (kubectl pkg/cmd/debug/debug.go,
-// generateEphemeralContainer and computeDebugContainerName): named `debugger-` and five random characters, stdin and a
-// TTY, the termination message read from its file, and the target container whose process namespace it joins. Pure.
+// What a debug container is, as `kubectl debug -it --target` makes it (kubectl pkg/cmd/debug/debug.go,
+// generateEphemeralContainer and computeDebugContainerName, and profiles.go): named `debugger-` and five random
+// characters, stdin and a TTY, the termination message read from its file, the target container whose process
+// namespace it joins, and SYS_PTRACE as kubectl's default "general" profile adds it, so tools like strace work. Pure.
 import type { V1ContainerState, V1EphemeralContainer, V1Pod } from '@kubernetes/client-node';
 import { podContainers } from '../pod/containers';
 
@@ -33,6 +34,7 @@ export function ephemeralContainer(name: string, request: DebugRequest): V1Ephem
     stdin: true,
     tty: true,
     terminationMessagePolicy: 'File',
+    securityContext: { capabilities: { add: ['SYS_PTRACE'] } },
     ...(request.target ? { targetContainerName: request.target } : {}),
     ...(request.command?.length ? { command: [...request.command] } : {}),
   };

@@ -64,6 +64,8 @@ class ChannelPseudoterminal implements vscode.Pseudoterminal {
   private ended = false;
   private exitCode: number | undefined;
   private size: { columns?: number; rows?: number } = {};
+  /** Keys typed before the session is connected; sent once it is, so nothing typed early is lost. */
+  private pending: string[] = [];
 
   constructor(private readonly options: ChannelTerminalOptions) {}
 
@@ -77,7 +79,8 @@ class ChannelPseudoterminal implements vscode.Pseudoterminal {
       this.closeEmitter.fire(this.exitCode);
       return;
     }
-    this.session?.write(data);
+    if (this.session) this.session.write(data);
+    else this.pending.push(data);
   }
 
   setDimensions(dims: vscode.TerminalDimensions): void {
@@ -114,6 +117,7 @@ class ChannelPseudoterminal implements vscode.Pseudoterminal {
         return;
       }
       this.writeEmitter.fire(`${DIM}[podscope] ${describeOutcome(outcome)}${RESET}\r\n`);
+      this.session = undefined;
       this.run(index + 1);
     };
     step.open(this.size, { stdout: print(0), stderr: print(1) }).then(
@@ -123,6 +127,7 @@ class ChannelPseudoterminal implements vscode.Pseudoterminal {
           return;
         }
         this.session = session;
+        for (const data of this.pending.splice(0)) session.write(data);
         void session.done.then(settle);
       },
       (e: unknown) => settle({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),

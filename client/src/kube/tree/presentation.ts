@@ -105,7 +105,9 @@ function presentPod(node: PodNode, nowMs: number): TreeItemData {
 }
 
 function presentContainer(node: ContainerNode): TreeItemData {
-  const status = containerStatus(node.pod, node.container, node.kind);
+  const reported = containerStatus(node.pod, node.container, node.kind);
+  // Ephemeral containers have no probes and the kubelet never calls them ready: running is all they can be.
+  const status = node.kind === 'ephemeral' && reported?.state?.running ? { ...reported, ready: true } : reported;
   const tag = node.kind === 'app' ? undefined : node.kind;
   const restarts = status?.restartCount ? `${status.restartCount} ${status.restartCount === 1 ? 'restart' : 'restarts'}` : undefined;
   // A debug container that ended is history, not a failure: it cannot be removed, so it is shown greyed, whatever its code.

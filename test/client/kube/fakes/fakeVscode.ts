@@ -30,6 +30,7 @@ export const recorded = {
   commands: new Map<string, (...args: unknown[]) => unknown>(),
   contextKeys: new Map<string, unknown>(),
   views: [] as { id: string; provider: unknown; view: FakeTreeView }[],
+  terminals: [] as { name: string; pty: unknown }[],
   settings: new Map<string, unknown>(),
 };
 
@@ -49,6 +50,10 @@ export const window = {
     const view = new FakeTreeView();
     recorded.views.push({ id, provider: options.treeDataProvider, view });
     return view;
+  },
+  createTerminal(options: { name: string; pty: unknown }) {
+    recorded.terminals.push(options);
+    return { name: options.name, show() {}, dispose() {} };
   },
   showWarningMessage: async () => undefined,
   showQuickPick: async () => undefined,
