@@ -16,7 +16,10 @@ import { waitForDebugContainer } from '../../../client/src/kube/debug/waitForDeb
 import { ExecSession } from '../../../client/src/kube/exec/execSession';
 import type { Cluster } from '../cluster';
 import { until } from '../../support/until';
+import { useFakeVscode } from '../../client/kube/fakes/routeVscode';
 import { useCluster } from './clusterFixture';
+
+const vscode = useFakeVscode();
 
 const LABEL = { 'podscope.dev/test': 'debug' };
 const fixture = useCluster('debug container tests', {
@@ -116,4 +119,83 @@ test('the restricted user may neither add a debugger nor attach: the API server 
     assert.equal(e.message, `pods "${podName}" is forbidden: User "${c.restrictedUser}" cannot get resource "pods/attach" in API group "" in the namespace "demo"`);
     return true;
   });
+});
+
+/**
+ * Runs "Debug Container…" on the pod as the tree would, answering its questions: the image (picked, or typed when not
+ * offered), an empty command, and for the reconnect question the first offer. Returns the quick picks' titles.
+ */
+async function runDebugCommand(c: Cluster, pod: V1Pod, image: string): Promise<string[]> {
+  const { debugCommands } = await import('../../../client/src/kube/debug/debugCommand.js');
+  const { ImageHistory } = await import('../../../client/src/kube/debug/imageHistory.js');
+  const api = fixture.api(c.kubeconfig);
+  const store = new Map<string, unknown>();
+  const titles: string[] = [];
+  const win = vscode.window as unknown as Record<string, unknown>;
+  win.showQuickPick = async (items: { label: string }[], options: { title: string }) => {
+    titles.push(options.title);
+    if (!/image/.test(options.title)) return items[0];
+    return items.find((i) => i.label === image) ?? items.find((i) => i.label.includes('Another image'));
+  };
+  // The image when it was not offered (typed in), and an empty command.
+  win.showInputBox = async (options: { title: string }) => (/image/.test(options.title) ? image : '');
+  const ctx = {
+    deps: { apiFor: () => api, activeScope: () => undefined },
+    config: { debugImage: 'busybox:1.36' },
+    debugImages: new ImageHistory({ get: <T>(k: string) => store.get(k) as T | undefined, update: async (k: string, v: unknown) => { store.set(k, v); } }),
+  };
+  await debugCommands['podscope.debug.container'](ctx)({ contextName: 'podscope', namespace: 'demo', name: pod.metadata!.name!, pod });
+  return titles;
+}
+
+test('Debug Container… adds a debugger, attaches a terminal to it, and running it again re-attaches instead of adding another', { timeout: 60_000 }, async (t) => {
+  const c = fixture.need(t);
+  if (!c) return;
+  const pod = await scratchPod(c);
+  const podName = pod.metadata!.name!;
+  const api = fixture.api(c.kubeconfig);
+
+  const firstPicks = await runDebugCommand(c, pod, 'busybox:1.36');
+  assert.deepEqual(firstPicks, ['Debug container image'], 'nothing to reconnect to: straight to the image');
+  const [added] = (await api.readPod('demo', podName)).spec?.ephemeralContainers ?? [];
+  assert.equal(added?.targetContainerName, 'app', 'the only app container is the target');
+  assert.ok(vscode.recorded.progress.some((m) => m === `${added.name} is running`), vscode.recorded.progress.join('\n'));
+  const terminal = vscode.recorded.terminals.at(-1)!;
+  assert.equal(terminal.name, `debug ${podName}/${added.name}`);
+
+  // The terminal attaches to the debugger's main process: what it prints shows up.
+  const pty = terminal.pty as { open(d: unknown): void; close(): void; onDidWrite(l: (d: string) => void): void };
+  let text = '';
+  pty.onDidWrite((d) => { text += d; });
+  pty.open({ columns: 80, rows: 24 });
+  const line = `from-debugger-${randomUUID()}`;
+  const poke = setInterval(() => c.appendLog('demo', podName, added.name, line), 300);
+  try {
+    await until('the attached output', () => text.includes(line));
+  } finally {
+    clearInterval(poke);
+  }
+  assert.match(text, /If you don't see a command prompt, try pressing enter\./);
+  pty.close();
+  await until('the word on what is left behind', () => vscode.recorded.messages.find((m) => m.includes(`${added.name} still runs in pod "${podName}"`)));
+  assert.ok(vscode.recorded.messages.some((m) => /Ephemeral containers cannot be removed from a pod/.test(m)));
+
+  const secondPicks = await runDebugCommand(c, await api.readPod('demo', podName), 'busybox:1.36');
+  assert.deepEqual(secondPicks, [`Debug ${podName}: a debug container is still running`], 'offered the running debugger, not a new image');
+  assert.equal((await api.readPod('demo', podName)).spec?.ephemeralContainers?.length, 1, 'no second debugger was added');
+  assert.equal(vscode.recorded.terminals.at(-1)!.name, `debug ${podName}/${added.name}`);
+});
+
+test('a debug image that cannot be pulled ends the wait with the kubelet\'s reason, and says the container stays', { timeout: 60_000 }, async (t) => {
+  const c = fixture.need(t);
+  if (!c) return;
+  const pod = await scratchPod(c);
+  const terminals = vscode.recorded.terminals.length;
+  await runDebugCommand(c, pod, 'podscope.invalid/nope:1');
+  const [added] = (await fixture.api(c.kubeconfig).readPod('demo', pod.metadata!.name!)).spec?.ephemeralContainers ?? [];
+  assert.ok(
+    vscode.recorded.messages.includes(`error: Podscope: ${added.name} cannot start: ImagePullBackOff: Back-off pulling image "podscope.invalid/nope:1": not found. It stays in the pod: ephemeral containers cannot be removed.`),
+    vscode.recorded.messages.join('\n'),
+  );
+  assert.equal(vscode.recorded.terminals.length, terminals, 'no terminal for a debugger that never ran');
 });

@@ -24,6 +24,7 @@ export class ThemeColor { constructor(readonly id: string) {} }
 export class ThemeIcon { constructor(readonly id: string, readonly color?: ThemeColor) {} }
 export class MarkdownString { constructor(readonly value: string) {} }
 export class RelativePattern { constructor(readonly base: unknown, readonly pattern: string) {} }
+export enum ProgressLocation { SourceControl = 1, Window = 10, Notification = 15 }
 export const Uri = { file: (fsPath: string) => ({ fsPath }) };
 
 export const recorded = {
@@ -31,6 +32,10 @@ export const recorded = {
   contextKeys: new Map<string, unknown>(),
   views: [] as { id: string; provider: unknown; view: FakeTreeView }[],
   terminals: [] as { name: string; pty: unknown }[],
+  /** Every notification shown, as `kind: text`. */
+  messages: [] as string[],
+  /** Every progress message reported to a notification. */
+  progress: [] as string[],
   settings: new Map<string, unknown>(),
 };
 
@@ -55,7 +60,12 @@ export const window = {
     recorded.terminals.push(options);
     return { name: options.name, show() {}, dispose() {} };
   },
-  showWarningMessage: async () => undefined,
+  showWarningMessage: async (text?: string) => { if (text) recorded.messages.push(`warning: ${text}`); return undefined; },
+  showInformationMessage: async (text: string) => { recorded.messages.push(`info: ${text}`); return undefined; },
+  showErrorMessage: async (text: string) => { recorded.messages.push(`error: ${text}`); return undefined; },
+  withProgress<T>(_options: unknown, task: (progress: { report(p: { message?: string }): void }, token: { onCancellationRequested(l: () => void): void }) => Promise<T>) {
+    return task({ report: (p) => { if (p.message) recorded.progress.push(p.message); } }, { onCancellationRequested: () => undefined });
+  },
   showQuickPick: async () => undefined,
   showInputBox: async () => undefined,
 };
