@@ -47,7 +47,8 @@ const debugCommand: CommandFactory<DebugCommandContext> = (ctx) => async (arg) =
     openDebugTerminal(where, fromNode);
     return;
   }
-  const target = fromNode ?? await pickTarget(pod, where.pod);
+  // A debugger's own (ended) item is no target: debug the pod then, as from its row.
+  const target = fromNode && node?.kind !== 'ephemeral' ? fromNode : await pickTarget(pod, where.pod);
   if (target === null) return;
   const reconnect = await offerReconnect(pod, target);
   if (reconnect === null) return;
