@@ -18,6 +18,7 @@ export const SETTINGS = {
   kubeconfig: { type: 'string', default: '' },
   'explorer.requestTimeoutSeconds': { type: 'number', default: 15 },
   shell: { type: 'string', default: '' },
+  'debug.image': { type: 'string', default: 'busybox:1.36' },
   'logs.follow': { type: 'boolean', default: true },
   'logs.timestamps': { type: 'boolean', default: false },
   'logs.tailLines': { type: 'integer', default: 1000 },
@@ -60,6 +61,11 @@ export class Config {
   /** The exec terminal's command; empty = chosen by the pod's OS. */
   get shell(): string {
     return this.get('shell');
+  }
+
+  /** The image "Debug Container…" offers first. */
+  get debugImage(): string {
+    return this.get('debug.image').trim() || SETTINGS['debug.image'].default;
   }
 
   get logDefaults(): LogDefaults {

@@ -8,6 +8,7 @@ import { Config } from './config';
 import { startExplorer, type Explorer } from './kube';
 import { registerManifestLenses } from './kube/apply/manifestLenses';
 import type { PodActionDeps } from './kube/pod/podActionDeps';
+import { ImageHistory } from './kube/debug/imageHistory';
 import { startExactVersion } from './exactVersion';
 import { startLanguageClient, type LanguageClientHandle } from './lsp/client';
 import { startWhenTrusted } from './workspaceTrust';
@@ -36,7 +37,8 @@ export class Ctx {
     const explorer = await startExplorer(this.extensionContext);
     this.explorer = explorer;
     const views = openClusterViews(this.config);
-    const context: CommandContext = { explorer, deps: podActionDeps(explorer), config: this.config, ...views };
+    const debugImages = new ImageHistory(this.extensionContext.globalState);
+    const context: CommandContext = { explorer, deps: podActionDeps(explorer), config: this.config, debugImages, ...views };
     // The Apply lenses show only while there is a cluster to apply to.
     const lenses = registerManifestLenses(() => explorer.connection !== undefined && this.config.manifestCodeLens);
     this.extensionContext.subscriptions.push(views, lenses, ...registerCommands(context));

@@ -287,5 +287,6 @@ function bindAll(api: ClusterApi): ClusterApi {
     logStreamer: () => api.logStreamer(),
     exec: () => api.exec(),
     portForwarder: () => api.portForwarder(),
+    attacher: (onStatus) => api.attacher(onStatus),
   };
 }

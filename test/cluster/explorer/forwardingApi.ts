@@ -21,4 +21,5 @@ export class ForwardingApi implements ClusterApi {
   logStreamer() { return this.real.logStreamer(); }
   exec() { return this.real.exec(); }
   portForwarder() { return this.real.portForwarder(); }
+  attacher(...a: Args<'attacher'>) { return this.real.attacher(...a); }
 }

@@ -1,6 +1,7 @@
 // The few cluster calls the explorer makes (tree, logs, exec, actions), behind one interface so unit tests can
 // inject faults with a fake instead of a real API server.
 import {
+  Attach,
   CoreV1Api,
   Exec,
   KubeConfig,
@@ -114,6 +115,8 @@ export interface ClusterApi {
   exec(): Exec;
   /** client-node's port forward, bound to this context, over the channel connector. */
   portForwarder(): PortForward;
+  /** client-node's attach, bound to this context; `onStatus` gets the server's status (which Attach itself drops). */
+  attacher(onStatus?: (status: V1Status) => void): Attach;
 }
 
 /** Makes the ClusterApi for one context of a loaded kubeconfig. */
@@ -180,6 +183,10 @@ class ClientNodeClusterApi implements ClusterApi {
 
   portForwarder(): PortForward {
     return new PortForward(this.kubeConfig, true, new ChannelConnector(this.kubeConfig));
+  }
+
+  attacher(onStatus?: (status: V1Status) => void): Attach {
+    return new Attach(this.kubeConfig, new ChannelConnector(this.kubeConfig, onStatus));
   }
 
   private timeout(options: RequestOptions | undefined): number {

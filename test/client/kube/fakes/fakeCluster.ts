@@ -43,6 +43,7 @@ export class FakeCluster implements ClusterApi {
   exec(): never { throw new Error('FakeCluster has no exec'); }
   portForwarder(): never { throw new Error('FakeCluster has no port-forward'); }
   deleteObject(): never { throw new Error('FakeCluster deletes pods only'); }
+  attacher(): never { throw new Error('FakeCluster has no attach'); }
 
   get openWatches(): number {
     return this.watches.filter((w) => w.open).length;

@@ -35,6 +35,9 @@ export const recorded = {
   commands: new Map<string, (...args: unknown[]) => unknown>(),
   contextKeys: new Map<string, unknown>(),
   views: [] as { id: string; provider: unknown; view: FakeTreeView }[],
+  terminals: [] as { name: string; pty: unknown }[],
+  /** Every progress message reported to a notification. */
+  progress: [] as string[],
   settings: new Map<string, unknown>(),
   /** Every message shown, as `error|warning|info: text`. */
   messages: [] as string[],
@@ -80,7 +83,13 @@ export const window = {
   showInformationMessage: message('info'),
   showQuickPick: async (items: unknown) => answer(await items),
   showInputBox: async () => answer(undefined),
-  withProgress: <T>(_options: unknown, task: () => Promise<T>) => task(),
+  withProgress<T>(_options: unknown, task: (progress: { report(p: { message?: string }): void }, token: { onCancellationRequested(l: () => void): void }) => Promise<T>) {
+    return task({ report: (p) => { if (p.message) recorded.progress.push(p.message); } }, { onCancellationRequested: () => undefined });
+  },
+  createTerminal(options: { name: string; pty: unknown }) {
+    recorded.terminals.push(options);
+    return { name: options.name, show() {}, dispose() {} };
+  },
 };
 
 export const commands = {
