@@ -7,6 +7,7 @@ import { podActionCommands, type PodActionContext } from './kube/actions/podActi
 import { dryRunCommands, type DryRunCommandContext } from './kube/dryRun/validateCommand';
 import { execCommands, type ShellCommandContext } from './kube/exec/shellCommand';
 import { logCommands, type LogCommandContext } from './kube/logs/logCommands';
+import { workloadLogCommands } from './kube/logs/workloadLogCommands';
 import { treeCommands, type TreeCommandContext } from './kube/tree/treeCommands';
 
 /** What the commands receive: the union of what each feature needs. */
@@ -16,6 +17,7 @@ export function createCommands(): Record<string, CommandFactory<CommandContext>>
   return {
     ...treeCommands,
     ...logCommands,
+    ...workloadLogCommands,
     ...execCommands,
     ...podActionCommands,
     ...dryRunCommands,
