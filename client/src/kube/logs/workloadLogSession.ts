@@ -130,6 +130,7 @@ export class WorkloadLogSession implements LogViewSession {
     const generation = ++this.generation;
     this.stopped = false;
     this.capNoticed = false;
+    this.sources = [];
     this.merger = new LogMerger(0, this.options.quietMs ?? DEFAULT_QUIET_MS, this.options.now ?? Date.now);
     this.tick = setInterval(() => this.release(), MERGE_TICK_MS);
     const finished = new Promise<void>((resolve) => { this.settle = resolve; });
