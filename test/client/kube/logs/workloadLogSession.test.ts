@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { V1Pod } from '@kubernetes/client-node';
 import type { InformerListener } from '../../../../client/src/kube/cluster/informer';
 import type { LogStreamState } from '../../../../client/src/kube/logs/logStream';
+import { LogOpenError } from '../../../../client/src/kube/logs/logTransport';
 import { POD_DELETED_MARKER, WorkloadLogSession, type WorkloadLogSpec } from '../../../../client/src/kube/logs/workloadLogSession';
 import { FakeLogServer, timestamps } from '../fakes/fakeLogServer';
 import { until } from '../../../support/until';
@@ -145,7 +146,7 @@ test('a deleted pod: its stream ends with a marker after its last line, and no f
   await until('lines(h.s).length === 2', () => lines(h.s).length === 2, 5000);
   h.servers.get('web-a/app')!.append(ts[2], 'a2');
   // The connection breaks as the pod goes; the reconnect is refused (404) before the watch says it was deleted.
-  h.servers.get('web-a/app')!.script({ refuse: new (await import('../../../../client/src/kube/logs/logTransport')).LogOpenError('pods "web-a" not found', false, 404) });
+  h.servers.get('web-a/app')!.script({ refuse: new LogOpenError('pods "web-a" not found', false, 404) });
   await until('lines(h.s).length === 3', () => lines(h.s).length === 3, 5000);
   h.feed.delete('web-a');
   await until('lines(h.s).some((l) => l.includes(POD_DELETED_MARKER))', () => lines(h.s).some((l) => l.includes(POD_DELETED_MARKER)), 5000);
@@ -161,7 +162,6 @@ test('a deleted pod: its stream ends with a marker after its last line, and no f
 
 test('a stream that fails while its pod still exists is reported', async () => {
   const h = harness([pod('web-a')]);
-  const { LogOpenError } = await import('../../../../client/src/kube/logs/logTransport');
   h.servers.get('web-a/app')!.script({ refuse: new LogOpenError('container "app" in pod "web-a" is waiting to start: ContainerCreating', false, 400) });
   const done = h.s.start();
   await until('h.states.some(([k, st]) => k === \'web-a/app\' && st.kind === \'failed\')', () => h.states.some(([k, st]) => k === 'web-a/app' && st.kind === 'failed'), 5000);
