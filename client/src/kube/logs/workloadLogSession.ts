@@ -141,8 +141,14 @@ export class WorkloadLogSession implements LogViewSession {
       onDelete: (pod) => { if (live()) this.gone(pod); },
       onState: (state) => {
         if (!live()) return;
+        const before = this.feedState.kind;
         this.feedState = state;
-        this.listener.state(this.spec.workload, { kind: 'streaming' });
+        // Pods cannot be listed (forbidden, unreachable): say so once, not at every retry of the informer.
+        if (state.kind === 'error' && before !== 'error') {
+          this.listener.state(this.spec.workload, { kind: 'failed', message: `listing its pods: ${state.problem.message}` });
+        } else {
+          this.listener.state(this.spec.workload, { kind: 'streaming' });
+        }
         // Without follow the view is a snapshot, as `kubectl logs -l`: the pods of the first list, each read once.
         if (state.kind === 'synced' && !this.spec.follow) {
           this.feed?.stop();

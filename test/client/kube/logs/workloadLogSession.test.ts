@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { V1Pod } from '@kubernetes/client-node';
+import type { ConnectionProblem } from '../../../../client/src/kube/cluster/connectionError';
 import type { InformerListener } from '../../../../client/src/kube/cluster/informer';
 import type { LogStreamState } from '../../../../client/src/kube/logs/logStream';
 import { LogOpenError } from '../../../../client/src/kube/logs/logTransport';
@@ -208,4 +209,17 @@ test('without follow, pods past the cap are read after the others, as kubectl lo
   // so they come as soon as they arrive: nothing is lost or repeated.
   assert.deepEqual(lines(h.s).sort(), ['web-a', 'web-b', 'web-c'].flatMap((p) => [`[pod/${p}/app] ${p} first`, `[pod/${p}/app] ${p} second`]).sort());
   assert.equal(h.s.summary(), 'ended');
+});
+
+test('pods that cannot be listed: said once, with the reason, and in the summary', async () => {
+  const h = harness([]);
+  const done = h.s.start();
+  const problem: ConnectionProblem = { kind: 'forbidden', code: 403, message: 'pods is forbidden: User "dev" cannot list resource "pods" in namespace "ns"' };
+  h.feed.listener!.onState({ kind: 'error', problem, retryInMs: 1000 });
+  h.feed.listener!.onState({ kind: 'error', problem, retryInMs: 2000 });
+  const failures = h.states.filter(([, st]) => st.kind === 'failed');
+  assert.deepEqual(failures.map(([k, st]) => [k, st.kind === 'failed' && st.message]), [['deployment/web', `listing its pods: ${problem.message}`]]);
+  assert.match(h.s.summary(), /pod watch failed: pods is forbidden/);
+  h.s.stop();
+  await done;
 });
