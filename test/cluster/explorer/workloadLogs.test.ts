@@ -152,7 +152,7 @@ test('the network cut mid-stream: every pod resumes, no line lost or repeated', 
   const s = session(api, selector, { follow: true, tailLines: 1, timestamps: false }, log, undefined);
   const done = s.start();
   try {
-    await until('every pod streaming', () => pods.every((p) => log.states.findLast(([k]) => k === `${p}/nginx`)?.[1].kind === 'streaming'), 30_000);
+    await until('every pod streaming', () => pods.every((p) => [...log.states].reverse().find(([k]) => k === `${p}/nginx`)?.[1].kind === 'streaming'), 30_000);
     const marker = randomUUID().slice(0, 8);
     // A burst in flight when the cut comes, then a line written while the network is down.
     c.appendLog('demo', 'web', 'nginx', Array.from({ length: 1000 }, (_, i) => `${marker} burst ${i}`).join('\n'));
