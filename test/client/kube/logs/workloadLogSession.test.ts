@@ -223,3 +223,17 @@ test('pods that cannot be listed: said once, with the reason, and in the summary
   h.s.stop();
   await done;
 });
+
+test('restart reads every pod again into a cleared view, presented anew', async () => {
+  const ts = timestamps(4);
+  const h = harness([pod('web-a'), pod('web-b')], { follow: false });
+  h.servers.get('web-a/app')!.append(ts[0], '{"level":"error","msg":"a down"}');
+  h.servers.get('web-b/app')!.append(ts[1], 'level=info plain b');
+  await h.s.start();
+  const first = lines(h.s);
+  assert.deepEqual(first, ['[pod/web-a/app] {"level":"error","msg":"a down"}', '[pod/web-b/app] level=info plain b']);
+  await h.s.start();
+  assert.deepEqual(lines(h.s), first, 'the same lines, not twice');
+  await h.s.represent({ ...h.s.presentation, minLevel: 'error' });
+  assert.deepEqual(lines(h.s), ['[pod/web-a/app] {"level":"error","msg":"a down"}'], 'the level filter applies to every pod');
+});
