@@ -86,6 +86,8 @@ export class WorkloadLogSession implements LogViewSession {
   private generation = 0;
   private capNoticed = false;
   private stopped = true;
+  /** How the last run finished: every pod read (without follow), or stopped. */
+  private outcome: 'ended' | 'stopped' = 'stopped';
   private settle: () => void = () => undefined;
 
   constructor(
@@ -171,7 +173,7 @@ export class WorkloadLogSession implements LogViewSession {
     this.pods.clear();
     this.waiting = [];
     for (const s of streams) s.stream.stop();
-    this.finish();
+    this.finish('stopped');
   }
 
   represent(presentation: LogPresentation): Promise<void> {
@@ -189,7 +191,7 @@ export class WorkloadLogSession implements LogViewSession {
     if (reconnecting?.state?.kind === 'reconnecting') parts.push(`reconnecting ${reconnecting.key} (attempt ${reconnecting.state.attempt}): ${reconnecting.state.reason}`);
     if (failed.length > 0) parts.push(`failed: ${failed.map((s) => s.key).join(', ')}`);
     if (this.waiting.length > 0) parts.push(`${this.waiting.length} pod(s) waiting: at most ${this.spec.maxLogRequests} streams (podscope.logs.maxLogRequests)`);
-    if (this.stopped) return parts.length > 0 ? parts.join('; ') : streams.length > 0 && streams.every((s) => s.state?.kind !== 'stopped') ? 'ended' : 'stopped';
+    if (this.stopped) return parts.length > 0 ? parts.join('; ') : this.outcome === 'ended' && streams.length === 0 ? 'ended: no running pod matches the selector' : this.outcome;
     const doing = this.feedState.kind === 'listing' ? 'listing pods' : `${this.spec.follow ? 'following' : 'loading'} ${open} stream(s) of ${this.streamingPods.length} pod(s)`;
     return [doing, ...parts].join('; ');
   }
@@ -330,10 +332,11 @@ export class WorkloadLogSession implements LogViewSession {
   private finishIfDone(): void {
     if (this.spec.follow || this.feed || this.stopped) return;
     if (this.waiting.length > 0 || this.openStreams() > 0) return;
-    this.finish();
+    this.finish('ended');
   }
 
-  private finish(): void {
+  private finish(outcome: 'ended' | 'stopped'): void {
+    if (!this.stopped) this.outcome = outcome;
     if (this.tick) clearInterval(this.tick);
     this.tick = undefined;
     const merger = this.merger;

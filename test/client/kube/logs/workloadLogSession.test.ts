@@ -237,3 +237,10 @@ test('restart reads every pod again into a cleared view, presented anew', async 
   await h.s.represent({ ...h.s.presentation, minLevel: 'error' });
   assert.deepEqual(lines(h.s), ['[pod/web-a/app] {"level":"error","msg":"a down"}'], 'the level filter applies to every pod');
 });
+
+test('no running pod: the snapshot ends and says why', async () => {
+  const h = harness([pod('web-a', ['app'], 'Pending')], { follow: false });
+  await h.s.start();
+  assert.equal(h.s.buffer.text(), '');
+  assert.equal(h.s.summary(), 'ended: no running pod matches the selector');
+});
