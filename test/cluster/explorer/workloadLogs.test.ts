@@ -13,7 +13,7 @@ import { PodInformer } from '../../../client/src/kube/cluster/informer';
 import { ownerWorkload, readWorkload, selectorString } from '../../../client/src/kube/cluster/workloads';
 import { clientNodeLogOpener } from '../../../client/src/kube/logs/clientNodeLogOpener';
 import { parseLogTime, compareLogTime } from '../../../client/src/kube/logs/logTimestamp';
-import type { LogStreamState } from '../../../client/src/kube/logs/logStream';
+import type { LogStreamOptions, LogStreamState } from '../../../client/src/kube/logs/logStream';
 import { POD_DELETED_MARKER, WorkloadLogSession, type WorkloadLogSpec } from '../../../client/src/kube/logs/workloadLogSession';
 import { until } from '../../support/until';
 import { useCluster } from './clusterFixture';
@@ -25,13 +25,13 @@ const fixture = useCluster('workload log tests', {
   cleanup: async (c) => { await c?.kubectl.run(['scale', '-n', 'demo', 'deployment/web', `--replicas=${REPLICAS}`]); },
 });
 
-function session(api: ClusterApi, selector: string, spec: Partial<WorkloadLogSpec>, log: { states: [string, LogStreamState][]; notices: string[] }, retryDelaysMs: number[] | undefined = [50, 100, 200]) {
+function session(api: ClusterApi, selector: string, spec: Partial<WorkloadLogSpec>, log: { states: [string, LogStreamState][]; notices: string[] }, stream: LogStreamOptions = { retryDelaysMs: [50, 100, 200] }) {
   return new WorkloadLogSession(
     { namespace: 'demo', workload: 'deployment/web', labelSelector: selector, containers: undefined, follow: false, timestamps: true, maxLogRequests: 5, ...spec },
     (l) => new PodInformer(api, { namespace: 'demo', labelSelector: selector }, l),
     (pod, container) => clientNodeLogOpener(api, { namespace: 'demo', pod, container }),
     { changed() {}, state: (k, s) => { log.states.push([k, s]); }, notice: (t) => { log.notices.push(t); } },
-    { maxLines: 1_000_000, quietMs: 300, goneGraceMs: 1000, stream: { retryDelaysMs } },
+    { maxLines: 1_000_000, quietMs: 300, goneGraceMs: 1000, stream },
   );
 }
 
@@ -149,7 +149,7 @@ test('the network cut mid-stream: every pod resumes, no line lost or repeated', 
   const { selector, pods } = await webSelector(c, fixture.api(c.kubeconfig));
   const log = { states: [] as [string, LogStreamState][], notices: [] as string[] };
   // The product's reconnect delays: they outlast the cut, where the short ones of the other tests would give up.
-  const s = session(api, selector, { follow: true, tailLines: 1, timestamps: false }, log, undefined);
+  const s = session(api, selector, { follow: true, tailLines: 1, timestamps: false }, log, {});
   const done = s.start();
   try {
     await until('every pod streaming', () => pods.every((p) => [...log.states].reverse().find(([k]) => k === `${p}/nginx`)?.[1].kind === 'streaming'), 30_000);

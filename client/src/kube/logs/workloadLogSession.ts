@@ -133,7 +133,10 @@ export class WorkloadLogSession implements LogViewSession {
     this.stopped = false;
     this.capNoticed = false;
     this.sources = [];
-    this.merger = new LogMerger(0, this.options.quietMs ?? DEFAULT_QUIET_MS, this.options.now ?? Date.now);
+    // Without follow every stream ends, so none needs to be presumed quiet: waiting for each is the exact order,
+    // however slowly a pod's log request is answered.
+    const quietMs = this.spec.follow ? this.options.quietMs ?? DEFAULT_QUIET_MS : Infinity;
+    this.merger = new LogMerger(0, quietMs, this.options.now ?? Date.now);
     this.tick = setInterval(() => this.release(), MERGE_TICK_MS);
     const finished = new Promise<void>((resolve) => { this.settle = resolve; });
     const live = () => generation === this.generation;
@@ -258,6 +261,8 @@ export class WorkloadLogSession implements LogViewSession {
         state: (state) => {
           if (generation !== this.generation) return;
           ps.state = state;
+          // A slow answer to the log request is not a quiet container: its quiet time starts once it is connected.
+          if (state.kind === 'streaming') this.merger?.push(source, []);
           if (isFinal(state)) this.merger?.end(source);
           if (state.kind === 'failed' && !entry.deleted) this.reportFailureUnlessGone(entry, ps.key, state);
           else if (state.kind !== 'failed') this.listener.state(ps.key, state);

@@ -58,7 +58,8 @@ interface Harness {
   notices: string[];
 }
 
-function harness(initial: V1Pod[], spec: Partial<WorkloadLogSpec> = {}): Harness {
+/** `slow`: log requests answered only after this many ms, by `pod/container`. */
+function harness(initial: V1Pod[], spec: Partial<WorkloadLogSpec> = {}, slow: Record<string, number> = {}): Harness {
   const feed = new FakePodFeed(initial);
   const servers = new Map<string, FakeLogServer>();
   const server = (key: string) => {
@@ -70,7 +71,11 @@ function harness(initial: V1Pod[], spec: Partial<WorkloadLogSpec> = {}): Harness
   const s = new WorkloadLogSession(
     { namespace: 'ns', workload: 'deployment/web', labelSelector: 'app=web', containers: undefined, follow: true, timestamps: false, maxLogRequests: 5, ...spec },
     feed.factory,
-    (p, c) => server(`${p}/${c}`).open,
+    (p, c) => async (request, onChunk) => {
+      const delay = slow[`${p}/${c}`];
+      if (delay) await new Promise((r) => setTimeout(r, delay));
+      return server(`${p}/${c}`).open(request, onChunk);
+    },
     { changed() {}, state: (k, st) => { states.push([k, st]); }, notice: (t) => { notices.push(t); } },
     { maxLines: 10_000, quietMs: 300, goneGraceMs: 20, stream: { wait: async () => {} } },
   );
@@ -243,4 +248,14 @@ test('no running pod: the snapshot ends and says why', async () => {
   await h.s.start();
   assert.equal(h.s.buffer.text(), '');
   assert.equal(h.s.summary(), 'ended: no running pod matches the selector');
+});
+
+test('without follow, a pod whose log request is answered slowly still takes its place in time', async () => {
+  const ts = timestamps(4);
+  // Slower than the quiet time (300 ms): a follow view would presume it quiet; a snapshot waits for it.
+  const h = harness([pod('web-a'), pod('web-b')], { follow: false }, { 'web-b/app': 700 });
+  [0, 2].forEach((i) => h.servers.get('web-a/app')!.append(ts[i], `a${i}`));
+  [1, 3].forEach((i) => h.servers.get('web-b/app')!.append(ts[i], `b${i}`));
+  await h.s.start();
+  assert.deepEqual(lines(h.s), ['[pod/web-a/app] a0', '[pod/web-b/app] b1', '[pod/web-a/app] a2', '[pod/web-b/app] b3']);
 });
