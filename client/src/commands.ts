@@ -9,6 +9,7 @@ import { debugCommands, type DebugCommandContext } from './kube/debug/debugComma
 import { dryRunCommands, type DryRunCommandContext } from './kube/dryRun/validateCommand';
 import { execCommands, type ShellCommandContext } from './kube/exec/shellCommand';
 import { logCommands, type LogCommandContext } from './kube/logs/logCommands';
+import { workloadLogCommands } from './kube/logs/workloadLogCommands';
 import { treeCommands, type TreeCommandContext } from './kube/tree/treeCommands';
 
 /** What the commands receive: the union of what each feature needs. */
@@ -19,6 +20,7 @@ export function createCommands(): Record<string, CommandFactory<CommandContext>>
   return {
     ...treeCommands,
     ...logCommands,
+    ...workloadLogCommands,
     ...execCommands,
     ...debugCommands,
     ...podActionCommands,

@@ -24,6 +24,7 @@ export const SETTINGS = {
   'logs.tailLines': { type: 'integer', default: 1000 },
   'logs.since': { type: 'string', default: '' },
   'logs.maxLines': { type: 'integer', default: 100000 },
+  'logs.maxLogRequests': { type: 'integer', default: 5 },
   'logs.render': { type: 'string', default: 'pretty' },
   'logs.level': { type: 'string', default: 'all' },
   'logs.jsonMessageKeys': { type: 'array', default: DEFAULT_JSON_KEYS.message },
@@ -75,6 +76,7 @@ export class Config {
       tailLines: this.get('logs.tailLines'),
       since: this.get('logs.since'),
       maxLines: this.get('logs.maxLines'),
+      maxLogRequests: this.get('logs.maxLogRequests'),
     });
   }
 
