@@ -1,9 +1,10 @@
 // What the explorer's commands show besides the tree: log views (and their status bar entry), the describe and YAML
-// documents, running port forwards and the dry run's diagnostics. Made once cluster features start (trusted folder).
+// documents, running port forwards, the dry run's diagnostics and their quick fix (replace a pod). Made once cluster features start (trusted folder).
 import * as vscode from 'vscode';
 import type { Config } from './config';
 import { PortForwardRegistry } from './kube/actions/portForward';
 import { ReadOnlyDocuments } from './kube/actions/readOnlyDocuments';
+import { registerReplacePodActions } from './kube/apply/replacePodAction';
 import { ClusterDiagnostics } from './kube/dryRun/clusterDiagnostics';
 import { logStatusBar } from './kube/logs/logStatusBar';
 import { LogViews } from './kube/logs/logView';
@@ -20,6 +21,6 @@ export function openClusterViews(config: Config): ClusterViews {
   const documents = new ReadOnlyDocuments();
   const forwards = new PortForwardRegistry();
   const clusterDiagnostics = new ClusterDiagnostics();
-  const all = vscode.Disposable.from(logViews, logStatusBar(logViews), documents, clusterDiagnostics, { dispose: () => void forwards.stopAll() });
+  const all = vscode.Disposable.from(logViews, logStatusBar(logViews), documents, clusterDiagnostics, registerReplacePodActions(), { dispose: () => void forwards.stopAll() });
   return { logViews, documents, forwards, clusterDiagnostics, dispose: () => all.dispose() };
 }

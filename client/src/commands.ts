@@ -4,21 +4,28 @@
 import * as vscode from 'vscode';
 import type { CommandFactory } from './kube/pod/podActionDeps';
 import { podActionCommands, type PodActionContext } from './kube/actions/podActionCommands';
+import { applyCommands, type ApplyCommandContext } from './kube/apply/applyCommands';
+import { debugCommands, type DebugCommandContext } from './kube/debug/debugCommand';
 import { dryRunCommands, type DryRunCommandContext } from './kube/dryRun/validateCommand';
 import { execCommands, type ShellCommandContext } from './kube/exec/shellCommand';
 import { logCommands, type LogCommandContext } from './kube/logs/logCommands';
+import { workloadLogCommands } from './kube/logs/workloadLogCommands';
 import { treeCommands, type TreeCommandContext } from './kube/tree/treeCommands';
 
 /** What the commands receive: the union of what each feature needs. */
-export type CommandContext = TreeCommandContext & LogCommandContext & ShellCommandContext & PodActionContext & DryRunCommandContext;
+export type CommandContext = TreeCommandContext & LogCommandContext & ShellCommandContext & PodActionContext & DryRunCommandContext
+  & ApplyCommandContext & DebugCommandContext;
 
 export function createCommands(): Record<string, CommandFactory<CommandContext>> {
   return {
     ...treeCommands,
     ...logCommands,
+    ...workloadLogCommands,
     ...execCommands,
+    ...debugCommands,
     ...podActionCommands,
     ...dryRunCommands,
+    ...applyCommands,
   };
 }
 

@@ -20,11 +20,13 @@ export const SETTINGS = {
   'explorer.requestTimeoutSeconds': { type: 'number', default: 15 },
   'explorer.podDescription': { type: 'array', default: DEFAULT_POD_COLUMNS },
   shell: { type: 'string', default: '' },
+  'debug.image': { type: 'string', default: 'busybox:1.36' },
   'logs.follow': { type: 'boolean', default: true },
   'logs.timestamps': { type: 'boolean', default: false },
   'logs.tailLines': { type: 'integer', default: 1000 },
   'logs.since': { type: 'string', default: '' },
   'logs.maxLines': { type: 'integer', default: 100000 },
+  'logs.maxLogRequests': { type: 'integer', default: 5 },
   'logs.render': { type: 'string', default: 'pretty' },
   'logs.level': { type: 'string', default: 'all' },
   'logs.jsonMessageKeys': { type: 'array', default: DEFAULT_JSON_KEYS.message },
@@ -32,6 +34,7 @@ export const SETTINGS = {
   'logs.jsonTimeKeys': { type: 'array', default: DEFAULT_JSON_KEYS.time },
   'logs.jsonFields': { type: 'array', default: DEFAULT_JSON_KEYS.fields },
   'dryRun.confirmSensitive': { type: 'boolean', default: true },
+  'manifest.codeLens': { type: 'boolean', default: true },
   kubernetesVersion: { type: 'string', default: 'auto' },
   'exact.enable': { type: 'boolean', default: true },
   'exact.featureGates': { type: 'object', default: {} },
@@ -68,6 +71,11 @@ export class Config {
     return this.get('shell');
   }
 
+  /** The image "Debug Container…" offers first. */
+  get debugImage(): string {
+    return this.get('debug.image').trim() || SETTINGS['debug.image'].default;
+  }
+
   get logDefaults(): LogDefaults {
     return logDefaults({
       follow: this.get('logs.follow'),
@@ -75,6 +83,7 @@ export class Config {
       tailLines: this.get('logs.tailLines'),
       since: this.get('logs.since'),
       maxLines: this.get('logs.maxLines'),
+      maxLogRequests: this.get('logs.maxLogRequests'),
     });
   }
 
@@ -93,6 +102,11 @@ export class Config {
   /** Ask before a dry run sends Secrets or cluster-scoped objects (once per file). */
   get confirmSensitiveDryRun(): boolean {
     return this.get('dryRun.confirmSensitive');
+  }
+
+  /** Apply and Check Pod Update as code lenses above each Kubernetes object. */
+  get manifestCodeLens(): boolean {
+    return this.get('manifest.codeLens');
   }
 
   /** What the language server receives for `workspace/configuration` of section `podscope`. */

@@ -6,7 +6,9 @@ import { openClusterViews } from './clusterViews';
 import { registerCommands, type CommandContext } from './commands';
 import { Config } from './config';
 import { startExplorer, type Explorer } from './kube';
+import { registerManifestLenses } from './kube/apply/manifestLenses';
 import type { PodActionDeps } from './kube/pod/podActionDeps';
+import { ImageHistory } from './kube/debug/imageHistory';
 import { startExactVersion } from './exactVersion';
 import { startLanguageClient, type LanguageClientHandle } from './lsp/client';
 import { startWhenTrusted } from './workspaceTrust';
@@ -35,8 +37,11 @@ export class Ctx {
     const explorer = await startExplorer(this.extensionContext);
     this.explorer = explorer;
     const views = openClusterViews(this.config);
-    const context: CommandContext = { explorer, deps: podActionDeps(explorer), config: this.config, ...views };
-    this.extensionContext.subscriptions.push(views, ...registerCommands(context));
+    const debugImages = new ImageHistory(this.extensionContext.globalState);
+    const context: CommandContext = { explorer, deps: podActionDeps(explorer), config: this.config, debugImages, ...views };
+    // The Apply lenses show only while there is a cluster to apply to.
+    const lenses = registerManifestLenses(() => explorer.connection !== undefined && this.config.manifestCodeLens);
+    this.extensionContext.subscriptions.push(views, lenses, ...registerCommands(context));
   }
 
   /** The narrow face `activate` returns. */
@@ -64,6 +69,8 @@ export class Ctx {
 function podActionDeps(explorer: Explorer): PodActionDeps {
   return {
     apiFor: (contextName) => explorer.apiFor(contextName),
+    // A keybinding in the Pods view passes no argument: the focused row is what the user means.
+    selected: () => explorer.treeView.selection[0],
     activeScope: () => {
       const connection = explorer.connection;
       const contextName = connection?.activeContext();

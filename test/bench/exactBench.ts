@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const settings = { podscope: { kubernetesVersion: version, exact: { enable: exactEnabled, featureGates: {} } } };
   const start = performance.now();
   const h = await LspHarness.start({
-    command: { cmd: process.execPath, args: [join(ROOT, 'dist', 'cli.js'), 'lsp', '--stdio'] },
+    command: { cmd: process.execPath, args: [...(process.env.PODSCOPE_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.PODSCOPE_BENCH_PROF] : []), join(ROOT, 'dist', 'cli.js'), 'lsp', '--stdio'] },
     configuration: (item) => (item.section === 'podscope' ? settings.podscope : null),
   });
   const statuses: ExactStatusParams[] = [];

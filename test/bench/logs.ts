@@ -146,6 +146,8 @@ function viewRead(text: string): Summary {
   return summarize(samples);
 }
 
+const LOAD_AT_START = loadavg()[0];
+
 async function main(): Promise<void> {
   const c = await ensureCluster();
   const p = c.pod('deployment');
@@ -211,7 +213,7 @@ function writeDoc(r: { total: number; bytes: number; ours: RunResult[]; theirs: 
 
 Measured ${new Date().toISOString().slice(0, 10)} with \`node --expose-gc --import tsx test/bench/logs.ts\` against the local
 cluster (kube-apiserver 1.36.1 + kwok 0.8.0 serving the log file, 127.0.0.1), Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()};
-load average at start ${loadavg()[0].toFixed(2)} (a shared machine: read medians). Input: one container log of
+load average at start ${LOAD_AT_START.toFixed(2)} (a shared machine: read medians). Input: one container log of
 ${r.total.toLocaleString('en-US')} lines (${mib} MiB), read with follow on from the first line until the last has arrived; median of ${r.ours.length} runs each,
 the clients taking turns on the same pod in an order that rotates every turn.
 

@@ -281,6 +281,7 @@ function bindAll(api: ClusterApi): ClusterApi {
     watchPods: (...a) => api.watchPods(...a),
     readPod: (...a) => api.readPod(...a),
     deletePod: (...a) => api.deletePod(...a),
+    deleteObject: (...a) => api.deleteObject(...a),
     listPodEvents: (...a) => api.listPodEvents(...a),
     listEvents: (...a) => api.listEvents(...a),
     watchEvents: (...a) => api.watchEvents(...a),
@@ -290,5 +291,6 @@ function bindAll(api: ClusterApi): ClusterApi {
     logStreamer: () => api.logStreamer(),
     exec: () => api.exec(),
     portForwarder: () => api.portForwarder(),
+    attacher: (onStatus) => api.attacher(onStatus),
   };
 }

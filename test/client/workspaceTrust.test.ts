@@ -34,6 +34,7 @@ loader._load = function (request: string, ...rest: unknown[]) {
   if (request.endsWith('/exactVersion')) return { startExactVersion: () => ({ dispose() {} }) };
   if (request.endsWith('/commands')) return { registerCommands: () => { started.push('pod actions'); return []; } };
   if (request.endsWith('/clusterViews')) return { openClusterViews: () => ({ dispose() {} }) };
+  if (request.endsWith('/manifestLenses')) return { registerManifestLenses: () => ({ dispose() {} }) };
   return originalLoad.call(this, request, ...rest);
 };
 after(() => { loader._load = originalLoad; });

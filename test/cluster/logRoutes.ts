@@ -1,4 +1,4 @@
-// Which file kwok serves for each container's logs. The kwok config (kwokConfig.ts) and the tests'
+// Which file kwok serves for each container's logs (and its attach). The kwok config (kwokConfig.ts) and the tests'
 // logFile() both come from here, so what a test appends is what `kubectl logs -f` streams.
 //   bare seeded pod      -> a kwok `Logs` object for that pod:          logs/<ns>/<pod>/<container>.log
 //   Deployment/Job pods  -> a `ClusterLogs` for the namespace+container: logs/<ns>/<workload>/<container>.log
@@ -59,6 +59,25 @@ export function kwokLogObjects(layout: ClusterLayout): Obj[] {
     spec: { logs: [{ logsFile: fallbackLogFile(layout), previousLogsFile: fallbackLogFile(layout, true), follow: true }] },
   };
   return [...perPod, ...perWorkload, catchAll];
+}
+
+/**
+ * kwok's attach streams a file the way `logs -f` does, from its end: the same routes as the logs, so a line a test
+ * appends to a container's log is what an attached terminal receives from its "main process".
+ */
+export function kwokAttachObjects(layout: ClusterLayout): Obj[] {
+  return kwokLogObjects(layout).map((o) => {
+    const spec = o.spec as { selector?: Obj; logs: { containers?: string[]; logsFile: string }[] };
+    return {
+      apiVersion: o.apiVersion,
+      kind: o.kind === 'Logs' ? 'Attach' : 'ClusterAttach',
+      metadata: o.metadata,
+      spec: {
+        ...(spec.selector ? { selector: spec.selector } : {}),
+        attaches: spec.logs.map((l) => ({ ...(l.containers ? { containers: l.containers } : {}), logsFile: l.logsFile })),
+      },
+    };
+  });
 }
 
 /** Every file kwok may open; all must exist, or `kubectl logs` fails with "failed to open log file". */

@@ -53,3 +53,9 @@ export function useCluster(what: string, hooks: ClusterHooks = {}): ClusterFixtu
     },
   };
 }
+
+/** A new namespace that can take pods: created, and ready once its default ServiceAccount exists. */
+export async function createPodNamespace(c: Cluster, name: string): Promise<void> {
+  await c.kubectl.ok(['create', 'namespace', name]);
+  await c.kubectl.ok(['wait', '--for=create', 'serviceaccount/default', '-n', name, '--timeout=60s']);
+}

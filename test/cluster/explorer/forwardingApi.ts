@@ -13,6 +13,7 @@ export class ForwardingApi implements ClusterApi {
   watchPods(...a: Args<'watchPods'>) { return this.real.watchPods(...a); }
   readPod(...a: Args<'readPod'>) { return this.real.readPod(...a); }
   deletePod(...a: Args<'deletePod'>) { return this.real.deletePod(...a); }
+  deleteObject(...a: Args<'deleteObject'>) { return this.real.deleteObject(...a); }
   listPodEvents(...a: Args<'listPodEvents'>) { return this.real.listPodEvents(...a); }
   listEvents(...a: Args<'listEvents'>) { return this.real.listEvents(...a); }
   watchEvents(...a: Args<'watchEvents'>) { return this.real.watchEvents(...a); }
@@ -22,4 +23,5 @@ export class ForwardingApi implements ClusterApi {
   logStreamer() { return this.real.logStreamer(); }
   exec() { return this.real.exec(); }
   portForwarder() { return this.real.portForwarder(); }
+  attacher(...a: Args<'attacher'>) { return this.real.attacher(...a); }
 }

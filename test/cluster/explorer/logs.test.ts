@@ -290,6 +290,7 @@ test('the API server refusals come through in its words', { timeout: 60_000 }, a
   const restricted = session(fixture.kubeConfig(c.restrictedKubeconfig), { namespace: 'demo', pod: 'hello', containers: ['app'] });
   await restricted.start();
   assert.equal(restricted.summary(), `failed: pods "hello" is forbidden: User "${c.restrictedUser}" cannot get resource "pods/log" in API group "" in the namespace "demo"`);
+  assert.equal(restricted.buffer.text(), `[podscope] the log of hello/app could not be read: pods "hello" is forbidden: User "${c.restrictedUser}" cannot get resource "pods/log" in API group "" in the namespace "demo"\n`, 'the view says why it is empty');
 
   const missing = session(fixture.kubeConfig(c.kubeconfig), { namespace: 'demo', pod: 'hello', containers: ['nope'] });
   await missing.start();

@@ -4,13 +4,15 @@ import * as vscode from 'vscode';
 
 export const DESCRIBE_SCHEME = 'podscope-describe';
 export const YAML_SCHEME = 'podscope-yaml';
+/** The two sides of an apply's diff (live, and the dry run's result). */
+export const DIFF_SCHEME = 'podscope-diff';
 
 export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly contents = new Map<string, string>();
   private readonly loaders = new Map<string, () => Promise<string>>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changeEmitter.event;
-  private readonly registrations = [DESCRIBE_SCHEME, YAML_SCHEME].map((s) => vscode.workspace.registerTextDocumentContentProvider(s, this));
+  private readonly registrations = [DESCRIBE_SCHEME, YAML_SCHEME, DIFF_SCHEME].map((s) => vscode.workspace.registerTextDocumentContentProvider(s, this));
 
   /** Loads the text (errors propagate to the caller), then opens it read-only. */
   async show(uri: vscode.Uri, load: () => Promise<string>, language?: string): Promise<void> {
@@ -21,6 +23,12 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vs
     let doc = await vscode.workspace.openTextDocument(uri);
     if (language && doc.languageId !== language) doc = await vscode.languages.setTextDocumentLanguage(doc, language);
     await vscode.window.showTextDocument(doc, { preview: false });
+  }
+
+  /** Sets the text of a document without opening it (a diff editor opens both sides itself). */
+  put(uri: vscode.Uri, text: string): void {
+    this.contents.set(uri.toString(), text);
+    this.changeEmitter.fire(uri);
   }
 
   async refresh(uri: vscode.Uri): Promise<void> {

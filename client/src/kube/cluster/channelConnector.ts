@@ -4,13 +4,15 @@
 // create resource "pods/exec" ...`, `container not found ("app")`). Here that reason becomes the error.
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { RequestOptions } from 'node:https';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig, V1Status } from '@kubernetes/client-node';
 import WebSocket from 'ws';
 
 /** Subprotocols in client-node's order of preference: v5 can half-close stdin, older ones cannot. */
 const PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io', 'v3.channel.k8s.io', 'v2.channel.k8s.io', 'channel.k8s.io'];
 /** The v5 "close this channel" message; the exit status that follows on channel 3 is what ends a session. */
 const CLOSE_CHANNEL = 255;
+/** The channel the server's V1Status arrives on: exec's exit status, attach's end (or why it could not attach). */
+const STATUS_CHANNEL = 3;
 
 /** The API server refused to open an exec/attach/port-forward stream. */
 export class UpgradeRefusedError extends Error {
@@ -36,7 +38,11 @@ type TextHandler = (text: string) => boolean;
 
 /** Structurally client-node's WebSocketInterface, which it does not export. */
 export class ChannelConnector {
-  constructor(private readonly kubeConfig: KubeConfig) {}
+  /**
+   * `onStatus` sees the status channel before the caller's handler: client-node's Attach drops it, and it is the only
+   * place the server says why an attach ended (the process exited, or the runtime could not attach at all).
+   */
+  constructor(private readonly kubeConfig: KubeConfig, private readonly onStatus?: (status: V1Status) => void) {}
 
   async connect(path: string, textHandler: TextHandler | null, binaryHandler: BinaryHandler | null): Promise<WebSocket> {
     const cluster = this.kubeConfig.getCurrentCluster();
@@ -57,10 +63,20 @@ export class ChannelConnector {
       socket.on('open', () => resolve(socket));
       socket.on('error', (err) => reject(err));
       socket.on('message', (data: Buffer, isBinary: boolean) => {
+        if (isBinary && data.length > 0 && data[0] === STATUS_CHANNEL) this.status(data.subarray(1));
         const keep = isBinary ? onBinary(data, binaryHandler) : textHandler ? textHandler(data.toString('utf8')) : true;
         if (!keep) socket.close();
       });
     });
+  }
+
+  private status(data: Buffer): void {
+    if (!this.onStatus) return;
+    try {
+      this.onStatus(JSON.parse(data.toString('utf8')) as V1Status);
+    } catch {
+      this.onStatus({ status: 'Failure', message: data.toString('utf8').trim() || 'the server ended the stream' });
+    }
   }
 }
 

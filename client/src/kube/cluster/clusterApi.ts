@@ -1,9 +1,11 @@
 // The few cluster calls the explorer makes (tree, logs, exec, actions), behind one interface so unit tests can
 // inject faults with a fake instead of a real API server.
 import {
+  Attach,
   CoreV1Api,
   Exec,
   KubeConfig,
+  KubernetesObjectApi,
   Log,
   Observable,
   PortForward,
@@ -68,6 +70,15 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
+/** Any object, by apiVersion and kind, as a manifest names it. */
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  /** undefined for cluster-scoped kinds. */
+  namespace?: string;
+}
+
 export interface PodLogQuery {
   container: string;
   previous?: boolean;
@@ -90,6 +101,11 @@ export interface ClusterApi {
   watchEvents(options: WatchPodsOptions, handlers: WatchHandlers<CoreV1Event>): WatchHandle;
   readPod(namespace: string, name: string, options?: RequestOptions): Promise<V1Pod>;
   deletePod(namespace: string, name: string, options?: RequestOptions & { gracePeriodSeconds?: number }): Promise<V1Pod>;
+  /**
+   * Deletes any object as `kubectl delete -f` does (propagation Background), through client-node's
+   * KubernetesObjectApi. Throws its ApiException (the Status: NotFound, Forbidden, ...) on refusal.
+   */
+  deleteObject(ref: ObjectRef, options?: RequestOptions & { gracePeriodSeconds?: number }): Promise<void>;
   /** Events whose involvedObject is the pod, as `kubectl describe pod` shows them. */
   listPodEvents(namespace: string, podName: string, options?: RequestOptions): Promise<CoreV1EventList>;
   readNode(name: string, options?: RequestOptions): Promise<V1Node>;
@@ -103,6 +119,8 @@ export interface ClusterApi {
   exec(): Exec;
   /** client-node's port forward, bound to this context, over the channel connector. */
   portForwarder(): PortForward;
+  /** client-node's attach, bound to this context; `onStatus` gets the server's status (which Attach itself drops). */
+  attacher(onStatus?: (status: V1Status) => void): Attach;
 }
 
 /** Makes the ClusterApi for one context of a loaded kubeconfig. */
@@ -126,10 +144,23 @@ class ClientNodeClusterApi implements ClusterApi {
   /** A private copy pointed at `contextName`: never saved, so the user's kubeconfig file is never modified. */
   private readonly kubeConfig: KubeConfig;
   private readonly core: CoreV1Api;
+  private objectApi: KubernetesObjectApi | undefined;
 
   constructor(base: KubeConfig, readonly contextName: string, readonly timeoutMs = DEFAULT_TIMEOUT_MS) {
     this.kubeConfig = kubeConfigForContext(base, contextName);
     this.core = this.kubeConfig.makeApiClient(CoreV1Api);
+  }
+
+  // Bodies (create, apply) go through request() with the manifest's own text instead: KubernetesObjectApi serializes
+  // built-in kinds through client-node's models, which drop every field they do not know (a newer API field, a typo
+  // the server's strict validation should report). A delete carries no object, so nothing can be lost.
+  deleteObject(ref: ObjectRef, options?: RequestOptions & { gracePeriodSeconds?: number }): Promise<void> {
+    this.objectApi ??= KubernetesObjectApi.makeApiClient(this.kubeConfig);
+    const objects = this.objectApi;
+    const spec = { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } };
+    return withTimeout(this.timeout(options), `deleting ${ref.kind} "${ref.name}"`, async () => {
+      await objects.delete(spec, undefined, undefined, options?.gracePeriodSeconds, undefined, 'Background');
+    });
   }
 
   readNode(name: string, options?: RequestOptions): Promise<V1Node> {
@@ -156,6 +187,10 @@ class ClientNodeClusterApi implements ClusterApi {
 
   portForwarder(): PortForward {
     return new PortForward(this.kubeConfig, true, new ChannelConnector(this.kubeConfig));
+  }
+
+  attacher(onStatus?: (status: V1Status) => void): Attach {
+    return new Attach(this.kubeConfig, new ChannelConnector(this.kubeConfig, onStatus));
   }
 
   private timeout(options: RequestOptions | undefined): number {

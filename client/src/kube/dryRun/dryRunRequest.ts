@@ -98,3 +98,14 @@ export function dryRunQuery(operation: 'create' | 'apply'): string {
   if (operation === 'apply') q.set('force', 'true');
   return q.toString();
 }
+
+/**
+ * The query of a create or server-side apply that may be stored (Apply, Create): dryRun only when asked, force only
+ * when the user chose to take fields over. Built from constants, like dryRunQuery.
+ */
+export function writeQuery(operation: 'create' | 'apply', o: { dryRun: boolean; force?: boolean }): string {
+  const q = new URLSearchParams({ fieldValidation: 'Strict', fieldManager: FIELD_MANAGER });
+  if (o.dryRun) q.set('dryRun', 'All');
+  if (operation === 'apply' && o.force) q.set('force', 'true');
+  return q.toString();
+}

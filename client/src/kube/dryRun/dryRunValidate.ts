@@ -47,6 +47,8 @@ export async function dryRunManifest(text: string, transport: DryRunTransport, d
 /** One object of the file: what would be sent where, or the result it already has without asking the server. */
 export interface DryRunPlanItem {
   label: string;
+  /** The document's span in the file (start, end), to pick the one at the cursor. */
+  range: [number, number];
   kind?: string;
   /** Set when the object goes to the server. */
   request?: {
@@ -66,11 +68,16 @@ export interface DryRunPlanItem {
  * Reads every object of the file and asks discovery where each would go, so the user can be told what will be sent
  * (and asked, for Secrets and cluster-scoped objects) before anything but discovery reaches the server.
  */
-export async function planDryRun(text: string, transport: DryRunTransport, defaultNamespace: string): Promise<DryRunPlanItem[]> {
+export async function planDryRun(
+  text: string,
+  transport: DryRunTransport,
+  defaultNamespace: string,
+  include: (doc: Document) => boolean = () => true,
+): Promise<DryRunPlanItem[]> {
   const items: DryRunPlanItem[] = [];
   for (const doc of parseAllDocuments(text)) {
-    if (!('contents' in doc) || doc.contents === null) continue;
-    items.push(await planDocument(text, doc, transport, defaultNamespace));
+    if (!('contents' in doc) || doc.contents === null || !include(doc)) continue;
+    items.push({ ...await planDocument(text, doc, transport, defaultNamespace), range: [doc.range[0], doc.range[2]] });
   }
   return items;
 }
@@ -89,7 +96,7 @@ interface ObjectHeader {
   namespace?: string;
 }
 
-function headerOf(doc: Document): ObjectHeader | undefined {
+export function headerOf(doc: Document): ObjectHeader | undefined {
   let obj: unknown;
   try {
     obj = doc.toJS({ maxAliasCount: 100 });
@@ -110,7 +117,7 @@ function headerOf(doc: Document): ObjectHeader | undefined {
   };
 }
 
-async function planDocument(source: string, doc: Document, transport: DryRunTransport, defaultNamespace: string): Promise<DryRunPlanItem> {
+async function planDocument(source: string, doc: Document, transport: DryRunTransport, defaultNamespace: string): Promise<Omit<DryRunPlanItem, 'range'>> {
   const header = headerOf(doc);
   const top = rangeOfFieldPath(doc, []);
   if (!header) {
@@ -124,7 +131,7 @@ async function planDocument(source: string, doc: Document, transport: DryRunTran
     };
   }
   const label = header.name ? `${header.kind}/${header.name}` : `${header.kind} (generateName ${header.generateName ?? '?'})`;
-  const refuse = (problems: HeaderProblem[]): DryRunPlanItem => ({
+  const refuse = (problems: HeaderProblem[]): Omit<DryRunPlanItem, 'range'> => ({
     label,
     kind: header.kind,
     result: {
@@ -179,13 +186,13 @@ async function sendDocument(item: DryRunPlanItem, transport: DryRunTransport): P
 }
 
 /** The document's text from the start of its first line, so the server's `line N` counts from a known place. */
-function documentText(source: string, doc: Document): { text: string; start: number } {
+export function documentText(source: string, doc: Document): { text: string; start: number } {
   const [from, , to] = doc.range ?? [0, source.length, source.length];
   const start = source.lastIndexOf('\n', from - 1) + 1;
   return { text: source.slice(start, to), start };
 }
 
-function statusFindings(doc: Document, body: { text: string; start: number }, response: ApiResponse): DryRunFinding[] {
+export function statusFindings(doc: Document, body: { text: string; start: number }, response: ApiResponse): DryRunFinding[] {
   const status = statusOf(response);
   const message = status?.message ?? (response.body.trim() || `the server answered HTTP ${response.status}`);
   const causes = (status?.details?.causes ?? []).filter((c) => c.field);
@@ -232,7 +239,7 @@ function placeOfWholeObjectError(doc: Document, status: ApiStatus | undefined): 
 }
 
 /** Pod warnings start with the field they are about: `spec.containers[0].ports[0]: duplicate port definition …`. */
-function warningFinding(doc: Document, warning: string): DryRunFinding {
+export function warningFinding(doc: Document, warning: string): DryRunFinding {
   const m = /^([a-zA-Z][\w-]*(?:\.[\w-]+|\[[^\]]*\])*): /.exec(warning);
   return { ...span(rangeOfFieldPath(doc, m ? m[1] : [])), severity: 'warning', message: warning };
 }

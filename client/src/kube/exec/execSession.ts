@@ -1,5 +1,6 @@
-// One `exec` into a container over client-node's websocket Exec: stdin in, stdout/stderr out, terminal size on the
-// resize channel, and the exit status from the status channel. No VS Code here; the terminal is a thin layer on top.
+// One `exec` into a container over client-node's websocket Exec (or one `attach` to its main process over its Attach):
+// stdin in, stdout/stderr out, terminal size on the resize channel, and the outcome from the status channel. No VS
+// Code here; the terminal is a thin layer on top.
 import { PassThrough, Writable } from 'node:stream';
 import type { V1Status } from '@kubernetes/client-node';
 import type { ClusterApi } from '../cluster/clusterApi';
@@ -13,6 +14,17 @@ export interface ExecRequest {
   command: readonly string[];
   tty: boolean;
   /** Initial terminal size (tty only). */
+  columns?: number;
+  rows?: number;
+}
+
+/** Attach to the container's main process: stdin and a TTY only as far as the container has them. */
+export interface AttachRequest {
+  namespace: string;
+  pod: string;
+  container: string;
+  stdin: boolean;
+  tty: boolean;
   columns?: number;
   rows?: number;
 }
@@ -38,6 +50,12 @@ class TerminalOutput extends Writable {
   }
 }
 
+const ATTACH_ENDED: ExecOutcome = { kind: 'ended' };
+
+function outputStream(request: { tty: boolean; columns?: number; rows?: number }, out: ExecOutput): Writable {
+  return request.tty ? new TerminalOutput(out.stdout, request.columns ?? 80, request.rows ?? 24) : sinkStream(out.stdout);
+}
+
 function sinkStream(sink: (data: Buffer) => void): Writable {
   return new Writable({ write(chunk: Buffer, _e, callback) { sink(chunk); callback(); } });
 }
@@ -49,7 +67,12 @@ export class ExecSession {
   private socket: WebSocket | undefined;
   private closedByUs = false;
 
-  private constructor(private readonly stdin: PassThrough, private readonly output: TerminalOutput | undefined) {
+  private constructor(
+    private readonly stdin: PassThrough,
+    private readonly output: TerminalOutput | undefined,
+    /** What a clean close without a status means: an error for exec; for attach, the stream simply ended. */
+    private readonly cleanClose?: ExecOutcome,
+  ) {
     this.done = new Promise((resolve) => {
       let settled = false;
       this.finish = (o) => { if (!settled) { settled = true; resolve(o); } };
@@ -59,9 +82,7 @@ export class ExecSession {
   /** Connects; rejects with the API server's reason when the exec is refused (forbidden, container not running). */
   static async open(api: Pick<ClusterApi, 'exec'>, request: ExecRequest, out: ExecOutput): Promise<ExecSession> {
     const stdin = new PassThrough();
-    const stdout = request.tty
-      ? new TerminalOutput(out.stdout, request.columns ?? 80, request.rows ?? 24)
-      : sinkStream(out.stdout);
+    const stdout = outputStream(request, out);
     const session = new ExecSession(stdin, stdout instanceof TerminalOutput ? stdout : undefined);
     const exec = api.exec();
     const socket = await exec.exec(
@@ -69,7 +90,23 @@ export class ExecSession {
       stdout, sinkStream(out.stderr), stdin, request.tty,
       (status: V1Status) => session.finish(execOutcome(status)),
     );
-    session.attach(socket);
+    session.bind(socket);
+    return session;
+  }
+
+  /**
+   * Attaches to the container's main process, as `kubectl attach` does. The server's status says how it ended:
+   * Success when the process exited or the server closed the stream, Failure when the runtime could not attach.
+   */
+  static async attach(api: Pick<ClusterApi, 'attacher'>, request: AttachRequest, out: ExecOutput): Promise<ExecSession> {
+    const stdin = new PassThrough();
+    const stdout = outputStream(request, out);
+    const session = new ExecSession(stdin, stdout instanceof TerminalOutput ? stdout : undefined, ATTACH_ENDED);
+    const attach = api.attacher((status) => session.finish(status.status === 'Success' ? ATTACH_ENDED : execOutcome(status)));
+    const socket = await attach.attach(
+      request.namespace, request.pod, request.container, stdout, sinkStream(out.stderr), request.stdin ? stdin : null, request.tty,
+    );
+    session.bind(socket);
     return session;
   }
 
@@ -96,7 +133,7 @@ export class ExecSession {
     this.finish({ kind: 'error', message: 'the session was closed' });
   }
 
-  private attach(socket: WebSocket): void {
+  private bind(socket: WebSocket): void {
     this.socket = socket;
     const lost = (why: string) => this.finish(
       this.closedByUs ? { kind: 'error', message: 'the session was closed' } : { kind: 'error', message: why },
@@ -105,6 +142,7 @@ export class ExecSession {
       // Status arrives before close; reaching here unsettled means the connection dropped.
       const text = reason.toString('utf8');
       // 1006: no close frame at all, which is what a restarted API server or a cut network leaves.
+      if (code === 1000 && this.cleanClose) this.finish(this.cleanClose);
       lost(code === 1006
         ? 'the connection to the container was lost (the API server or the network went away; websocket 1006)'
         : `the connection to the container closed (${code}${text ? `: ${text}` : ''})`);

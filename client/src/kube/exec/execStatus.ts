@@ -5,6 +5,8 @@ import type { V1Status } from '@kubernetes/client-node';
 
 export type ExecOutcome =
   | { kind: 'exited'; exitCode: number }
+  /** An attach whose stream ended without an error: the process exited (its code is not sent) or the server closed it. */
+  | { kind: 'ended' }
   | { kind: 'error'; message: string };
 
 export function execOutcome(status: V1Status | undefined): ExecOutcome {
@@ -21,7 +23,9 @@ export function execOutcome(status: V1Status | undefined): ExecOutcome {
 }
 
 export function describeOutcome(outcome: ExecOutcome): string {
-  return outcome.kind === 'exited'
-    ? `command terminated with exit code ${outcome.exitCode}`
-    : outcome.message;
+  switch (outcome.kind) {
+    case 'exited': return `command terminated with exit code ${outcome.exitCode}`;
+    case 'ended': return 'the attached process ended or the server closed the stream';
+    case 'error': return outcome.message;
+  }
 }

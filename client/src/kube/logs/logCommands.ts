@@ -108,7 +108,7 @@ const filterLevel: CommandFactory<LogCommandContext> = (ctx) => async (arg) => {
     { label: 'All lines', level: undefined },
     ...LOG_LEVELS.map((level, i) => ({ label: LOG_LEVELS.slice(0, i + 1).map((l) => l.toUpperCase()).join(' + '), level })),
   ].map((c) => ({ ...c, description: c.level === current ? 'current' : undefined }));
-  const picked = await vscode.window.showQuickPick(choices, { title: `Filter the log of ${session.spec.pod} by level` });
+  const picked = await vscode.window.showQuickPick(choices, { title: `Filter the log of ${session.title} by level` });
   if (picked) ctx.logViews.represent(uri, { ...session.presentation, minLevel: picked.level });
 };
 

@@ -9,6 +9,8 @@ export interface LogDefaults {
   /** undefined = no time limit. */
   sinceSeconds: number | undefined;
   maxLines: number;
+  /** Most log streams a workload view opens at once (kubectl's --max-log-requests). */
+  maxLogRequests: number;
 }
 
 export interface RawLogSettings {
@@ -17,9 +19,12 @@ export interface RawLogSettings {
   tailLines?: unknown;
   since?: unknown;
   maxLines?: unknown;
+  maxLogRequests?: unknown;
 }
 
 export const DEFAULT_MAX_LINES = 100_000;
+/** kubectl's default for --max-log-requests. */
+export const DEFAULT_MAX_LOG_REQUESTS = 5;
 const MIN_MAX_LINES = 1_000;
 
 export function logDefaults(raw: RawLogSettings): LogDefaults {
@@ -31,6 +36,7 @@ export function logDefaults(raw: RawLogSettings): LogDefaults {
     tailLines: tail,
     sinceSeconds: typeof raw.since === 'string' ? parseDuration(raw.since) : undefined,
     maxLines: max,
+    maxLogRequests: typeof raw.maxLogRequests === 'number' && Number.isInteger(raw.maxLogRequests) && raw.maxLogRequests > 0 ? raw.maxLogRequests : DEFAULT_MAX_LOG_REQUESTS,
   };
 }
 

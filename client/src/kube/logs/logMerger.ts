@@ -2,6 +2,8 @@
 // may land before another's), so a line is released only when no other container can still send an earlier one:
 // every other container has a line waiting, has ended, or has been quiet for `quietMs` (a live follow stream that is
 // quiet has nothing older to send).
+// Sources may join while lines are flowing (a workload's pod that starts later): a new source counts as just heard
+// from, so the others' lines wait up to `quietMs` for its backlog, which may hold lines older than theirs.
 import { compareLogTime, type LogTime, type TimedLine } from './logTimestamp';
 
 export interface SourcedLine {
@@ -24,8 +26,14 @@ export class LogMerger {
   private readonly sources: Source[];
 
   constructor(sourceCount: number, private readonly quietMs: number, private readonly now: () => number) {
-    const t = now();
-    this.sources = Array.from({ length: sourceCount }, () => ({ queue: [], head: 0, ended: false, lastDataAt: t, lastTime: BEGINNING }));
+    this.sources = [];
+    for (let i = 0; i < sourceCount; i++) this.add();
+  }
+
+  /** A new source, numbered after the existing ones (numbers are never reused). */
+  add(): number {
+    this.sources.push({ queue: [], head: 0, ended: false, lastDataAt: this.now(), lastTime: BEGINNING });
+    return this.sources.length - 1;
   }
 
   push(source: number, lines: readonly TimedLine[]): void {

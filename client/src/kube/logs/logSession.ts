@@ -8,6 +8,9 @@ import { LinePresenter, type LogPresentation } from './logPresentation';
 import { ResumableLogStream, type LogStreamOptions, type LogStreamState } from './logStream';
 import type { TimedLine } from './logTimestamp';
 import type { LogOpener, LogRequest } from './logTransport';
+import type { LogSessionListener, LogViewSession } from './logViewSession';
+
+export type { LogSessionListener } from './logViewSession';
 
 export interface LogSpec {
   namespace: string;
@@ -31,19 +34,13 @@ export interface LogSessionOptions {
   presentation?: LogPresentation;
 }
 
-export interface LogSessionListener {
-  /** The buffer changed. Called often under load; the view batches its own updates. */
-  changed(): void;
-  state(container: string, state: LogStreamState): void;
-}
-
 export type OpenerFactory = (container: string) => LogOpener;
 
-const MERGE_TICK_MS = 100;
+export const MERGE_TICK_MS = 100;
 /** Long enough for a slower container's backlog to start arriving, short enough not to stall a live view. */
-const DEFAULT_QUIET_MS = 500;
+export const DEFAULT_QUIET_MS = 500;
 
-export class LogSession {
+export class LogSession implements LogViewSession {
   readonly buffer: LogBuffer;
   readonly states = new Map<string, LogStreamState>();
   private streams: ResumableLogStream[] = [];
@@ -65,6 +62,15 @@ export class LogSession {
 
   get running(): boolean {
     return this.streams.length > 0;
+  }
+
+  get title(): string {
+    return `${this.spec.pod}/${this.spec.containers.length > 1 ? 'all containers' : this.spec.containers[0]}`;
+  }
+
+  prefixes(): readonly string[] {
+    const { pod, containers } = this.spec;
+    return containers.length > 1 ? containers.map((c) => containerPrefix(pod, c)) : [];
   }
 
   /** Starts streaming into an empty buffer; resolves when every stream has ended, failed or been stopped. */
@@ -102,6 +108,11 @@ export class LogSession {
         if (generation !== this.generation) return;
         this.states.set(container, state);
         if (isFinal(state)) this.merger?.end(i);
+        // The reason goes into the view itself: a toast fades, and an empty tab would say nothing.
+        if (state.kind === 'failed') {
+          this.buffer.append([failureLine(merged ? containerPrefix(this.spec.pod, container) : '', this.spec.pod, container, state.message)]);
+          this.listener.changed();
+        }
         this.listener.state(container, state);
       },
     }, this.options.stream));
@@ -178,8 +189,13 @@ export class LogSession {
   }
 }
 
-const RAW: LogPresentation = { json: 'raw', minLevel: undefined, keys: DEFAULT_JSON_KEYS };
+export const RAW: LogPresentation = { json: 'raw', minLevel: undefined, keys: DEFAULT_JSON_KEYS };
 
-function isFinal(state: LogStreamState): boolean {
+/** Marked so it cannot pass for the container's own output; a saved log keeps it as a record of the break. */
+export function failureLine(prefix: string, pod: string, container: string, message: string): string {
+  return `${prefix}[podscope] the log of ${pod}/${container} could not be read: ${message}`;
+}
+
+export function isFinal(state: LogStreamState): boolean {
   return state.kind === 'ended' || state.kind === 'stopped' || state.kind === 'failed';
 }

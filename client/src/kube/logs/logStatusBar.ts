@@ -15,7 +15,7 @@ export function logStatusBar(views: LogViews): vscode.Disposable {
       return;
     }
     const summary = session.summary();
-    const who = `${session.spec.pod}/${session.spec.containers.length > 1 ? 'all containers' : session.spec.containers[0]}`;
+    const who = session.title;
     const live = session.running && !summary.startsWith('failed') && summary !== 'ended';
     const icon = summary.startsWith('failed') ? '$(error)' : summary.startsWith('reconnecting') ? '$(debug-disconnect)' : live ? '$(sync~spin)' : '$(debug-pause)';
     const { json, minLevel } = session.presentation;

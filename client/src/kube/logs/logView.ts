@@ -9,19 +9,26 @@ import type { ClusterApi } from '../cluster/clusterApi';
 import { clientNodeLogOpener } from './clientNodeLogOpener';
 import type { LogPresentation } from './logPresentation';
 import { LogSession, type LogSpec } from './logSession';
+import type { LogSessionListener, LogViewSession } from './logViewSession';
 import { PrefixDecorations } from './prefixDecorations';
 import { ScrollPins } from './scrollPin';
 import { onLastTabClosed } from './tabLifetime';
-import { reportProblem } from '../../notify';
+import { reportProblem, warn } from '../../notify';
 
 export const LOG_SCHEME = 'podscope-log';
 export const LOG_LANGUAGE = 'podscope-log';
 const FLUSH_MS = 200;
 const ENDED_TEXT = 'This log view ended when its window closed. Open the logs again from the Pods view.\n';
 
+/** What every session of a view gets from the settings. */
+export interface ViewSessionOptions {
+  maxLines: number;
+  presentation: LogPresentation;
+}
+
 interface ViewEntry {
   uri: vscode.Uri;
-  session: LogSession;
+  session: LogViewSession;
   contextName: string;
   mtime: number;
   size: number;
@@ -33,6 +40,11 @@ export function logUri(contextName: string, spec: LogSpec): vscode.Uri {
   const which = spec.containers.length > 1 ? 'all-containers' : spec.containers[0];
   const file = `${spec.pod}.${which}${spec.previous ? '.previous' : ''}.log`;
   return vscode.Uri.from({ scheme: LOG_SCHEME, path: `/${contextName}/${spec.namespace}/${file}` });
+}
+
+/** A stream as the user knows it: a workload session names `pod/container` already, a pod session the container. */
+function qualified(session: LogViewSession, stream: string): string {
+  return session instanceof LogSession ? `${session.spec.pod}/${stream}` : stream;
 }
 
 export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
@@ -57,29 +69,32 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
   }
 
   /** Opens (or reuses and restarts) the view for `spec` and starts streaming into it. */
-  async show(api: ClusterApi, spec: LogSpec): Promise<vscode.Uri> {
-    const uri = logUri(api.contextName, spec);
+  show(api: ClusterApi, spec: LogSpec): Promise<vscode.Uri> {
+    return this.open(logUri(api.contextName, spec), api.contextName, (listener) => new LogSession(
+      spec,
+      (container) => clientNodeLogOpener(api, { namespace: spec.namespace, pod: spec.pod, container }),
+      listener,
+      { maxLines: this.maxLines(), presentation: this.presentation() },
+    ));
+  }
+
+  /** Opens (or reuses and restarts) the view at `uri` over the session `make` builds, and starts streaming into it. */
+  async open(uri: vscode.Uri, contextName: string, make: (listener: LogSessionListener, options: ViewSessionOptions) => LogViewSession): Promise<vscode.Uri> {
     const key = uri.toString();
     this.entries.get(key)?.session.stop();
     const entry: ViewEntry = {
-      uri, contextName: api.contextName, mtime: Date.now(), size: 0, dirty: false, timer: undefined,
-      session: undefined as unknown as LogSession,
+      uri, contextName, mtime: Date.now(), size: 0, dirty: false, timer: undefined,
+      session: undefined as unknown as LogViewSession,
     };
-    entry.session = new LogSession(
-      spec,
-      (container) => clientNodeLogOpener(api, { namespace: spec.namespace, pod: spec.pod, container }),
-      {
-        changed: () => this.scheduleFlush(entry),
-        state: (container, state) => {
-          this.stateEmitter.fire(uri);
-          // The view may be empty because of this: say why where it will be seen, not only in the status bar.
-          if (state.kind === 'failed') {
-            reportProblem(`logs of ${spec.pod}/${container}: ${state.message}`);
-          }
-        },
+    entry.session = make({
+      changed: () => this.scheduleFlush(entry),
+      state: (stream, state) => {
+        this.stateEmitter.fire(uri);
+        // The view may be empty because of this: say why where it will be seen, not only in the status bar.
+        if (state.kind === 'failed') reportProblem(`logs of ${qualified(entry.session, stream)}: ${state.message}`);
       },
-      { maxLines: this.maxLines(), presentation: this.presentation() },
-    );
+      notice: (text) => warn(text),
+    }, { maxLines: this.maxLines(), presentation: this.presentation() });
     this.entries.set(key, entry);
     void entry.session.start();
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -89,7 +104,7 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
     return uri;
   }
 
-  sessionOf(uri: vscode.Uri | undefined): LogSession | undefined {
+  sessionOf(uri: vscode.Uri | undefined): LogViewSession | undefined {
     return uri ? this.entries.get(uri.toString())?.session : undefined;
   }
 
@@ -198,7 +213,7 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
 
   private decorate(editor: vscode.TextEditor): void {
     const session = this.sessionOf(editor.document.uri);
-    if (session) this.prefixes.decorate(editor, session.spec);
+    if (session) this.prefixes.decorate(editor, session.prefixes());
   }
 
   /** Closing the last tab of a view ends its stream and frees its text. */

@@ -1,7 +1,5 @@
-// Colours in a multi-container log view: each container's `[pod/<pod>/<container>] ` prefix gets its own colour.
+// Colours in a multi-container or workload log view: each `[pod/<pod>/<container>] ` prefix gets its own colour.
 import * as vscode from 'vscode';
-import { containerPrefix } from './logFormat';
-import type { LogSpec } from './logSession';
 
 const PREFIX_COLOURS = ['terminal.ansiCyan', 'terminal.ansiMagenta', 'terminal.ansiYellow', 'terminal.ansiGreen', 'terminal.ansiBlue', 'terminal.ansiRed'];
 
@@ -10,9 +8,8 @@ export class PrefixDecorations implements vscode.Disposable {
     vscode.window.createTextEditorDecorationType({ color: new vscode.ThemeColor(c), fontWeight: 'bold' }));
 
   /** Decorates only the visible lines, so the cost does not grow with the log. */
-  decorate(editor: vscode.TextEditor, spec: LogSpec): void {
-    if (spec.containers.length < 2) return;
-    const prefixes = spec.containers.map((c) => containerPrefix(spec.pod, c));
+  decorate(editor: vscode.TextEditor, prefixes: readonly string[]): void {
+    if (prefixes.length === 0) return;
     const ranges: vscode.Range[][] = this.types.map(() => []);
     for (const visible of editor.visibleRanges) {
       for (let line = visible.start.line; line <= visible.end.line && line < editor.document.lineCount; line++) {

@@ -8,7 +8,7 @@ import type { ContainerKind } from './targets';
 export interface PodContainer {
   name: string;
   kind: ContainerKind;
-  spec: Pick<V1Container, 'name' | 'image'>;
+  spec: Pick<V1Container, 'name' | 'image' | 'stdin' | 'tty'>;
   /** undefined until the kubelet reports the container. */
   status: V1ContainerStatus | undefined;
 }
@@ -36,6 +36,12 @@ export function podContainers(pod: V1Pod): PodContainer[] {
       name: c.name, kind: 'ephemeral', spec: c, status: find(status?.ephemeralContainerStatuses, c.name),
     })),
   ];
+}
+
+/** The container of that name (app containers first, as containerStatus looks them up). */
+export function podContainer(pod: V1Pod, name: string, kind?: ContainerKind): PodContainer | undefined {
+  const all = podContainers(pod).filter((c) => c.name === name && (!kind || c.kind === kind));
+  return all.find((c) => c.kind === 'app') ?? all[0];
 }
 
 /** The container's status; `kind` picks among same-named containers of different kinds, else app ones come first. */

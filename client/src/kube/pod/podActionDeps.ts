@@ -12,6 +12,8 @@ export interface ActiveScope {
 export interface PodActionDeps {
   apiFor(contextName: string): ClusterApi | undefined;
   activeScope(): ActiveScope | undefined;
+  /** The Pods view's selected row, for commands run by a keybinding there (they get no argument). */
+  selected?(): unknown;
 }
 
 /**

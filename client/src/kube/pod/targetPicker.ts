@@ -30,6 +30,7 @@ function containerOf(arg: unknown): string | undefined {
 }
 
 export async function resolvePod(arg: unknown, deps: PodActionDeps, title: string): Promise<ResolvedPod | undefined> {
+  if (arg === undefined && isPodTarget(deps.selected?.())) arg = deps.selected?.();
   if (isPodTarget(arg)) {
     const api = deps.apiFor(arg.contextName);
     if (!api) {
@@ -52,6 +53,7 @@ export async function resolveContainer(
   eligible: (c: ContainerChoice) => boolean = () => true,
   emptyMessage = 'the pod has no container to pick',
 ): Promise<ResolvedContainer | undefined> {
+  if (arg === undefined && isPodTarget(deps.selected?.())) arg = deps.selected?.();
   const pod = await resolvePod(arg, deps, title);
   if (!pod) return undefined;
   const all = containerChoices(pod.target.pod);

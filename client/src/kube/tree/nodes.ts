@@ -84,7 +84,7 @@ export class PodNode implements PodTarget {
 export class ContainerNode implements ContainerTarget {
   readonly nodeType = 'container';
   readonly id: string;
-  constructor(readonly parent: PodNode, readonly container: string, readonly kind: ContainerKind, readonly spec: Pick<V1Container, 'name' | 'image'>) {
+  constructor(readonly parent: PodNode, readonly container: string, readonly kind: ContainerKind, readonly spec: Pick<V1Container, 'name' | 'image' | 'stdin' | 'tty'>) {
     this.id = idOf('container', parent.contextName, parent.namespace, parent.name, kind, container);
   }
   get contextName(): string { return this.parent.contextName; }

@@ -158,18 +158,24 @@ export function podAppearance(node: PodNode, columns: readonly PodColumn[], nowM
 }
 
 function presentContainer(node: ContainerNode): TreeItemData {
-  const status = containerStatus(node.pod, node.container, node.kind);
+  const reported = containerStatus(node.pod, node.container, node.kind);
+  // Ephemeral containers have no probes and the kubelet never calls them ready: running is all they can be.
+  const status = node.kind === 'ephemeral' && reported?.state?.running ? { ...reported, ready: true } : reported;
   const tag = node.kind === 'app' ? undefined : node.kind;
   const restarts = status?.restartCount ? `${status.restartCount} ${status.restartCount === 1 ? 'restart' : 'restarts'}` : undefined;
+  // A debug container that ended is history, not a failure: it cannot be removed, so it is shown greyed, whatever its code.
+  const spent = node.kind === 'ephemeral' && status?.state?.terminated !== undefined;
   return {
     id: node.id,
     label: node.container,
-    description: [tag, shortState(status), restarts].filter(Boolean).join(' · '),
-    icon: containerIcon(status),
+    description: [tag, spent ? `terminated: ${shortState(status)}` : shortState(status), restarts].filter(Boolean).join(' · '),
+    icon: spent ? SPENT_EPHEMERAL_ICON : containerIcon(status),
     contextValue: containerContextValue(node.kind),
     collapsible: 'none',
   };
 }
+
+const SPENT_EPHEMERAL_ICON: IconSpec = { id: 'debug-disconnect', color: 'disabledForeground' };
 
 function presentMessage(node: MessageNode): TreeItemData {
   const icons: Record<MessageNode['severity'], IconSpec> = {

@@ -6,6 +6,7 @@ import type { ClusterApi } from '../cluster/clusterApi';
 import type { Connection } from '../cluster/connection';
 import { describeConnectionError, problemLabel } from '../cluster/connectionError';
 import type { CommandFactory } from '../pod/podActionDeps';
+import { chooseKubeconfig } from './chooseKubeconfig';
 import type { PodTreeModel } from './treeModel';
 import type { ContextNode, TreeNode } from './nodes';
 import type { PodFilter } from './podFilter';
@@ -44,6 +45,7 @@ export const treeCommands = {
   'podscope.pods.sortByName': onExplorer((host) => host.setSortByNode(false)),
   'podscope.pods.chooseContext': onExplorer((host, node) => chooseContext(host, node)),
   'podscope.pods.chooseNamespace': onExplorer((host, node) => chooseNamespace(host, node)),
+  'podscope.pods.chooseKubeconfig': () => () => chooseKubeconfig(),
 };
 
 async function chooseFilter(host: TreeCommandHost): Promise<void> {

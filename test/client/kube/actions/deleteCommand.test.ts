@@ -15,34 +15,31 @@ async function deleteHandler(cluster: ReturnType<typeof setup>['cluster']) {
   return podActionCommands['podscope.pod.delete']({ deps, documents: undefined as never, forwards: undefined as never });
 }
 
-test('Delete Pod on a multi-selection deletes every selected pod after one confirmation that lists them', async (t) => {
+test('Delete Pod on a multi-selection deletes every selected pod after one confirmation that lists them', async () => {
   const { cluster, model } = setup();
   for (const n of ['a', 'b', 'c']) cluster.create('web', n);
   await open(model, 'web');
   const [a, b, c] = ['a', 'b', 'c'].map((n) => model.findPod('dev', 'web', n)!);
-  const asked: string[] = [];
-  const original = { ...fake.window };
-  t.after(() => Object.assign(fake.window, original));
-  fake.window.showQuickPick = async (...args: unknown[]) => {
-    const [items, options] = args as [{ label: string }[], { title: string }];
-    asked.push(options.title);
-    return items.find((i) => i.label === 'Force delete');
-  };
-  fake.window.showWarningMessage = async (...args: unknown[]) => { asked.push(args[0] as string); return 'Delete'; };
+  const force = (items: { label: string }[]) => items.find((i) => i.label === 'Force delete');
+  const FORCE = 'immediately (force: the containers may still be running when the object is gone)';
+  fake.recorded.messages.length = 0;
+  fake.recorded.answers.push(force, 'Delete');
 
   const run = await deleteHandler(cluster);
   await run(a, [a, c]);
   await settle();
-  assert.deepEqual(asked, [
-    'Delete 2 pods',
-    'Delete these 2 pods immediately (force: the containers may still be running when the object is gone)?\n\nweb/a\nweb/c',
+  assert.deepEqual(fake.recorded.messages, [
+    `warning: Delete these 2 pods ${FORCE}?\n\nweb/a\nweb/c`,
+    'info: Podscope: 2 pods deleted: a, c.',
   ]);
   assert.deepEqual([...cluster.pods.keys()], ['web/b']);
 
-  // Right-clicked outside the selection: only that pod.
-  asked.length = 0;
+  // Run on a pod outside the selection: only that pod.
+  fake.recorded.messages.length = 0;
+  fake.recorded.answers.push(force, 'Delete');
   cluster.create('web', 'd');
-  await run(b, [model.findPod('dev', 'web', 'd') ?? c]);
-  assert.deepEqual(asked, ['Delete pod web/b', 'Delete pod "b" in namespace "web" immediately (force: the containers may still be running when the object is gone)?']);
+  await settle();
+  await run(b, [model.findPod('dev', 'web', 'd')!, c]);
+  assert.deepEqual(fake.recorded.messages, [`warning: Delete pod "b" in namespace "web" ${FORCE}?`, 'info: Podscope: pod "b" deleted.']);
   assert.deepEqual([...cluster.pods.keys()], ['web/d']);
 });

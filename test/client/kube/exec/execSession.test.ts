@@ -86,3 +86,31 @@ test('a dropped connection ends the session with an error, not an exit code', as
   server = new FakeExecServer();
   api = await server.listen();
 });
+
+test('attach: no command, stdin and a TTY as asked, output and resizes travel as for exec, and a Success status ends it', async () => {
+  const { out, sink } = collector();
+  const s = await ExecSession.attach(api, { namespace: 'ns', pod: 'web', container: 'debugger-abcde', stdin: true, tty: true, columns: 90, rows: 20 }, sink);
+  await until('the initial size', () => out.stdout.includes('size 90x20'));
+  const call = server.calls.at(-1)!;
+  assert.equal(call.path, '/api/v1/namespaces/ns/pods/web/attach');
+  assert.deepEqual(call.command, []);
+  assert.equal(call.tty, true);
+  s.write('ls\r');
+  await until('the echo', () => out.stdout.includes('echo: ls\r'));
+  s.write('exit 0');
+  assert.deepEqual(await s.done, { kind: 'ended' }, 'an attach learns no exit code: the process ended');
+});
+
+test('attach without stdin sends none; a Failure status is the reason the runtime could not attach', async () => {
+  const { sink } = collector();
+  const s = await ExecSession.attach(api, { namespace: 'ns', pod: 'web', container: 'app', stdin: false, tty: false }, sink);
+  const call = server.calls.at(-1)!;
+  assert.equal(call.tty, false);
+  s.write('typed');
+  s.close();
+  assert.deepEqual(await s.done, { kind: 'error', message: 'the session was closed' });
+  assert.equal(call.stdin, '', 'no stdin stream, so nothing typed reaches the process');
+
+  const refused = await ExecSession.attach(api, { namespace: 'ns', pod: 'noattach', container: 'app', stdin: true, tty: true }, collector().sink);
+  assert.deepEqual(await refused.done, { kind: 'error', message: 'no attaches found for container "app"' });
+});

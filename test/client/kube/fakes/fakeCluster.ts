@@ -45,6 +45,8 @@ export class FakeCluster implements ClusterApi {
   logStreamer(): never { throw new Error('FakeCluster streams no logs'); }
   exec(): never { throw new Error('FakeCluster has no exec'); }
   portForwarder(): never { throw new Error('FakeCluster has no port-forward'); }
+  deleteObject(): never { throw new Error('FakeCluster deletes pods only'); }
+  attacher(): never { throw new Error('FakeCluster has no attach'); }
 
   get openWatches(): number {
     return this.watches.filter((w) => w.open).length;

@@ -69,6 +69,12 @@ export class FakeExecServer extends FakeWebSocketServer {
         stdin: '',
       };
       this.calls.push(call);
+      if (pod === 'noattach') {
+        // The upgrade succeeds, then the runtime says it cannot attach: what kwok answers for a container it has no rule for.
+        send(ws, 3, JSON.stringify({ metadata: {}, status: 'Failure', reason: 'InternalError', message: 'no attaches found for container "app"' }));
+        ws.close();
+        return;
+      }
       ws.on('message', (data: Buffer) => this.onMessage(ws, call, data));
     });
   }

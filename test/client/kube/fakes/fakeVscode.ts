@@ -1,5 +1,6 @@
-// Just enough of the `vscode` module for the pod tree's glue (index.ts, podTreeProvider.ts, podTreeCommands.ts) to run
-// in plain Node: records commands, context keys and tree views so a test can drive and inspect them.
+// Just enough of the `vscode` module for the pod tree's glue (index.ts, podTreeProvider.ts, podTreeCommands.ts) and the
+// apply commands to run in plain Node: records commands, context keys, tree views and messages, and answers questions
+// from a script, so a test can drive and inspect them.
 type Listener<T> = (e: T) => unknown;
 
 export class EventEmitter<T> {
@@ -24,18 +25,44 @@ export class ThemeColor { constructor(readonly id: string) {} }
 export class ThemeIcon { constructor(readonly id: string, readonly color?: ThemeColor) {} }
 export class MarkdownString { constructor(readonly value: string) {} }
 export class RelativePattern { constructor(readonly base: unknown, readonly pattern: string) {} }
-export const Uri = { file: (fsPath: string) => ({ fsPath }) };
+export const Uri = {
+  file: (fsPath: string) => ({ fsPath }),
+  from: (parts: { scheme: string; path: string }) => ({ ...parts, toString: () => `${parts.scheme}:${parts.path}` }),
+};
+export enum ProgressLocation { SourceControl = 1, Window = 10, Notification = 15 }
 
 export const recorded = {
   commands: new Map<string, (...args: unknown[]) => unknown>(),
   contextKeys: new Map<string, unknown>(),
   views: [] as { id: string; provider: unknown; view: FakeTreeView; canSelectMany: boolean }[],
+  terminals: [] as { name: string; pty: unknown }[],
+  /** Every progress message reported to a notification. */
+  progress: [] as string[],
   settings: new Map<string, unknown>(),
+  /** Every message shown, as `error|warning|info: text`. */
+  messages: [] as string[],
+  /**
+   * The user's next answers to messages, quick picks and input boxes, in order: a value, or a function of what was
+   * offered (the actions or items) returning the choice. With none left, the user dismisses (undefined).
+   */
+  answers: [] as unknown[],
 };
 
 /** The tree view last created with this id (the explorer makes two: Pods and Events). */
 export function latestView(id: string): (typeof recorded.views)[number] | undefined {
   return [...recorded.views].reverse().find((v) => v.id === id);
+}
+
+function answer(offered: unknown): unknown {
+  const next = recorded.answers.shift();
+  return typeof next === 'function' ? (next as (o: unknown) => unknown)(offered) : next;
+}
+
+function message(kind: string) {
+  return async (text: string, ...rest: unknown[]) => {
+    recorded.messages.push(`${kind}: ${text}`);
+    return answer(rest.filter((r) => typeof r === 'string'));
+  };
 }
 
 export class FakeTreeView {
@@ -59,12 +86,19 @@ export const window = {
     recorded.views.push({ id, provider: options.treeDataProvider, view, canSelectMany: options.canSelectMany ?? false });
     return view;
   },
-  // Plain properties, so a test can answer a prompt by replacing one (and put it back after).
-  showWarningMessage: async (..._a: unknown[]): Promise<unknown> => undefined,
-  showErrorMessage: async (..._a: unknown[]): Promise<unknown> => undefined,
-  showInformationMessage: async (..._a: unknown[]): Promise<unknown> => undefined,
-  showQuickPick: async (..._a: unknown[]): Promise<unknown> => undefined,
-  showInputBox: async (..._a: unknown[]): Promise<unknown> => undefined,
+  activeTextEditor: undefined as unknown,
+  showErrorMessage: message('error'),
+  showWarningMessage: message('warning'),
+  showInformationMessage: message('info'),
+  showQuickPick: async (items: unknown) => answer(await items),
+  showInputBox: async () => answer(undefined),
+  withProgress<T>(_options: unknown, task: (progress: { report(p: { message?: string }): void }, token: { onCancellationRequested(l: () => void): void }) => Promise<T>) {
+    return task({ report: (p) => { if (p.message) recorded.progress.push(p.message); } }, { onCancellationRequested: () => undefined });
+  },
+  createTerminal(options: { name: string; pty: unknown }) {
+    recorded.terminals.push(options);
+    return { name: options.name, show() {}, dispose() {} };
+  },
 };
 
 export const commands = {

@@ -19,10 +19,10 @@ test('tail input accepts positive counts or nothing', () => {
 });
 
 test('settings become defaults, bad values falling back', () => {
-  assert.deepEqual(logDefaults({}), { follow: true, timestamps: false, tailLines: undefined, sinceSeconds: undefined, maxLines: DEFAULT_MAX_LINES });
+  assert.deepEqual(logDefaults({}), { follow: true, timestamps: false, tailLines: undefined, sinceSeconds: undefined, maxLines: DEFAULT_MAX_LINES, maxLogRequests: 5 });
   assert.deepEqual(
-    logDefaults({ follow: false, timestamps: true, tailLines: 200, since: '5m', maxLines: 5000 }),
-    { follow: false, timestamps: true, tailLines: 200, sinceSeconds: 300, maxLines: 5000 },
+    logDefaults({ follow: false, timestamps: true, tailLines: 200, since: '5m', maxLines: 5000, maxLogRequests: 12 }),
+    { follow: false, timestamps: true, tailLines: 200, sinceSeconds: 300, maxLines: 5000, maxLogRequests: 12 },
   );
   assert.equal(logDefaults({ tailLines: -1 }).tailLines, undefined, '-1: the whole log');
   assert.equal(logDefaults({ tailLines: 2.5 }).tailLines, undefined);

@@ -41,3 +41,26 @@ test('drainAll releases everything regardless of quiet sources', () => {
   assert.deepEqual(m.drain(), []);
   assert.deepEqual(texts(m.drainAll()), ['c3', 'a4']);
 });
+
+test('a source that joins late holds the others back until its backlog arrives or it is quiet', () => {
+  let now = 0;
+  const m = new LogMerger(1, 500, () => now);
+  m.push(0, [at(1, 'a1'), at(4, 'a4')]);
+  assert.deepEqual(texts(m.drain()), ['a1', 'a4'], 'alone, a source is released at once');
+  m.push(0, [at(6, 'a6'), at(8, 'a8')]);
+  now = 1000;
+  const late = m.add();
+  assert.equal(late, 1);
+  assert.deepEqual(m.drain(), [], 'the new source was just heard from: its backlog may be older than a6');
+  m.push(late, [at(5, 'b5'), at(7, 'b7')]);
+  assert.deepEqual(texts(m.drain()), ['b5', 'a6', 'b7'], 'interleaved; a8 waits for b');
+  const quiet = m.add();
+  now = 1499;
+  assert.deepEqual(m.drain(), [], 'a second late source holds back too');
+  now = 1500;
+  assert.deepEqual(texts(m.drain()), ['a8']);
+  m.push(quiet, [at(9, 'c9')]);
+  m.end(0);
+  m.end(late);
+  assert.deepEqual(texts(m.drain()), ['c9']);
+});

@@ -53,7 +53,11 @@ test('a failed container is reported while the others keep streaming', async () 
   b.script({ refuse: new LogOpenError('container "init" in pod "web" is waiting to start: PodInitializing', false, 400) });
   const { s, states } = session({}, { app: a, init: b });
   await s.start();
-  assert.equal(s.buffer.text(), '[pod/web/app] fine\n');
+  assert.equal(s.buffer.text(), [
+    '[pod/web/init] [podscope] the log of web/init could not be read: container "init" in pod "web" is waiting to start: PodInitializing',
+    '[pod/web/app] fine',
+    '',
+  ].join('\n'), 'the reason is written into the view, the other container streams on');
   assert.match(s.summary(), /^failed: container "init" in pod "web" is waiting to start/);
   assert.ok(states.some(([c, st]) => c === 'init' && st.kind === 'failed'));
 });

@@ -215,6 +215,36 @@ test('pod row: STATUS · READY · restarts (ago) · AGE, icon by status', async 
   assert.equal(c.contextValue, 'podscope.container.app');
 });
 
+test('ephemeral containers: a running debugger is simply running (never ready: no probes), a terminated one is greyed and says so', async () => {
+  const { cluster, model } = setup();
+  const now = Date.now();
+  const status = (name: string, state: object, ready = false) => ({ name, image: 'busybox:1.36', imageID: '', ready, restartCount: 0, state });
+  cluster.create('web', 'debugged', {
+    spec: {
+      containers: [{ name: 'app', image: 'a' }],
+      ephemeralContainers: [{ name: 'debugger-live', image: 'busybox:1.36' }, { name: 'debugger-done', image: 'busybox:1.36' }, { name: 'debugger-err', image: 'busybox:1.36' }],
+    },
+    status: {
+      phase: 'Running',
+      containerStatuses: [status('app', { terminated: { exitCode: 2, reason: 'Error' } })],
+      ephemeralContainerStatuses: [
+        status('debugger-live', { running: { startedAt: new Date(now) } }),
+        status('debugger-done', { terminated: { exitCode: 0, reason: 'Completed' } }),
+        status('debugger-err', { terminated: { exitCode: 130, reason: 'Error' } }),
+      ],
+    },
+  });
+  await open(model, 'web');
+  const rows = model.children(model.findPod('dev', 'web', 'debugged')!).map((n) => presentNode(n, model, now));
+  assert.deepEqual(rows.map((r) => [r.label, r.description, r.icon]), [
+    ['app', 'Error (2)', { id: 'error', color: 'charts.red' }],
+    ['debugger-live', 'ephemeral · Running', { id: 'pass-filled', color: 'charts.green' }],
+    ['debugger-done', 'ephemeral · terminated: Completed (0)', { id: 'debug-disconnect', color: 'disabledForeground' }],
+    ['debugger-err', 'ephemeral · terminated: Error (130)', { id: 'debug-disconnect', color: 'disabledForeground' }],
+  ]);
+  assert.ok(rows.slice(1).every((r) => r.contextValue === 'podscope.container.ephemeral'));
+});
+
 test('refresh re-lists and converges without rebuilding unchanged pods', async () => {
   const { cluster, model } = setup();
   cluster.create('web', 'a');
