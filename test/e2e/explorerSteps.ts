@@ -145,7 +145,8 @@ export async function contextMenu(row: Locator, entry: string): Promise<void> {
   const page = row.page();
   await dismissHover(page);
   await row.click({ button: 'right', timeout: UI_TIMEOUT });
-  const item = page.locator('.monaco-menu .action-item', { hasText: exactly(entry) });
+  // The label alone: an entry with a keybinding also shows the key ("Describe Pod  Ctrl+Alt+D").
+  const item = page.locator('.monaco-menu .action-item').filter({ has: page.locator('.action-label', { hasText: exactly(entry) }) });
   // A click that lands right after the menu opens is ignored as the tail of the right-click, so the entry is
   // focused by hovering and then run with Enter, which the menu always honours.
   await item.hover({ timeout: UI_TIMEOUT });
