@@ -68,10 +68,20 @@ describe('Podscope in code-server', () => {
   test('Ctrl+. on a misspelt field offers the rename, and choosing it fixes the text', { skip }, step('quickfix', async () => {
     await openFromExplorer(page(), 'typo-pod.yaml');
     await activeEditor(page()).locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
-    await token(page(), 'imagePulPolicy').click();
-    await page().keyboard.press('Control+.');
     const fix = page().locator('.action-widget .monaco-list-row', { hasText: 'Change to "imagePullPolicy"' });
-    await fix.waitFor({ timeout: 30_000 });
+    // The exact layer's publish replaces the engine's diagnostic a moment after the first squiggle; a Ctrl+. that
+    // lands in between can get a widget VS Code closes again. Asking again then is what a user does.
+    for (let attempt = 1; ; attempt++) {
+      await token(page(), 'imagePulPolicy').click();
+      await page().keyboard.press('Control+.');
+      try {
+        await fix.waitFor({ timeout: 10_000 });
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+        await page().keyboard.press('Escape');
+      }
+    }
     await cs!.screenshot('editor-quickfix', docsScreenshotDir());
     await fix.click();
     await waitForLine(page(), (l) => l.trim() === 'imagePullPolicy: IfNotPresent', 'with the fixed key');
