@@ -100,6 +100,8 @@ async function showPods(page: Page, cluster: Cluster): Promise<void> {
   const tree = page.locator('.pane-body .monaco-list-row');
   const row = (label: string) => tree.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
   await row('podscope').waitFor({ timeout: 30_000 });
+  // With two views in the container (Pods, Events), VS Code shows a view's title actions only while it is hovered.
+  await row('podscope').hover();
   await page.locator('.action-item a[aria-label^="Choose Namespace"]').first().click();
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'All namespaces' }).click();
   for (const key of ['running', 'crashloop']) {
