@@ -2,7 +2,9 @@
 // A line without a level of its own (a stack trace's continuation) takes the level of the line before it from the
 // same container, so an error's trace stays with the error under a filter.
 import { DEFAULT_JSON_KEYS, parseJsonRecord, renderJsonRecord, type JsonLogKeys } from './jsonLogLine';
+import { formatLogLine } from './logFormat';
 import { LOG_LEVELS, levelOfText, passesLevel, type LogLevel } from './logLevel';
+import type { TimedLine } from './logTimestamp';
 
 export interface LogPresentation {
   json: 'pretty' | 'raw';
@@ -27,6 +29,12 @@ export class LinePresenter {
     const effective = level ?? this.lastLevel;
     if (minLevel !== undefined && effective !== undefined && !passesLevel(effective, minLevel)) return undefined;
     return json === 'pretty' && rendered ? rendered.text : text;
+  }
+
+  /** The view's line for `line`: presented, then timestamped and prefixed as kubectl prints it; undefined when hidden. */
+  line(line: TimedLine, timestamps: boolean, prefix = ''): string | undefined {
+    const text = this.present(line.text);
+    return text === undefined ? undefined : formatLogLine(line, timestamps, prefix, text);
   }
 }
 

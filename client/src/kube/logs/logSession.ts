@@ -1,7 +1,7 @@
 // One log view's worth of streaming: one resumable stream per container, interleaved by time when there are several,
 // written into a capped buffer. No VS Code here, so integration tests and the benchmark drive it directly.
 import { LogBuffer } from './logBuffer';
-import { containerPrefix, formatLogLine } from './logFormat';
+import { containerPrefix } from './logFormat';
 import { LogMerger } from './logMerger';
 import { DEFAULT_JSON_KEYS } from './jsonLogLine';
 import { LinePresenter, type LogPresentation } from './logPresentation';
@@ -150,8 +150,8 @@ export class LogSession implements LogViewSession {
     const { pod, containers, timestamps } = this.spec;
     const out: string[] = [];
     for (const { source, line } of lines) {
-      const text = this.presenters[source].present(line.text);
-      if (text !== undefined) out.push(formatLogLine(line, timestamps, containerPrefix(pod, containers[source]), text));
+      const shown = this.presenters[source].line(line, timestamps, containerPrefix(pod, containers[source]));
+      if (shown !== undefined) out.push(shown);
     }
     this.buffer.append(out);
     this.listener.changed();
@@ -163,9 +163,9 @@ export class LogSession implements LogViewSession {
     const out: string[] = [];
     let lastKept = false;
     for (const line of lines) {
-      const text = presenter.present(line.text);
-      lastKept = text !== undefined;
-      if (text !== undefined) out.push(formatLogLine(line, this.spec.timestamps, '', text));
+      const shown = presenter.line(line, this.spec.timestamps);
+      lastKept = shown !== undefined;
+      if (shown !== undefined) out.push(shown);
     }
     return { lines: out, lastKept };
   }

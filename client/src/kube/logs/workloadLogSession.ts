@@ -360,8 +360,8 @@ export class WorkloadLogSession implements LogViewSession {
     const out: string[] = [];
     for (const { source, line } of lines) {
       const { prefix, presenter } = this.sources[source];
-      const text = presenter ? presenter.present(line.text) : line.text;
-      if (text !== undefined) out.push(formatLogLine(line, this.spec.timestamps, prefix, text));
+      const shown = presenter ? presenter.line(line, this.spec.timestamps, prefix) : formatLogLine(line, this.spec.timestamps, prefix);
+      if (shown !== undefined) out.push(shown);
     }
     this.buffer.append(out);
     this.listener.changed();

@@ -24,13 +24,20 @@ export function isPodTarget(arg: unknown): arg is PodTarget {
   return typeof a?.contextName === 'string' && typeof a.namespace === 'string' && typeof a.name === 'string' && typeof a.pod === 'object';
 }
 
+/** No argument (a keybinding in the Pods view): the selected row, when it is a pod or a container. */
+function orSelection(arg: unknown, deps: PodActionDeps): unknown {
+  if (arg !== undefined) return arg;
+  const selected = deps.selected?.();
+  return isPodTarget(selected) ? selected : undefined;
+}
+
 function containerOf(arg: unknown): string | undefined {
   const c = (arg as { container?: unknown } | undefined)?.container;
   return typeof c === 'string' ? c : undefined;
 }
 
 export async function resolvePod(arg: unknown, deps: PodActionDeps, title: string): Promise<ResolvedPod | undefined> {
-  if (arg === undefined && isPodTarget(deps.selected?.())) arg = deps.selected?.();
+  arg = orSelection(arg, deps);
   if (isPodTarget(arg)) {
     const api = deps.apiFor(arg.contextName);
     if (!api) {
@@ -53,7 +60,7 @@ export async function resolveContainer(
   eligible: (c: ContainerChoice) => boolean = () => true,
   emptyMessage = 'the pod has no container to pick',
 ): Promise<ResolvedContainer | undefined> {
-  if (arg === undefined && isPodTarget(deps.selected?.())) arg = deps.selected?.();
+  arg = orSelection(arg, deps);
   const pod = await resolvePod(arg, deps, title);
   if (!pod) return undefined;
   const all = containerChoices(pod.target.pod);
