@@ -85,7 +85,7 @@ function containerSection(out: string[], title: string, containers: PodContainer
   for (const c of containers) {
     const s = c.status;
     out.push(`  ${c.name}${c.kind === 'sidecar' ? ' (sidecar)' : ''}:`);
-    out.push(`    Image:\t${c.spec.image ?? ''}`);
+    out.push(`    Image:\t${c.spec.image || '<none>'}`);
     out.push(`    State:\t${s ? stateText(s.state, nowMs) : '<no status yet>'}`);
     // The kubelet never calls an ephemeral container ready: it has no probes.
     if (c.kind !== 'ephemeral') out.push(`    Ready:\t${s ? String(s.ready) : '<unknown>'}`);

@@ -120,7 +120,7 @@ test('a pod with nothing reported yet says <none> and <no status yet>, never und
   for (const line of ['Node:       <none>', 'Pod IPs:    <none>', 'QoS Class:  <none>', 'Age:        <unknown>', 'Owner:      <none>', 'Labels:     <none>']) {
     assert.ok(text.includes(`${line}\n`), line);
   }
-  assert.match(text, /  main:\n    Image:     \n    State:     <no status yet>\n    Ready:     <unknown>\n    Restarts:  0\n/);
+  assert.match(text, /  main:\n    Image:     <none>\n    State:     <no status yet>\n    Ready:     <unknown>\n    Restarts:  0\n/);
   assert.match(text, /Conditions:\n  <none>\n/);
   assert.match(text, /Events \(newest first\):\n  <none>\n$/);
 });
