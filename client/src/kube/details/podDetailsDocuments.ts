@@ -18,29 +18,30 @@ export class PodDetailsDocuments implements vscode.TextDocumentContentProvider, 
   private readonly uris = new Map<string, vscode.Uri>();
   readonly tracker: PodDetailsTracker;
   private readonly disposables: vscode.Disposable[];
+  /** Runs only while a document is open: no idle work, and nothing keeps a test process alive. */
+  private ageTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(model: PodTreeModel) {
     this.tracker = new PodDetailsTracker(model, (key) => {
       const uri = this.uris.get(key);
       if (uri) this.changeEmitter.fire(uri);
     });
-    const timer = setInterval(() => this.tracker.redrawAll(), AGE_REFRESH_MS);
     this.disposables = [
       vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, this),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         if (doc.uri.scheme !== DETAILS_SCHEME) return;
         this.tracker.close(doc.uri.toString());
         this.uris.delete(doc.uri.toString());
+        if (this.tracker.openCount === 0) this.stopAgeTimer();
       }),
-      { dispose: () => clearInterval(timer) },
+      { dispose: () => this.stopAgeTimer() },
     ];
   }
 
   /** Opens (or brings forward) the details of a pod. */
   async show(ref: PodRef): Promise<void> {
     const uri = podDocumentUri(DETAILS_SCHEME, ref.contextName, ref.namespace, ref.name, '.details');
-    this.uris.set(uri.toString(), uri);
-    this.tracker.open(uri.toString(), ref);
+    this.follow(uri, ref);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { preview: false });
   }
@@ -57,8 +58,18 @@ export class PodDetailsDocuments implements vscode.TextDocumentContentProvider, 
     // A document VS Code reopened by itself (a restored editor): follow the pod its path names.
     const ref = refOf(uri);
     if (!ref) return '';
-    this.uris.set(key, uri);
-    return this.tracker.open(key, ref);
+    return this.follow(uri, ref);
+  }
+
+  private follow(uri: vscode.Uri, ref: PodRef): string {
+    this.uris.set(uri.toString(), uri);
+    this.ageTimer ??= setInterval(() => this.tracker.redrawAll(), AGE_REFRESH_MS);
+    return this.tracker.open(uri.toString(), ref);
+  }
+
+  private stopAgeTimer(): void {
+    if (this.ageTimer !== undefined) clearInterval(this.ageTimer);
+    this.ageTimer = undefined;
   }
 
   dispose(): void {

@@ -52,6 +52,6 @@ test('a document VS Code reopens by itself follows the pod its path names, slash
   const docs = new PodDetailsDocuments(model);
   t.after(() => docs.dispose());
   const restored = fake.Uri.from({ scheme: DETAILS_SCHEME, path: '/dev/web/a.details' });
-  assert.match(docs.provideTextDocumentContent(restored as never), /^Pod web\/a · context dev · live\n[\s\S]*Containers:\n  main:\n/);
+  assert.match(docs.provideTextDocumentContent(restored as never), /^Pod web\/a · context dev · live\n[\s\S]*Containers:\n {2}main:\n/);
   assert.equal(docs.tracker.openCount, 1);
 });

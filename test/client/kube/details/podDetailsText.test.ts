@@ -120,14 +120,14 @@ test('a pod with nothing reported yet says <none> and <no status yet>, never und
   for (const line of ['Node:       <none>', 'Pod IPs:    <none>', 'QoS Class:  <none>', 'Age:        <unknown>', 'Owner:      <none>', 'Labels:     <none>']) {
     assert.ok(text.includes(`${line}\n`), line);
   }
-  assert.match(text, /  main:\n    Image:     <none>\n    State:     <no status yet>\n    Ready:     <unknown>\n    Restarts:  0\n/);
-  assert.match(text, /Conditions:\n  <none>\n/);
-  assert.match(text, /Events \(newest first\):\n  <none>\n$/);
+  assert.match(text, / {2}main:\n {4}Image: {5}<none>\n {4}State: {5}<no status yet>\n {4}Ready: {5}<unknown>\n {4}Restarts: {2}0\n/);
+  assert.match(text, /Conditions:\n {2}<none>\n/);
+  assert.match(text, /Events \(newest first\):\n {2}<none>\n$/);
 });
 
 test('events that cannot be read are explained instead of listed as none', () => {
   const text = renderPodDetails({ target: target(troubledPod()), liveness: 'live', events: [], eventsNote: 'cannot list events: Forbidden', nowMs: NOW });
-  assert.match(text, /Events \(newest first\):\n  cannot list events: Forbidden\n$/);
+  assert.match(text, /Events \(newest first\):\n {2}cannot list events: Forbidden\n$/);
 });
 
 test('the sections seam: a registered section draws after the conditions, and leaves itself out when it has nothing', () => {
@@ -137,7 +137,7 @@ test('the sections seam: a registered section draws after the conditions, and le
     lines: (t) => { seen.push(`${t.contextName}/${t.namespace}/${t.name}`); return t.pod.status?.phase === 'Running' ? ['app  cpu 12m  memory 40Mi'] : undefined; },
   };
   const running = renderPodDetails({ target: target(troubledPod()), liveness: 'live', events: [], sections: [usage], nowMs: NOW });
-  assert.match(running, /\n\nResource Usage:\n  app  cpu 12m  memory 40Mi\n\nEvents/);
+  assert.match(running, /\n\nResource Usage:\n {2}app {2}cpu 12m {2}memory 40Mi\n\nEvents/);
   assert.ok(running.indexOf('Conditions:') < running.indexOf('Resource Usage:'));
   const pending = troubledPod();
   pending.status!.phase = 'Pending';

@@ -59,7 +59,7 @@ test("the pod's events appear in the document by watch", async () => {
   cluster.events.emit('web', 'other', { reason: 'Scheduled', message: 'not this pod' });
   await deliver();
   assert.ok(changed.length >= 1);
-  assert.match(text(), /Events \(newest first\):\n  Last Seen\s+Type\s+Reason\s+Count\s+From\s+Message\n/);
+  assert.match(text(), /Events \(newest first\):\n {2}Last Seen\s+Type\s+Reason\s+Count\s+From\s+Message\n/);
   assert.match(text(), /Warning\s+BackOff\s+4\s+back-off\n/);
   assert.match(text(), /Normal\s+Pulled\s+1\s+pulled busybox\n/);
   assert.doesNotMatch(text(), /not this pod/);
@@ -109,7 +109,7 @@ test('the tree switched to another namespace: the document says it is not live a
   model.rescope('dev');
   await deliver();
   assert.match(text(), /^Pod web\/a · context dev · not live: the Pods view shows namespace "elsewhere" of this context now — the last known state follows\n/);
-  assert.match(text(), /Containers:\n  main:\n/);
+  assert.match(text(), /Containers:\n {2}main:\n/);
   source.namespaces.dev = 'web';
   model.rescope('dev');
   await deliver();
@@ -128,7 +128,7 @@ test('a closed document is no longer redrawn; a section that has news redraws th
   };
   const section = tracker.addSection(usage);
   tracker.flush();
-  assert.match(text(), /Resource Usage:\n  cpu 5m\n/);
+  assert.match(text(), /Resource Usage:\n {2}cpu 5m\n/);
   cpu = '9m';
   news!({ contextName: 'dev', namespace: 'web', name: 'other' });
   tracker.flush();

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type * as vscodeTypes from 'vscode';
 import * as fake from '../fakes/fakeVscode';
 import { useFakeVscode } from '../fakes/routeVscode';
+import { startFakeExplorer } from '../fakes/fakeExplorer';
 import { MemoryMemento } from '../../../cluster/explorer/treeWalk';
 
 useFakeVscode();
@@ -16,23 +17,13 @@ useFakeVscode();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podscope-ns-memory-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-interface Provider {
-  getChildren(node?: unknown): unknown[];
-  getTreeItem(node: unknown): fake.TreeItem;
-}
-
 // No workspaceState: the choice must live in globalState, and using the other would throw here.
 const globalState = new MemoryMemento();
 const context = { globalState, subscriptions: [] } as unknown as vscodeTypes.ExtensionContext;
 
 /** Starts the explorer as a new window would, over the same globalState. */
 async function openWindow(kubeconfig: string) {
-  fake.recorded.settings.set('podscope.kubeconfig', kubeconfig);
-  const { startExplorer } = await import('../../../../client/src/kube/index.js');
-  const explorer = await startExplorer(context);
-  const { treeCommands } = await import('../../../../client/src/kube/tree/treeCommands.js');
-  for (const [id, factory] of Object.entries(treeCommands)) fake.commands.registerCommand(id, factory({ explorer }) as (...args: unknown[]) => unknown);
-  const provider = fake.latestView('podscope.pods')!.provider as Provider;
+  const { explorer, provider } = await startFakeExplorer(context, kubeconfig);
   /** Each context row as "name: description", the active one starred. */
   const contexts = () => provider.getChildren().map((n) => {
     const item = provider.getTreeItem(n);
