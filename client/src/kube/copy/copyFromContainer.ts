@@ -1,0 +1,71 @@
+// Copy From Container: `tar cf - <path>` in the container, as kubectl cp runs it, read as it streams into a local file
+// or folder. Files are renamed into place only after tar exited 0 and the archive ended; a cancel, a deleted pod, a
+// cut stream or a failed tar leaves nothing behind.
+import type { ContainerProcess, RunInContainer } from './containerProcess';
+import { finished } from './containerProcess';
+import { archivePrefix } from './archivePaths';
+import { CopyStop, type CopyControl } from './copyStop';
+import { LocalExtraction } from './localExtract';
+import { CopyError, tarFailure } from './tarFailure';
+import { TarReader } from './tarReader';
+
+export interface CopyResult {
+  /** Bytes of file content written. */
+  bytes: number;
+  files: number;
+  /** What was skipped, in kubectl's words (symlinks, entries outside the destination). */
+  warnings: string[];
+}
+
+export async function copyFromContainer(run: RunInContainer, containerPath: string, localPath: string, control: CopyControl = {}): Promise<CopyResult> {
+  const prefix = archivePrefix(containerPath);
+  const extraction = new LocalExtraction(prefix, localPath);
+  const stop = new CopyStop(control);
+  let bytes = 0;
+  let files = 0;
+  let current: { name: string; size: number } | undefined;
+  const reader = new TarReader((entry) => {
+    const sink = extraction.entry(entry);
+    if (!sink) return undefined;
+    files += 1;
+    current = { name: entry.name, size: entry.size };
+    return {
+      write: (data) => {
+        bytes += data.length;
+        sink.write(data);
+        control.progress?.(bytes, undefined, current?.name);
+      },
+      end: () => sink.end(),
+    };
+  });
+  let stderr = '';
+  let proc: ContainerProcess | undefined;
+  try {
+    await stop.watchPod();
+    const starting = run(['tar', 'cf', '-', containerPath], {
+      stdout: (data) => {
+        if (stop.error) return;
+        try {
+          reader.push(data);
+        } catch (err) {
+          stop.stop(err instanceof Error ? err : new Error(String(err)));
+        }
+      },
+      stderr: (data) => { stderr += data.toString('utf8'); },
+    });
+    void starting.then((p) => stop.onStop(() => p.close()), () => undefined);
+    proc = await stop.race(starting);
+    const outcome = await stop.race(finished(proc));
+    const failed = tarFailure(outcome, stderr);
+    if (failed) throw new CopyError(failed);
+    reader.end();
+    await extraction.commit();
+    return { bytes, files, warnings: extraction.warnings };
+  } catch (err) {
+    proc?.close();
+    await extraction.abort();
+    throw stop.error ?? err;
+  } finally {
+    stop.dispose();
+  }
+}
