@@ -7,7 +7,8 @@ import { posix } from 'node:path';
 
 /** Removes leading "../" (and a leading "/"): what is left can only go down from where it is joined. */
 export function stripPathShortcuts(p: string): string {
-  let cleaned = posix.normalize(p);
+  // Go's path.Clean, which kubectl uses, also drops a trailing slash.
+  let cleaned = posix.normalize(p).replace(/(.)\/+$/, '$1');
   while (cleaned.startsWith('../')) cleaned = cleaned.slice(3);
   if (cleaned === '.' || cleaned === '..') return '';
   return cleaned.startsWith('/') ? cleaned.slice(1) : cleaned;
