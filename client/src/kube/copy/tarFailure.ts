@@ -1,7 +1,7 @@
 // Why a tar in the container failed, in words the user can act on. The one failure worth its own message is a
 // container without tar (distroless and scratch images): the runtime refuses to start it, or a shell says "not found"
 // with the shell's exit code 127 (126: found but not executable). Runtimes report a missing executable only as text
-// (runc, containerd and kwok all wrap Go's `exec: "tar": executable file not found in $PATH`), so that text is matched.
+// (runc, containerd and kwok all pass on Go's os/exec error), so that text is matched.
 import { describeOutcome, type ExecOutcome } from '../exec/execStatus';
 
 export class CopyError extends Error {
@@ -9,7 +9,9 @@ export class CopyError extends Error {
 }
 
 const NOT_FOUND_EXIT_CODES = new Set([126, 127]);
-const MISSING_EXECUTABLE = /exec: "[^"]*\btar": (?:executable file not found|stat [^:]*: no such file or directory|permission denied)/i;
+// `exec: "tar": executable file not found in $PATH` (runc, containerd, kwok); by path, runc's `exec: "/x/tar": stat
+// /x/tar: no such file or directory` and Go's own `fork/exec /x/tar: no such file or directory` (kwok).
+const MISSING_EXECUTABLE = /(?:exec: "[^"]*\btar"|fork\/exec \S*\btar): (?:executable file not found|stat \S*: no such file or directory|no such file or directory|permission denied)/i;
 
 /** True when the outcome says the container cannot run tar at all. */
 export function isNoTar(outcome: ExecOutcome): boolean {

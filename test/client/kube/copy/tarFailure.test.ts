@@ -9,6 +9,8 @@ test('no tar: the runtime cannot start it, or a shell could not find it', () => 
   assert.equal(tarFailure({ kind: 'error', message: runc }, ''), `the container has no tar: ${runc}`);
   assert.equal(tarFailure({ kind: 'exited', exitCode: 127 }, 'sh: tar: not found\n'), 'the container has no tar: sh: tar: not found');
   assert.equal(isNoTar({ kind: 'exited', exitCode: 126 }), true);
+  assert.equal(isNoTar({ kind: 'error', message: 'error executing command in container: cmd start: /bin/tar cf - /x: fork/exec /bin/tar: no such file or directory' }), true);
+  assert.equal(isNoTar({ kind: 'error', message: 'exec failed: exec: "/bin/tar": stat /bin/tar: no such file or directory: unknown' }), true);
   assert.equal(isNoTar({ kind: 'exited', exitCode: 2 }), false);
   assert.equal(isNoTar({ kind: 'error', message: 'exec: "cat": executable file not found in $PATH' }), false, 'another program');
 });
