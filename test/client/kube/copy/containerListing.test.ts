@@ -1,21 +1,19 @@
 // Reading a container's files for the podscope-container: file system, through a fake container running the same
 // shell commands on this machine: odd names survive, types and symlinks are told, missing paths are "not found".
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContainerPathError, listDirectory, readContainerFile, statPath } from '../../../../client/src/kube/copy/containerListing';
 import { containerAuthority, parseContainerLocation } from '../../../../client/src/kube/copy/containerUri';
 import { formatBytes, progressReporter, type ProgressStep } from '../../../../client/src/kube/copy/copyProgress';
 import { fakeContainer } from '../fakes/fakeContainer';
+import { tempDirs } from '../../../support/tempDirs';
 
-const roots: string[] = [];
-after(() => { for (const r of roots) rmSync(r, { recursive: true, force: true }); });
+const temp = tempDirs('podscope-browse-');
 
 function container(): string {
-  const root = mkdtempSync(join(tmpdir(), 'podscope-browse-'));
-  roots.push(root);
+  const root = temp();
   mkdirSync(join(root, 'etc'));
   writeFileSync(join(root, 'etc', 'app.conf'), 'port = 8080\n');
   writeFileSync(join(root, 'with space\nand newline'), 'x');

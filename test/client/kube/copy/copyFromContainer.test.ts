@@ -1,23 +1,21 @@
 // Copy From Container against a fake container that runs tar on this machine: byte-identical files and folders, and
 // every way a copy can go wrong leaves no local file (not even a temporary one) and says why.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFromContainer } from '../../../../client/src/kube/copy/copyFromContainer';
 import { CopyCancelledError, CopyError } from '../../../../client/src/kube/copy/tarFailure';
 import { encodeHeader, padding, RECORD } from '../../../../client/src/kube/copy/tarHeader';
 import type { RunInContainer } from '../../../../client/src/kube/copy/containerProcess';
 import { fakeContainer } from '../fakes/fakeContainer';
+import { tempDirs } from '../../../support/tempDirs';
 
-const roots: string[] = [];
-after(() => { for (const r of roots) rmSync(r, { recursive: true, force: true }); });
+const temp = tempDirs('podscope-copy-');
 
 /** A "container" folder (the fake runs tar on this machine, so its paths are local) and an empty local one. */
 function setup(): { remote: string; local: string } {
-  const root = mkdtempSync(join(tmpdir(), 'podscope-copy-'));
-  roots.push(root);
+  const root = temp();
   const remote = join(root, 'container');
   const local = join(root, 'local');
   mkdirSync(join(remote, 'dir', 'sub'), { recursive: true });

@@ -1,21 +1,19 @@
 // Copy To Container against a fake container that runs tar on this machine: into an existing directory or as a new
 // name (kubectl's `test -d` rule), folders, a container that never passes on the end of input, and no tar.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyToContainer } from '../../../../client/src/kube/copy/copyToContainer';
 import { CopyCancelledError, CopyError } from '../../../../client/src/kube/copy/tarFailure';
 import { fakeContainer } from '../fakes/fakeContainer';
+import { tempDirs } from '../../../support/tempDirs';
 
-const roots: string[] = [];
-after(() => { for (const r of roots) rmSync(r, { recursive: true, force: true }); });
+const temp = tempDirs('podscope-upload-');
 
 function setup(): { remote: string; local: string } {
-  const root = mkdtempSync(join(tmpdir(), 'podscope-upload-'));
-  roots.push(root);
+  const root = temp();
   const remote = join(root, 'container');
   const local = join(root, 'local');
   mkdirSync(remote);

@@ -1,23 +1,21 @@
 // The tar codec against GNU tar itself: archives tar writes (ustar, GNU long names, pax, any chunking) read back
 // byte for byte, and archives we write unpack in tar to the same bytes.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BLOCK, decodeHeader, encodeHeader, RECORD, TarFormatError, type TarEntry } from '../../../../client/src/kube/copy/tarHeader';
 import { TarReader } from '../../../../client/src/kube/copy/tarReader';
 import { packLocal } from '../../../../client/src/kube/copy/tarWriter';
+import { tempDirs } from '../../../support/tempDirs';
 
 const LONG = `${'deep-directory-name/'.repeat(8)}${'f'.repeat(120)}.txt`;
 
-const roots: string[] = [];
-after(() => { for (const r of roots) rmSync(r, { recursive: true, force: true }); });
+const temp = tempDirs('podscope-tar-');
 
 function tree(): string {
-  const root = mkdtempSync(join(tmpdir(), 'podscope-tar-'));
-  roots.push(root);
+  const root = temp();
   mkdirSync(join(root, 'src', 'empty'), { recursive: true });
   mkdirSync(join(root, 'src', ...LONG.split('/').slice(0, -1)), { recursive: true });
   writeFileSync(join(root, 'src', 'a.txt'), 'alpha\n');
