@@ -19,7 +19,10 @@ import { CopyError } from '../../../client/src/kube/copy/tarFailure';
 import type { Cluster } from '../cluster';
 import { clusterLayout } from '../layout';
 import { until } from '../../support/until';
+import { useFakeVscode } from '../../client/kube/fakes/routeVscode';
 import { useCluster } from './clusterFixture';
+
+const vscode = useFakeVscode();
 
 const LABEL = { 'podscope.dev/test': 'copy' };
 const NS = 'demo';
@@ -177,4 +180,38 @@ test('the read-only file system lists a container folder and reads a file throug
   const entries = await listDirectory(run, remote);
   assert.deepEqual(entries.map((e) => `${e.type}:${e.name}`).sort(), ['directory:etc', 'file:notes with spaces.md']);
   assert.equal(Buffer.from(await readContainerFile(run, join(remote, 'etc', 'app.conf'))).toString('utf8'), 'port = 8080\n');
+});
+
+test('the commands, as the Pods view runs them on a container: progress in bytes, the result, and a failure in tar\'s words', { timeout: 120_000 }, async (t) => {
+  const c = fixture.need(t);
+  if (!c) return;
+  const { pod, remote, local } = await setup(c);
+  const { copyCommands } = await import('../../../client/src/kube/copy/copyCommands.js');
+  const api = fixture.api(c.kubeconfig);
+  const deps = { apiFor: () => api, activeScope: () => undefined };
+  const node = { contextName: api.contextName, namespace: NS, name: pod, pod: await api.readPod(NS, pod), container: 'app', kind: 'app' };
+  writeFileSync(join(local, 'up.bin'), randomBytes(3_000_000));
+  vscode.recorded.messages.length = 0;
+  vscode.recorded.progress.length = 0;
+
+  vscode.recorded.answers.push([vscode.Uri.file(join(local, 'up.bin'))], `${remote}/`);
+  await copyCommands['podscope.copy.toContainer']({ deps })(node);
+  assert.equal(spawnSync('cmp', [join(local, 'up.bin'), join(remote, 'up.bin')]).status, 0);
+  vscode.recorded.answers.push(join(remote, 'up.bin'), vscode.Uri.file(join(local, 'down.bin')));
+  await copyCommands['podscope.copy.fromContainer']({ deps })(node);
+  assert.equal(spawnSync('cmp', [join(local, 'up.bin'), join(local, 'down.bin')]).status, 0);
+  assert.deepEqual(vscode.recorded.messages, [
+    `info: Podscope: copied ${join(local, 'up.bin')} to ${pod}/app:${join(remote, 'up.bin')} (2.9 MiB).`,
+    `info: Podscope: copied ${join(remote, 'up.bin')} from ${pod}/app to ${join(local, 'down.bin')} (1 file, 2.9 MiB).`,
+  ]);
+  assert.equal(vscode.recorded.progress.at(-1), `2.9 MiB of 2.9 MiB — ${join(remote, 'up.bin')}`, 'the last step: all bytes, and the file');
+  assert.ok(vscode.recorded.progress.length >= 2, 'steps while copying, then the last');
+
+  vscode.recorded.messages.length = 0;
+  vscode.recorded.answers.push(join(remote, 'no-such-file'), vscode.Uri.file(join(local, 'missing.bin')));
+  await copyCommands['podscope.copy.fromContainer']({ deps })(node);
+  assert.deepEqual(vscode.recorded.messages, [
+    `error: Podscope: copying "${join(remote, 'no-such-file')}" from ${pod}/app failed: tar failed (exit code 2): tar: ${join(remote, 'no-such-file')}: Cannot stat: No such file or directory`,
+  ]);
+  assert.deepEqual(readdirSync(local).sort(), ['down.bin', 'up.bin']);
 });

@@ -23,17 +23,18 @@ export async function copyFromContainer(run: RunInContainer, containerPath: stri
   const stop = new CopyStop(control);
   let bytes = 0;
   let files = 0;
-  let current: { name: string; size: number } | undefined;
+  let current: string | undefined;
   const reader = new TarReader((entry) => {
     const sink = extraction.entry(entry);
     if (!sink) return undefined;
     files += 1;
-    current = { name: entry.name, size: entry.size };
+    // tar names entries without the leading "/"; progress shows the container path as the user typed it.
+    current = containerPath.startsWith('/') ? `/${entry.name}` : entry.name;
     return {
       write: (data) => {
         bytes += data.length;
         sink.write(data);
-        control.progress?.(bytes, undefined, current?.name);
+        control.progress?.(bytes, undefined, current);
       },
       end: () => sink.end(),
     };
@@ -60,6 +61,8 @@ export async function copyFromContainer(run: RunInContainer, containerPath: stri
     if (failed) throw new CopyError(failed);
     reader.end();
     await extraction.commit();
+    // The total is known only now: the last step says all of it arrived.
+    control.progress?.(bytes, bytes, current);
     return { bytes, files, warnings: extraction.warnings };
   } catch (err) {
     proc?.close();
