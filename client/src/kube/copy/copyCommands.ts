@@ -28,7 +28,7 @@ async function runningContainer(arg: unknown, deps: PodActionDeps, title: string
   if (!r) return undefined;
   const blocker = execBlocker(r.target.pod, r.container.name);
   if (blocker) {
-    reportProblem(`cannot copy with ${r.target.name}: ${blocker}.`);
+    reportProblem(`cannot reach the files of ${r.target.name}: ${blocker}.`);
     return undefined;
   }
   const run = execIn(r.api, { namespace: r.target.namespace, pod: r.target.name, container: r.container.name });
