@@ -1,6 +1,9 @@
 // Copy From Container: `tar cf - <path>` in the container, as kubectl cp runs it, read as it streams into a local file
 // or folder. Files are renamed into place only after tar exited 0 and the archive ended; a cancel, a deleted pod, a
 // cut stream or a failed tar leaves nothing behind.
+// client-node's Cp does the same exec but is not used: it returns before the copy ends and throws tar's errors inside
+// its status callback (where nobody can catch them), reports no progress, cannot be cancelled, writes in place, and
+// needs tar-fs, which is only a dependency of client-node here. Our exec (ExecSession) and tar codec do all of that.
 import type { ContainerProcess, RunInContainer } from './containerProcess';
 import { finished } from './containerProcess';
 import { archivePrefix } from './archivePaths';
