@@ -29,6 +29,7 @@ export class LocalExtraction {
   /** Directories are made in order; a file's write waits for its directory. */
   private chain: Promise<void> = Promise.resolve();
   private failure: unknown;
+  private aborted = false;
   private readonly open = new Set<WriteStream>();
 
   constructor(private readonly prefix: string, private readonly destination: string) {}
@@ -48,7 +49,7 @@ export class LocalExtraction {
     }
     const target = place.localPath;
     if (entry.type === 'directory') {
-      this.step(() => this.makeDir(target));
+      this.step(async () => { if (!this.aborted) await this.makeDir(target); });
       return undefined;
     }
     if (entry.type !== 'file') {
@@ -69,6 +70,9 @@ export class LocalExtraction {
 
   /** Removes what this copy wrote: temporary files, then the directories it created (only if left empty). */
   async abort(): Promise<void> {
+    this.aborted = true;
+    // Steps already queued still run (they see `aborted` and open nothing); then every open file is closed unfinished.
+    await this.chain;
     for (const s of this.open) s.destroy();
     await this.settled().catch(() => undefined);
     await Promise.all(this.files.map((f) => rm(f.temp, { force: true })));
@@ -101,6 +105,10 @@ export class LocalExtraction {
     this.files.push({ temp, final, closed });
     // The file is opened once its directory exists; data that arrives before then waits here.
     this.step(async () => {
+      if (this.aborted) {
+        settle();
+        return;
+      }
       try {
         await this.makeDir(path.dirname(final));
         const s = createWriteStream(temp, { mode: (mode & 0o777) || 0o644 });
