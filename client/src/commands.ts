@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { CommandFactory } from './kube/pod/podActionDeps';
 import { podActionCommands, type PodActionContext } from './kube/actions/podActionCommands';
 import { applyCommands, type ApplyCommandContext } from './kube/apply/applyCommands';
+import { copyCommands, type CopyCommandContext } from './kube/copy/copyCommands';
 import { debugCommands, type DebugCommandContext } from './kube/debug/debugCommand';
 import { detailsCommands, type DetailsCommandContext } from './kube/details/detailsCommands';
 import { dryRunCommands, type DryRunCommandContext } from './kube/dryRun/validateCommand';
@@ -15,7 +16,7 @@ import { treeCommands, type TreeCommandContext } from './kube/tree/treeCommands'
 
 /** What the commands receive: the union of what each feature needs. */
 export type CommandContext = TreeCommandContext & LogCommandContext & ShellCommandContext & PodActionContext & DryRunCommandContext
-  & ApplyCommandContext & DebugCommandContext & DetailsCommandContext;
+  & ApplyCommandContext & DebugCommandContext & DetailsCommandContext & CopyCommandContext;
 
 export function createCommands(): Record<string, CommandFactory<CommandContext>> {
   return {
@@ -23,6 +24,7 @@ export function createCommands(): Record<string, CommandFactory<CommandContext>>
     ...logCommands,
     ...workloadLogCommands,
     ...execCommands,
+    ...copyCommands,
     ...debugCommands,
     ...podActionCommands,
     ...detailsCommands,

@@ -7,6 +7,7 @@ import { registerCommands, type CommandContext } from './commands';
 import { Config } from './config';
 import { startExplorer, type Explorer } from './kube';
 import { registerManifestLenses } from './kube/apply/manifestLenses';
+import { ContainerFileSystem } from './kube/copy/containerFileSystem';
 import type { PodActionDeps } from './kube/pod/podActionDeps';
 import { PodDetailsDocuments } from './kube/details/podDetailsDocuments';
 import { ImageHistory } from './kube/debug/imageHistory';
@@ -44,7 +45,9 @@ export class Ctx {
     const context: CommandContext = { explorer, deps: podActionDeps(explorer), config: this.config, debugImages, podDetails, ...views };
     // The Apply lenses show only while there is a cluster to apply to.
     const lenses = registerManifestLenses(() => explorer.connection !== undefined && this.config.manifestCodeLens);
-    this.extensionContext.subscriptions.push(views, podDetails, lenses, ...registerCommands(context));
+    // Container files open read-only in editors, read by exec through the explorer's current clusters.
+    const containerFiles = ContainerFileSystem.register((contextName) => explorer.apiFor(contextName));
+    this.extensionContext.subscriptions.push(views, podDetails, lenses, containerFiles, ...registerCommands(context));
   }
 
   /** The narrow face `activate` returns. */

@@ -63,7 +63,13 @@ function sinkStream(sink: (data: Buffer) => void): Writable {
 export class ExecSession {
   /** Settles once: with the exit status, or an error when the connection ends without one. */
   readonly done: Promise<ExecOutcome>;
+  /**
+   * Settles when the connection is gone. Some servers (kwok) send the exit status before the command's last output,
+   * so a reader of the whole output waits for this too.
+   */
+  readonly closed: Promise<void>;
   private finish!: (outcome: ExecOutcome) => void;
+  private markClosed!: () => void;
   private socket: WebSocket | undefined;
   private closedByUs = false;
 
@@ -77,6 +83,7 @@ export class ExecSession {
       let settled = false;
       this.finish = (o) => { if (!settled) { settled = true; resolve(o); } };
     });
+    this.closed = new Promise((resolve) => { this.markClosed = resolve; });
   }
 
   /** Connects; rejects with the API server's reason when the exec is refused (forbidden, container not running). */
@@ -114,6 +121,11 @@ export class ExecSession {
     this.stdin.write(data);
   }
 
+  /** Input written but not yet handed to the network: a large upload waits while this is high. */
+  get unsent(): number {
+    return this.socket?.bufferedAmount ?? 0;
+  }
+
   /** Tells the server there is no more input (the command sees EOF on stdin). */
   endInput(): void {
     this.stdin.end();
@@ -131,6 +143,7 @@ export class ExecSession {
     this.closedByUs = true;
     this.socket?.close();
     this.finish({ kind: 'error', message: 'the session was closed' });
+    this.markClosed();
   }
 
   private bind(socket: WebSocket): void {
@@ -139,6 +152,7 @@ export class ExecSession {
       this.closedByUs ? { kind: 'error', message: 'the session was closed' } : { kind: 'error', message: why },
     );
     socket.on('close', (code: number, reason: Buffer) => {
+      this.markClosed();
       // Status arrives before close; reaching here unsettled means the connection dropped.
       const text = reason.toString('utf8');
       // 1006: no close frame at all, which is what a restarted API server or a cut network leaves.

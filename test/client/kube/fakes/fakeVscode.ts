@@ -98,6 +98,10 @@ export const window = {
   showInformationMessage: message('info'),
   showQuickPick: async (items: unknown) => answer(await items),
   showInputBox: async () => answer(undefined),
+  /** Answered like the rest: a Uri (save) or a list of them (open), or undefined (cancelled). */
+  showSaveDialog: async (options: unknown) => answer(options),
+  showOpenDialog: async (options: unknown) => answer(options),
+  setStatusBarMessage: (text: string) => { recorded.messages.push(`status: ${text}`); return { dispose() {} }; },
   withProgress<T>(_options: unknown, task: (progress: { report(p: { message?: string }): void }, token: { onCancellationRequested(l: () => void): void }) => Promise<T>) {
     return task({ report: (p) => { if (p.message) recorded.progress.push(p.message); } }, { onCancellationRequested: () => undefined });
   },
