@@ -41,6 +41,7 @@ export const recorded = {
   settings: new Map<string, unknown>(),
   /** Text document content providers, by scheme. */
   contentProviders: new Map<string, { provideTextDocumentContent(uri: unknown): string }>(),
+  fileSystems: new Map<string, unknown>(),
   /** Every document shown in an editor, in order. */
   shownDocuments: [] as { uri: { toString(): string }; getText(): string }[],
   /** Fire with a document to act as VS Code closing it. */
@@ -133,6 +134,10 @@ export const workspace = {
   registerTextDocumentContentProvider(scheme: string, provider: { provideTextDocumentContent(uri: unknown): string }) {
     recorded.contentProviders.set(scheme, provider);
     return { dispose: () => recorded.contentProviders.delete(scheme) };
+  },
+  registerFileSystemProvider(scheme: string, provider: unknown) {
+    recorded.fileSystems.set(scheme, provider);
+    return { dispose: () => recorded.fileSystems.delete(scheme) };
   },
   onDidCloseTextDocument: recorded.closeDocument.event,
   /** A virtual document reads its provider's text whenever asked, as VS Code re-reads it on onDidChange. */
