@@ -5,21 +5,31 @@ import type { PodUsage, Usage } from './podUsage';
 import { cpuMillis, memoryMiB, ratio, type Fraction } from './quantity';
 import { containerBounds, podBounds, type Bounds, type ResourceName } from './resourceShare';
 
-/** The share in whole percent, rounded to the nearest (24% = 12m of a 50m request). */
+/**
+ * The figure as printed, as a quantity: 12m is 0.012 cores, 30Mi is 31457280 bytes. Shares are taken of this, so the
+ * figures on screen agree with each other: 13m of a 50m request reads 26%, also when the exact usage is 12.0004m
+ * (which kubectl top prints as 13m too).
+ */
+function shown(r: ResourceName, q: Fraction): Fraction {
+  return r === 'cpu' ? { num: BigInt(cpuMillis(q)), den: 1000n } : { num: BigInt(memoryMiB(q)) * 1048576n, den: 1n };
+}
+
+function text(r: ResourceName, q: Fraction): string {
+  return r === 'cpu' ? `${cpuMillis(q)}m` : `${memoryMiB(q)}Mi`;
+}
+
+/** The share in whole percent, rounded to the nearest. */
 export function percentOf(usage: Fraction, of: Fraction): number {
   return Math.round(ratio(usage, of) * 100);
 }
 
-function figure(r: ResourceName, q: Fraction): string {
-  return r === 'cpu' ? `${cpuMillis(q)}m` : `${memoryMiB(q)}Mi`;
-}
-
 function part(r: ResourceName, q: Fraction, bounds: Bounds): string {
+  const figure = shown(r, q);
   const shares = [
-    bounds.request ? `${percentOf(q, bounds.request)}% req` : undefined,
-    bounds.limit ? `${percentOf(q, bounds.limit)}% lim` : undefined,
+    bounds.request ? `${percentOf(figure, bounds.request)}% req` : undefined,
+    bounds.limit ? `${percentOf(figure, bounds.limit)}% lim` : undefined,
   ].filter(Boolean);
-  return `${r === 'cpu' ? 'cpu' : 'mem'} ${figure(r, q)}${shares.length > 0 ? ` (${shares.join(', ')})` : ''}`;
+  return `${r === 'cpu' ? 'cpu' : 'mem'} ${text(r, q)}${shares.length > 0 ? ` (${shares.join(', ')})` : ''}`;
 }
 
 function line(usage: Usage, bounds: (r: ResourceName) => Bounds): string {
@@ -33,7 +43,7 @@ export function podUsageText(pod: V1Pod, usage: PodUsage): string {
 
 /** The pod's sum without shares: short enough for the pod row beside kubectl's columns. */
 export function podUsageShort(usage: PodUsage): string {
-  return `cpu ${figure('cpu', usage.total.cpu)} · mem ${figure('memory', usage.total.memory)}`;
+  return `cpu ${text('cpu', usage.total.cpu)} · mem ${text('memory', usage.total.memory)}`;
 }
 
 export function containerUsageText(pod: V1Pod, container: string, usage: Usage): string {
