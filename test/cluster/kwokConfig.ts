@@ -33,6 +33,12 @@ function kwokctlConfiguration(binDir: string): object {
       metricsServerBinary: bin('metrics-server'),
       metricsServerManifests: [METRICS_SERVER_MANIFESTS],
     },
+    // kwokctl runs metrics-server at 15 s; its floor of 10 s serves a new pod's first figures (two scrapes) sooner.
+    // The resolution must exceed the scrape timeout (default 10 s) by a tenth, else metrics-server exits at start.
+    componentsPatches: [{
+      name: 'metrics-server',
+      extraArgs: [{ key: 'metric-resolution', value: '10s', override: true }, { key: 'kubelet-request-timeout', value: '5s' }],
+    }],
   };
 }
 
