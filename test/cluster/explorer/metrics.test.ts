@@ -84,7 +84,8 @@ function between(ours: number, a: number, b: number, what: string): void {
 
 const pct = (used: number, of: number) => Math.round((used / of) * 100);
 
-function openMetricsTree(kubeconfig: string) {
+/** The tree over NS with its pod shown and expanded, and a visible view's poller feeding it (rounds run on poll()). */
+async function openMetricsTree(kubeconfig: string) {
   const ui = openTree(kubeconfig, { namespace: NS });
   trees.push(ui);
   const said: (string | undefined)[] = [];
@@ -100,7 +101,9 @@ function openMetricsTree(kubeconfig: string) {
   // Rounds run when the test says (poll()); the interval only has to outlast the test.
   poller.setInterval(3_600_000);
   trees.push({ ...ui, dispose: () => poller.dispose() });
-  return { ui, poller, said, message: () => unavailableMessage(unavailable) };
+  const pod = await shownPod(ui);
+  poller.setVisible(true);
+  return { ui, poller, pod, said, message: () => unavailableMessage(unavailable) };
 }
 
 async function shownPod(ui: TreeUnderTest): Promise<PodNode> {
@@ -119,9 +122,7 @@ test('pod and container figures equal kubectl top at the same moment; shares of 
   if (!c) return;
   // metrics-server needs two scrapes of a new pod (15 s apart) before it serves it.
   await until('kubectl top to show the pod', () => kubectlTop(c), { timeoutMs: 120_000, intervalMs: 1_000 });
-  const { ui, poller, said } = openMetricsTree(c.kubeconfig);
-  const pod = await shownPod(ui);
-  poller.setVisible(true);
+  const { ui, poller, pod, said } = await openMetricsTree(c.kubeconfig);
 
   const before = (await kubectlTop(c))!;
   await poller.poll();
@@ -158,9 +159,7 @@ test('pod and container figures equal kubectl top at the same moment; shares of 
 test('a user RBAC refuses metrics to: one quiet "metrics unavailable", however many rounds, and no figures', async (t) => {
   const c = fixture.need(t);
   if (!c) return;
-  const { ui, poller, said, message } = openMetricsTree(c.restrictedKubeconfig);
-  const pod = await shownPod(ui);
-  poller.setVisible(true);
+  const { ui, poller, pod, said, message } = await openMetricsTree(c.restrictedKubeconfig);
   for (let i = 0; i < 3; i++) await poller.poll();
   assert.deepEqual(said, ['not allowed to read pod metrics (metrics.k8s.io)']);
   assert.equal(message(), `Metrics unavailable in "${ui.connection.activeContext()}": not allowed to read pod metrics (metrics.k8s.io)`);
@@ -170,9 +169,7 @@ test('a user RBAC refuses metrics to: one quiet "metrics unavailable", however m
 test('a cluster without the metrics API (APIService removed): said once; figures return with the API', async (t) => {
   const c = fixture.need(t);
   if (!c) return;
-  const { ui, poller, said, message } = openMetricsTree(c.kubeconfig);
-  const pod = await shownPod(ui);
-  poller.setVisible(true);
+  const { ui, poller, pod, said, message } = await openMetricsTree(c.kubeconfig);
   await poller.poll();
   assert.match(presentNode(pod, ui.model, Date.now()).description!, /cpu \d+m/);
 
