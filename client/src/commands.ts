@@ -6,6 +6,7 @@ import type { CommandFactory } from './kube/pod/podActionDeps';
 import { podActionCommands, type PodActionContext } from './kube/actions/podActionCommands';
 import { applyCommands, type ApplyCommandContext } from './kube/apply/applyCommands';
 import { debugCommands, type DebugCommandContext } from './kube/debug/debugCommand';
+import { detailsCommands, type DetailsCommandContext } from './kube/details/detailsCommands';
 import { dryRunCommands, type DryRunCommandContext } from './kube/dryRun/validateCommand';
 import { execCommands, type ShellCommandContext } from './kube/exec/shellCommand';
 import { logCommands, type LogCommandContext } from './kube/logs/logCommands';
@@ -14,7 +15,7 @@ import { treeCommands, type TreeCommandContext } from './kube/tree/treeCommands'
 
 /** What the commands receive: the union of what each feature needs. */
 export type CommandContext = TreeCommandContext & LogCommandContext & ShellCommandContext & PodActionContext & DryRunCommandContext
-  & ApplyCommandContext & DebugCommandContext;
+  & ApplyCommandContext & DebugCommandContext & DetailsCommandContext;
 
 export function createCommands(): Record<string, CommandFactory<CommandContext>> {
   return {
@@ -24,6 +25,7 @@ export function createCommands(): Record<string, CommandFactory<CommandContext>>
     ...execCommands,
     ...debugCommands,
     ...podActionCommands,
+    ...detailsCommands,
     ...dryRunCommands,
     ...applyCommands,
   };

@@ -8,6 +8,7 @@ import { Config } from './config';
 import { startExplorer, type Explorer } from './kube';
 import { registerManifestLenses } from './kube/apply/manifestLenses';
 import type { PodActionDeps } from './kube/pod/podActionDeps';
+import { PodDetailsDocuments } from './kube/details/podDetailsDocuments';
 import { ImageHistory } from './kube/debug/imageHistory';
 import { startExactVersion } from './exactVersion';
 import { startLanguageClient, type LanguageClientHandle } from './lsp/client';
@@ -38,10 +39,12 @@ export class Ctx {
     this.explorer = explorer;
     const views = openClusterViews(this.config);
     const debugImages = new ImageHistory(this.extensionContext.globalState);
-    const context: CommandContext = { explorer, deps: podActionDeps(explorer), config: this.config, debugImages, ...views };
+    // Details documents follow pods through the tree's informers. More sections (metrics) join with podDetails.addSection().
+    const podDetails = new PodDetailsDocuments(explorer.model);
+    const context: CommandContext = { explorer, deps: podActionDeps(explorer), config: this.config, debugImages, podDetails, ...views };
     // The Apply lenses show only while there is a cluster to apply to.
     const lenses = registerManifestLenses(() => explorer.connection !== undefined && this.config.manifestCodeLens);
-    this.extensionContext.subscriptions.push(views, lenses, ...registerCommands(context));
+    this.extensionContext.subscriptions.push(views, podDetails, lenses, ...registerCommands(context));
   }
 
   /** The narrow face `activate` returns. */

@@ -218,11 +218,24 @@ func convert(errs field.ErrorList) []fieldError {
 			Origin: e.Origin, Message: e.Error(),
 		}
 		if e.BadValue != nil && e.Type != field.ErrorTypeRequired && e.Type != field.ErrorTypeForbidden {
-			fe.BadValue = fmt.Sprintf("%v", e.BadValue)
+			fe.BadValue = badValue(e.BadValue)
 		}
 		out = append(out, fe)
 	}
 	return out
+}
+
+// badValue prints a field error's value as field.Error's message does: through pointers (a
+// CronJob's timeZone is a *string), never the pointer's address.
+func badValue(v any) string {
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return "null"
+		}
+		rv = rv.Elem()
+	}
+	return fmt.Sprintf("%v", rv.Interface())
 }
 
 type request struct {

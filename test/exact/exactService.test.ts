@@ -71,3 +71,29 @@ test('stopping the service ends its workers without reporting a failure', async 
   await new Promise((r) => setTimeout(r, 100));
   assert.deepEqual(logs, []);
 });
+
+test('a second module replaces the first: one worker at a time, and no failure reported for the one retired', async () => {
+  await withService({ workerFile: fixture('answeringWorker.mjs') }, async (service, logs) => {
+    const first = entry('/modules/v1.37.2');
+    const second: ModuleEntry = { version: 'v1.34.4', minor: '1.34', file: '/modules/v1.34.4' };
+    assert.deepEqual(await service.validate(first, {}, [pod]), [{ stage: 'ok', message: '/modules/v1.37.2' }]);
+    assert.equal(service.state(first), 'ready');
+    assert.deepEqual(await service.validate(second, {}, [pod]), [{ stage: 'ok', message: '/modules/v1.34.4' }]);
+    assert.equal(service.state(first), undefined, 'the first module is no longer loaded');
+    assert.equal(service.state(second), 'ready');
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(logs, []);
+    // Asked for again, the first one loads anew.
+    assert.deepEqual(await service.validate(first, {}, [pod]), [{ stage: 'ok', message: '/modules/v1.37.2' }]);
+    assert.equal(service.state(second), undefined);
+  });
+});
+
+test('a request still waiting on a retired module answers undefined instead of hanging', async () => {
+  await withService({ workerFile: fixture('hangingWorker.mjs'), loadTimeoutMs: 60_000 }, async (service, logs) => {
+    const waiting = service.validate(entry('/modules/a'), {}, [pod]);
+    service.warm({ version: 'v1.34.4', minor: '1.34', file: '/modules/b' });
+    assert.equal(await waiting, undefined);
+    assert.deepEqual(logs, []);
+  });
+});

@@ -1,11 +1,14 @@
 // The built module answers as kube-apiserver does: its field paths, its words, its warnings.
 // Needs a module built by `npm run build` (Go); without one the test says so and skips.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { parseFile } from '../../server/src/engine';
 import { findModules, moduleDirs, REPO_DIST } from '../../server/src/exact/modules';
 import { exactTargets, targetFindings } from '../../server/src/exact/targets';
 import { WasmValidator } from '../../server/src/exact/wasmModule';
+import { wasmApi } from '../../server/src/exact/webAssembly';
 
 const module = findModules(moduleDirs(REPO_DIST)).find((m) => m.minor === '1.36');
 const skip = module ? false : 'no v1.36 exact module built (npm run build builds it when Go is installed)';
@@ -135,4 +138,12 @@ spec:
 `);
   assert.deepEqual(cron('Europe/Berlin'), []);
   assert.deepEqual(cron('Mars/Olympus').map((f) => [f.path, f.message]), [['spec.timeZone', 'Invalid value: "Mars/Olympus": unknown time zone Mars/Olympus']]);
+});
+
+test('every bundled module is pre-initialised at build time: no _initialize left to run at start', { skip }, () => {
+  for (const m of findModules(moduleDirs(REPO_DIST))) {
+    const exports = wasmApi.Module.exports(new wasmApi.Module(gunzipSync(readFileSync(m.file)))).map((e) => e.name);
+    assert.ok(exports.includes('exact_validate'), `${m.version}: ${exports.join(', ')}`);
+    assert.ok(!exports.includes('_initialize'), `${m.version} still exports _initialize`);
+  }
 });

@@ -23,6 +23,8 @@ export interface ExactServiceOptions {
 interface Loaded {
   worker: Worker;
   state: ModuleState;
+  /** Replaced by another module: its worker ends on purpose, which is no failure to report. */
+  retired?: boolean;
   info?: ModuleInfo;
   ready: Promise<boolean>;
   pending: Map<number, { resolve(v: ApiVerdict[] | undefined): void; timer: NodeJS.Timeout }>;
@@ -79,6 +81,7 @@ export class ExactService {
     const key = keyOf(module, gates);
     const existing = this.loaded.get(key);
     if (existing) return existing;
+    this.retireOthers();
     const script = this.workerScript();
     const worker = new Worker(script.file, { eval: script.eval, workerData: { file: module.file, featureGates: gates } satisfies WorkerInput, stderr: true, stdout: true });
     // The worker's own output (Go's runtime on a fatal error) must not reach the LSP's stdout.
@@ -124,9 +127,29 @@ export class ExactService {
     return loaded;
   }
 
+  /**
+   * One module at a time: a loaded module holds 250–300 MB (its compiled code and Go heap), and
+   * the usual reason for another is that the first was a guess (`auto` before the cluster
+   * answered, a setting changed). A file that wants the retired module again reloads it.
+   * Failed entries stay, so a broken module is still reported once.
+   */
+  private retireOthers(): void {
+    for (const [key, other] of this.loaded) {
+      if (other.state === 'failed') continue;
+      other.retired = true;
+      for (const p of other.pending.values()) {
+        clearTimeout(p.timer);
+        p.resolve(undefined);
+      }
+      other.pending.clear();
+      this.loaded.delete(key);
+      void other.worker.terminate();
+    }
+  }
+
   /** One message per module, then the engine answers alone for it. */
   private fail(module: ModuleEntry, loaded: Loaded, why: string): void {
-    if (loaded.state === 'failed' || this.disposed) return;
+    if (loaded.state === 'failed' || loaded.retired || this.disposed) return;
     loaded.state = 'failed';
     for (const p of loaded.pending.values()) {
       clearTimeout(p.timer);

@@ -22,13 +22,13 @@ export interface WorkerRequest {
 
 const IDLE_GC_MS = 300;
 
-function main(): void {
+async function main(): Promise<void> {
   const port = parentPort!;
   const { file, featureGates } = workerData as WorkerInput;
   const start = performance.now();
   let validator: WasmValidator;
   try {
-    validator = WasmValidator.load(file);
+    validator = await WasmValidator.open(file);
     if (Object.keys(featureGates).length) validator.setFeatureGates(featureGates);
   } catch (err) {
     port.postMessage({ type: 'failed', message: (err as Error).message } satisfies WorkerMessage);
@@ -51,4 +51,4 @@ function main(): void {
   });
 }
 
-main();
+void main();

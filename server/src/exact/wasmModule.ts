@@ -2,18 +2,13 @@
 // Loading is synchronous and takes a second or two (compile plus the Go packages' init), so the
 // language server does it in a worker (exactWorker.ts); the CLI, which has nothing else to do,
 // loads it directly.
-import { readFileSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import type { WASI as WasiType } from 'node:wasi';
-import { gunzipSync } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import { rebaseMonotonicClock, RUN_CLOCK_START_NS } from './preinitClock';
 import type { ApiVerdict, ModuleInfo } from './result';
-
-// The project compiles without the DOM library, whose types describe WebAssembly; these are
-// the few parts used here.
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: Record<string, unknown>) => { exports: unknown };
-}
-const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+import { wasmApi } from './webAssembly';
 
 interface Exports {
   memory: { buffer: ArrayBuffer };
@@ -45,6 +40,16 @@ function loadWasi(): typeof import('node:wasi') {
   }
 }
 
+function startsWithGzipMagic(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export class WasmValidator {
   /** A trap (a Go panic outside the recovered validation) leaves the Go runtime unusable. */
   private broken: string | undefined;
@@ -60,15 +65,60 @@ export class WasmValidator {
     } catch (err) {
       throw new ExactModuleError(`cannot read ${file}: ${(err as Error).message}`);
     }
+    return WasmValidator.compile(bytes, file);
+  }
+
+  /** A module already in memory (unzipped); `name` says which in errors. */
+  static compile(bytes: Uint8Array, name: string): WasmValidator {
+    let module: object;
+    try {
+      module = new wasmApi.Module(bytes);
+    } catch (err) {
+      throw new ExactModuleError(`cannot start ${name}: ${(err as Error).message}`);
+    }
+    return WasmValidator.start(module, name);
+  }
+
+  /**
+   * As load, but compiles while the file is read and unzipped (V8 compiles the code section on
+   * its background threads as it arrives), and never holds the whole unzipped module (47 MB for
+   * 1.37) in memory: the worker's way in. Falls back to load where streaming compilation is not
+   * available.
+   */
+  static async open(file: string): Promise<WasmValidator> {
+    if (typeof wasmApi.compileStreaming !== 'function' || typeof Response !== 'function') return WasmValidator.load(file);
+    let gzipped: boolean;
+    try {
+      gzipped = startsWithGzipMagic(file);
+    } catch (err) {
+      throw new ExactModuleError(`cannot read ${file}: ${(err as Error).message}`);
+    }
+    let module: object;
+    try {
+      const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+      const bytes = gzipped ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })).on('error', (err) => raw.destroy(err)) : raw;
+      if (gzipped) raw.on('error', (err) => bytes.destroy(err));
+      const body = Readable.toWeb(bytes) as unknown as ConstructorParameters<typeof Response>[0];
+      module = await wasmApi.compileStreaming(new Response(body, { headers: { 'content-type': 'application/wasm' } }));
+    } catch (err) {
+      throw new ExactModuleError(`cannot start ${file}: ${(err as Error).message}`);
+    }
+    return WasmValidator.start(module, file);
+  }
+
+  private static start(module: object, file: string): WasmValidator {
     let exports: Exports;
     try {
-      const module = new wasmApi.Module(bytes);
       // klog's init reads os.Args[0]: the Go runtime needs a program name.
       const { WASI } = loadWasi();
       const wasi = new WASI({ version: 'preview1', args: ['podscope-exact'], env: {}, returnOnExit: true });
-      const instance = new wasmApi.Instance(module, { wasi_snapshot_preview1: wasi.wasiImport });
-      wasi.initialize(instance as Parameters<WasiType['initialize']>[0]);
+      // A module pre-initialised at build time (scripts/preinit-wasm.ts) no longer exports
+      // `_initialize`: its memory already holds the state init left, clock readings included.
+      const preinitialised = !wasmApi.Module.exports(module).some((e) => e.name === '_initialize');
+      const wasiImport = preinitialised ? rebaseMonotonicClock(wasi.wasiImport, () => exports.memory, RUN_CLOCK_START_NS) : wasi.wasiImport;
+      const instance = new wasmApi.Instance(module, { wasi_snapshot_preview1: wasiImport });
       exports = instance.exports as unknown as Exports;
+      wasi.initialize(instance as Parameters<WasiType['initialize']>[0]);
     } catch (err) {
       throw new ExactModuleError(`cannot start ${file}: ${(err as Error).message}`);
     }

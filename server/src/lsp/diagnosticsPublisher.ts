@@ -74,6 +74,9 @@ export class DiagnosticsPublisher {
     }
     if (!layer.cached(analysis, settings)?.complete) status({ uri, version: version_, state: 'loading', reason: choice.reason });
     const result = await layer.check(analysis, settings);
+    // The choice moved on while this ran (the cluster answered, a setting changed): its module was
+    // retired, and the run for the new choice reports.
+    if (layer.choose(settings).module?.file !== choice.module.file) return;
     status({ uri, version: version_, state: result.findings ? 'ready' : 'unavailable', reason: choice.reason });
     const latest = this.documents.get(uri);
     if (!result.findings || !latest || latest.version !== version) return;

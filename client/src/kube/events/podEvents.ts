@@ -77,10 +77,15 @@ export class PodEvents {
    * (`kubectl describe` leaves them out too).
    */
   warningsOf(namespace: string, name: string, uid: string | undefined): CoreV1Event[] {
+    return this.eventsOf(namespace, name, uid).filter(isWarning);
+  }
+
+  /** Every event of a pod (Normal and Warning), newest first; events of an earlier pod of the same name left out. */
+  eventsOf(namespace: string, name: string, uid: string | undefined): CoreV1Event[] {
     const events = this.byPod.get(`${namespace}/${name}`);
     if (!events) return [];
     return [...events.values()]
-      .filter((e) => isWarning(e) && (!uid || !e.involvedObject.uid || e.involvedObject.uid === uid))
+      .filter((e) => !uid || !e.involvedObject.uid || e.involvedObject.uid === uid)
       .sort(newestFirst);
   }
 

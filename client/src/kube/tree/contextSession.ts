@@ -2,6 +2,7 @@
 // its events informer (same scope, no label selector), whose Warning events land on the pod rows.
 import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
 import type { ClusterApi } from '../cluster/clusterApi';
+import { objectKey } from '../cluster/informerStore';
 import { eventListWatch, Informer, PodInformer, type InformerOptions, type InformerState } from '../cluster/informer';
 import { PodEvents } from '../events/podEvents';
 import { byName, NamespaceGroup } from './namespaceGroup';
@@ -16,6 +17,11 @@ export interface SessionDeps {
   update(node: PodNode, change: () => void): void;
   /** The context's events changed (for the Events view). */
   eventsChanged(): void;
+  /**
+   * The pod `podKey` (namespace/name) or one of its events came, changed or went — whether or not the tree's name
+   * filter shows it (a pod's details document follows it regardless).
+   */
+  podChanged(podKey: string): void;
 }
 
 /** One opened context: its informers and the namespace groups built from them. */
@@ -112,6 +118,7 @@ export class ContextSession {
   }
 
   private onAdd(pod: V1Pod): void {
+    this.deps.podChanged(objectKey(pod));
     if (!this.matches(pod)) return;
     const wasEmpty = this.groupFor(pod).size === 0;
     this.deps.markDirty(this.addToGroup(pod));
@@ -119,7 +126,8 @@ export class ContextSession {
   }
 
   private onUpdate(pod: V1Pod): void {
-    const node = this.podNode(`${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`);
+    this.deps.podChanged(objectKey(pod));
+    const node = this.podNode(objectKey(pod));
     if (!node) return;
     this.deps.update(node, () => {
       node.pod = pod;
@@ -130,6 +138,7 @@ export class ContextSession {
   /** An event about the pod `podKey` (namespace/name) came, changed or went. */
   private onEvent(podKey: string | undefined): void {
     this.deps.eventsChanged();
+    if (podKey !== undefined) this.deps.podChanged(podKey);
     const node = podKey === undefined ? undefined : this.podNode(podKey);
     if (node) this.deps.update(node, () => { node.warnings = this.warningsOf(node); });
   }
@@ -152,6 +161,7 @@ export class ContextSession {
   }
 
   private onDelete(pod: V1Pod): void {
+    this.deps.podChanged(objectKey(pod));
     const group = this.groups.get(pod.metadata?.namespace ?? '');
     const changed = group?.remove(pod.metadata?.name ?? '');
     if (!group || !changed) return;

@@ -105,6 +105,14 @@ export class ContainerNode implements ContainerTarget {
 
 export type MessageSeverity = 'error' | 'warning' | 'info' | 'loading';
 
+/** What clicking a message row does (e.g. "Show all namespaces" under an empty namespace). */
+export interface MessageAction {
+  command: string;
+  args: unknown[];
+  /** A codicon id, shown instead of the severity's icon. */
+  icon: string;
+}
+
 /** A line of text in the tree: loading, an error from the cluster, "No pods", ... */
 export class MessageNode {
   readonly nodeType = 'message';
@@ -115,6 +123,7 @@ export class MessageNode {
     readonly text: string,
     readonly severity: MessageSeverity,
     readonly detail?: string,
+    readonly action?: MessageAction,
   ) {
     this.id = idOf('message', parent?.id ?? '', key);
   }

@@ -21,6 +21,8 @@ export interface TreeItemData {
   icon?: IconSpec;
   contextValue: string;
   collapsible: Collapsible;
+  /** Run when the row is clicked (only action rows have one: a pod row's click selects and expands). */
+  command?: { command: string; title: string; arguments: unknown[] };
 }
 
 export function presentNode(node: TreeNode, model: PodTreeModel, nowMs: number): TreeItemData {
@@ -193,8 +195,9 @@ function presentMessage(node: MessageNode): TreeItemData {
     label: node.text,
     description: node.detail,
     tooltip: md(node.detail ? `${node.text} (${node.detail})` : node.text),
-    icon: icons[node.severity],
+    icon: node.action ? { id: node.action.icon } : icons[node.severity],
     contextValue: TREE_CONTEXT_VALUES.message,
     collapsible: 'none',
+    command: node.action && { command: node.action.command, title: node.text, arguments: node.action.args },
   };
 }

@@ -10,6 +10,7 @@ import { chooseKubeconfig } from './chooseKubeconfig';
 import type { PodTreeModel } from './treeModel';
 import type { ContextNode, TreeNode } from './nodes';
 import type { PodFilter } from './podFilter';
+import { SHOW_ALL_NAMESPACES_COMMAND } from './treeIds';
 
 /** What the commands need from the explorer. */
 export interface TreeCommandHost {
@@ -45,6 +46,7 @@ export const treeCommands = {
   'podscope.pods.sortByName': onExplorer((host) => host.setSortByNode(false)),
   'podscope.pods.chooseContext': onExplorer((host, node) => chooseContext(host, node)),
   'podscope.pods.chooseNamespace': onExplorer((host, node) => chooseNamespace(host, node)),
+  [SHOW_ALL_NAMESPACES_COMMAND]: onExplorer((host, node) => showAllNamespaces(host, node)),
   'podscope.pods.chooseKubeconfig': () => () => chooseKubeconfig(),
 };
 
@@ -102,6 +104,16 @@ async function chooseNamespace(host: TreeCommandHost, node?: TreeNode): Promise<
   const namespace = await pickNamespace(connection.api(contextName), contextName, connection.namespaceOf(contextName));
   if (namespace === undefined) return;
   await connection.setNamespace(contextName, namespace === ALL ? undefined : namespace);
+  host.model.rescope(contextName);
+}
+
+/** The empty-namespace row's way out (its argument is the context name), or a tree node's context, or the active one. */
+async function showAllNamespaces(host: TreeCommandHost, arg?: TreeNode | string): Promise<void> {
+  const connection = host.connection;
+  if (!connection) return warn('no kubeconfig is loaded.');
+  const contextName = typeof arg === 'string' ? arg : contextOf(arg) ?? connection.activeContext();
+  if (!contextName || !connection.contexts().includes(contextName)) return;
+  await connection.setNamespace(contextName, undefined);
   host.model.rescope(contextName);
 }
 

@@ -4,6 +4,9 @@ import type { ContainerKind } from '../pod/targets';
 /** The pod explorer's tree view (package.json contributes.views). */
 export const POD_TREE_VIEW_ID = 'podscope.pods';
 
+/** The command of the "Show all namespaces" row under an empty chosen namespace (its argument: the context name). */
+export const SHOW_ALL_NAMESPACES_COMMAND = 'podscope.pods.showAllNamespaces';
+
 /**
  * TreeItem.contextValue of each node kind, for `when` clauses in menus (`viewItem == podscope.pod`,
  * `viewItem =~ /^podscope\.container/`). The element a menu command receives is the tree node itself: a pod node is a

@@ -11,6 +11,7 @@ import { PAGE_SIZE } from './namespaceGroup';
 import { ContextNode, MessageNode, type NamespaceNode, type PodNode, type TreeNode } from './nodes';
 import { DEFAULT_POD_COLUMNS, type PodColumn } from './podColumns';
 import type { PodFilter } from './podFilter';
+import { SHOW_ALL_NAMESPACES_COMMAND } from './treeIds';
 import { podAppearance, sameDrawingInputs, type PodDrawing } from './presentation';
 
 export interface PodTreeModelOptions {
@@ -25,6 +26,9 @@ export interface PodTreeModelOptions {
 /** undefined = the whole tree changed (contexts added/removed, filter changed). */
 export type ChangeListener = (nodes: (TreeNode | undefined)[]) => void;
 
+/** A pod of a context (`podKey` = namespace/name) or one of its events changed; heard at once, not batched. */
+export type PodChangeListener = (contextName: string, podKey: string) => void;
+
 export class PodTreeModel {
   private readonly sessions = new Map<string, ContextSession>();
   private contextNodes = new Map<string, ContextNode>();
@@ -37,6 +41,7 @@ export class PodTreeModel {
   private readonly listeners: ChangeListener[] = [];
   private readonly eventListeners: ((contextName: string) => void)[] = [];
   private readonly eventsDirty = new Set<string>();
+  private readonly podListeners: PodChangeListener[] = [];
   private columns: readonly PodColumn[] = DEFAULT_POD_COLUMNS;
   private byNode = false;
   /** Ids of the namespaces and pages the user opened, so a rebuilt node (new filter, re-list) opens again. */
@@ -53,6 +58,12 @@ export class PodTreeModel {
   onEventsChange(listener: (contextName: string) => void): { dispose(): void } {
     this.eventListeners.push(listener);
     return { dispose: () => { this.eventListeners.splice(this.eventListeners.indexOf(listener), 1); } };
+  }
+
+  /** Every change of a watched pod or its events, shown in the tree or not (a details document follows one pod). */
+  onPodChange(listener: PodChangeListener): { dispose(): void } {
+    this.podListeners.push(listener);
+    return { dispose: () => { this.podListeners.splice(this.podListeners.indexOf(listener), 1); } };
   }
 
   get podColumns(): readonly PodColumn[] {
@@ -256,8 +267,24 @@ export class PodTreeModel {
 
   private namespaceChildren(node: NamespaceNode): TreeNode[] {
     const group = this.sessions.get(node.contextName)?.group(node.namespace);
-    if (!group || group.size === 0) return [new MessageNode(node, 'empty', this.emptyText(), 'info')];
+    if (!group || group.size === 0) return this.emptyNamespace(node);
     return group.children(this.byNode);
+  }
+
+  /**
+   * An empty chosen namespace (often a remembered choice that no longer fits) offers the way out: all namespaces. A
+   * filter that hides every pod says so instead, since the namespace may not be empty at all.
+   */
+  private emptyNamespace(node: NamespaceNode): TreeNode[] {
+    const filtered = this.filter.name || this.filter.labelSelector;
+    const chosen = this.sessions.get(node.contextName)?.namespace === node.namespace;
+    if (filtered || !chosen) return [new MessageNode(node, 'empty', this.emptyText(), 'info')];
+    return [
+      new MessageNode(node, 'empty', `No pods in namespace "${node.namespace}"`, 'info'),
+      new MessageNode(node, 'allNamespaces', 'Show all namespaces', 'info', undefined, {
+        command: SHOW_ALL_NAMESPACES_COMMAND, args: [node.contextName], icon: 'globe',
+      }),
+    ];
   }
 
   private emptyText(): string {
@@ -274,6 +301,7 @@ export class PodTreeModel {
         markDirty: (n) => this.markDirty(n),
         update: (n, change) => this.update(n, change),
         eventsChanged: () => this.eventsChangedIn(node.contextName),
+        podChanged: (podKey) => { for (const l of [...this.podListeners]) l(node.contextName, podKey); },
       });
       this.sessions.set(node.contextName, session);
       session.start();

@@ -69,6 +69,7 @@ export class PodTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     item.description = data.description;
     item.contextValue = data.contextValue;
     if (data.tooltip) item.tooltip = new vscode.MarkdownString(data.tooltip);
+    if (data.command) item.command = data.command;
     if (data.icon) item.iconPath = new vscode.ThemeIcon(data.icon.id, data.icon.color ? new vscode.ThemeColor(data.icon.color) : undefined);
     return item;
   }

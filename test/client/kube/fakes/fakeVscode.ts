@@ -39,6 +39,12 @@ export const recorded = {
   /** Every progress message reported to a notification. */
   progress: [] as string[],
   settings: new Map<string, unknown>(),
+  /** Text document content providers, by scheme. */
+  contentProviders: new Map<string, { provideTextDocumentContent(uri: unknown): string }>(),
+  /** Every document shown in an editor, in order. */
+  shownDocuments: [] as { uri: { toString(): string }; getText(): string }[],
+  /** Fire with a document to act as VS Code closing it. */
+  closeDocument: new EventEmitter<{ uri: { scheme: string; toString(): string } }>(),
   /** Every message shown, as `error|warning|info: text`. */
   messages: [] as string[],
   /**
@@ -95,6 +101,10 @@ export const window = {
   withProgress<T>(_options: unknown, task: (progress: { report(p: { message?: string }): void }, token: { onCancellationRequested(l: () => void): void }) => Promise<T>) {
     return task({ report: (p) => { if (p.message) recorded.progress.push(p.message); } }, { onCancellationRequested: () => undefined });
   },
+  async showTextDocument(doc: (typeof recorded.shownDocuments)[number]) {
+    recorded.shownDocuments.push(doc);
+    return { document: doc };
+  },
   createTerminal(options: { name: string; pty: unknown }) {
     recorded.terminals.push(options);
     return { name: options.name, show() {}, dispose() {} };
@@ -116,4 +126,15 @@ export const workspace = {
   getConfiguration: (section?: string) => ({ get: <T>(key: string) => recorded.settings.get(section ? `${section}.${key}` : key) as T | undefined }),
   onDidChangeConfiguration: () => ({ dispose() {} }),
   createFileSystemWatcher: () => ({ onDidChange() {}, onDidCreate() {}, onDidDelete() {}, dispose() {} }),
+  registerTextDocumentContentProvider(scheme: string, provider: { provideTextDocumentContent(uri: unknown): string }) {
+    recorded.contentProviders.set(scheme, provider);
+    return { dispose: () => recorded.contentProviders.delete(scheme) };
+  },
+  onDidCloseTextDocument: recorded.closeDocument.event,
+  /** A virtual document reads its provider's text whenever asked, as VS Code re-reads it on onDidChange. */
+  async openTextDocument(uri: { scheme: string; toString(): string }) {
+    const provider = recorded.contentProviders.get(uri.scheme);
+    if (!provider) throw new Error(`no content provider for ${uri.scheme}`);
+    return { uri, getText: () => provider.provideTextDocumentContent(uri) };
+  },
 };

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type * as vscodeTypes from 'vscode';
 import * as fake from '../fakes/fakeVscode';
 import { useFakeVscode } from '../fakes/routeVscode';
+import { startFakeExplorer } from '../fakes/fakeExplorer';
 import { MemoryMemento } from '../../../cluster/explorer/treeWalk';
 import { until } from '../../../support/until';
 
@@ -20,23 +21,7 @@ after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const context = { globalState: new MemoryMemento(), subscriptions: [] } as unknown as vscodeTypes.ExtensionContext;
 
-interface Provider {
-  getChildren(node?: unknown): unknown[];
-  getTreeItem(node: unknown): fake.TreeItem;
-  resolveTreeItem(item: fake.TreeItem, node: unknown): fake.TreeItem;
-}
-
-async function start(kubeconfigSetting: string) {
-  fake.recorded.settings.set('podscope.kubeconfig', kubeconfigSetting);
-  const { startExplorer } = await import('../../../../client/src/kube/index.js');
-  const explorer = await startExplorer(context);
-  // Registered as the extension's one loop (Ctx) does: the tree's table over a context holding the explorer.
-  const { treeCommands } = await import('../../../../client/src/kube/tree/treeCommands.js');
-  for (const [id, factory] of Object.entries(treeCommands)) fake.commands.registerCommand(id, factory({ explorer }) as (...args: unknown[]) => unknown);
-  const { provider, view, canSelectMany } = fake.latestView('podscope.pods')!;
-  const events = fake.latestView('podscope.events')!;
-  return { explorer, provider: provider as Provider, view, canSelectMany, events: events.provider as Provider };
-}
+const start = (kubeconfigSetting: string) => startFakeExplorer(context, kubeconfigSetting);
 
 test('no kubeconfig: empty tree (so the welcome view shows) and the "missing" context key', async () => {
   const saved = process.env.KUBECONFIG;

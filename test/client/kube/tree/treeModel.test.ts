@@ -163,7 +163,37 @@ test('one-namespace scope shows that namespace even when empty, and lists only i
   await settle();
   const kids = model.children(ctx);
   assert.deepEqual(labels(kids, model), ['team']);
-  assert.deepEqual(labels(model.children(kids[0]), model), ['No pods']);
+  // An empty chosen namespace (often remembered from another day) offers the way out, as a row with a command.
+  const empty = model.children(kids[0]);
+  assert.deepEqual(labels(empty, model), ['No pods in namespace "team"', 'Show all namespaces']);
+  const offer = presentNode(empty[1], model, Date.now());
+  assert.deepEqual(offer.command, { command: 'podscope.pods.showAllNamespaces', title: 'Show all namespaces', arguments: ['dev'] });
+  assert.deepEqual(offer.icon, { id: 'globe' });
+  assert.equal(presentNode(empty[0], model, Date.now()).command, undefined);
+
+  // A pod arrives: the offer goes.
+  cluster.create('team', 'y');
+  await settle();
+  assert.deepEqual(labels(model.children(kids[0]), model), ['y']);
+});
+
+test('no offer of all namespaces when a filter hides the pods, or when all namespaces are shown already', async () => {
+  const scoped = setup({ namespace: 'team' });
+  scoped.cluster.create('team', 'api');
+  scoped.model.setFilter({ name: 'nothing-like-it' });
+  const [ctx] = scoped.model.children();
+  scoped.model.children(ctx);
+  await settle();
+  const [ns] = scoped.model.children(ctx);
+  assert.deepEqual(labels(scoped.model.children(ns), scoped.model), ['No pods match the filter']);
+
+  const all = setup();
+  const [allCtx] = all.model.children();
+  all.model.children(allCtx);
+  await settle();
+  const rows = all.model.children(allCtx);
+  assert.deepEqual(labels(rows, all.model), ['No pods']);
+  assert.equal(presentNode(rows[0], all.model, Date.now()).command, undefined);
 });
 
 test('name filter hides pods locally; a label selector re-queries the server', async () => {
