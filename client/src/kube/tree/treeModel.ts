@@ -5,7 +5,7 @@ import type { ConnectionSource } from '../cluster/connection';
 import { problemLabel } from '../cluster/connectionError';
 import type { InformerOptions, InformerState } from '../cluster/informer';
 import type { MetricsScope } from '../metrics/metricsPoller';
-import type { MetricsSnapshot } from '../metrics/podUsage';
+import { podKey, type MetricsSnapshot, type PodUsage } from '../metrics/podUsage';
 import { ContextSession } from './contextSession';
 import { PAGE_SIZE } from './namespaceGroup';
 import { ContextNode, MessageNode, type NamespaceNode, type PodNode, type TreeNode } from './nodes';
@@ -40,6 +40,7 @@ export class PodTreeModel {
   private readonly shown = new WeakSet<object>();
   private readonly listeners: ChangeListener[] = [];
   private readonly eventListeners: ((contextName: string) => void)[] = [];
+  private readonly metricsListeners: ((contextName: string) => void)[] = [];
   private readonly eventsDirty = new Set<string>();
   private readonly podListeners: PodChangeListener[] = [];
   private columns: readonly PodColumn[] = DEFAULT_POD_COLUMNS;
@@ -153,6 +154,17 @@ export class PodTreeModel {
     this.flushTimer = undefined;
   }
 
+  /** A context's metrics were replaced (the pod details document's usage section redraws). */
+  onMetricsChange(listener: (contextName: string) => void): { dispose(): void } {
+    this.metricsListeners.push(listener);
+    return { dispose: () => { this.metricsListeners.splice(this.metricsListeners.indexOf(listener), 1); } };
+  }
+
+  /** A pod's usage from its context's latest metrics, whether or not the tree's filter shows the pod. */
+  podUsage(contextName: string, namespace: string, name: string): PodUsage | undefined {
+    return this.contextNodes.get(contextName)?.metrics?.get(podKey(namespace, name));
+  }
+
   /** What the metrics poller lists: each opened context, in the namespace scope its tree shows. */
   metricsScopes(): MetricsScope[] {
     return [...this.sessions.values()].map((s) => ({ contextName: s.node.contextName, api: s.api, namespace: s.namespace }));
@@ -178,6 +190,7 @@ export class PodTreeModel {
       context.metrics = snapshot;
       if (drawn !== drawnBefore) this.markDirty(pod);
     }
+    for (const l of [...this.metricsListeners]) l(contextName);
   }
 
   // ---- reading the tree ----
