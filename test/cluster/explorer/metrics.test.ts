@@ -4,6 +4,11 @@
 // (RBAC) or absent (APIService deleted) gives one quiet "metrics unavailable" and no figures.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { clusterLayout } from '../layout';
+import { readState } from '../lifecycle';
 import type { Cluster } from '../cluster';
 import { MetricsPoller } from '../../../client/src/kube/metrics/metricsPoller';
 import { unavailableMessage } from '../../../client/src/kube/metrics/metricsUnavailable';
@@ -189,6 +194,20 @@ test('a cluster without the metrics API (APIService removed): said once; figures
   }, { timeoutMs: 60_000, intervalMs: 500 });
   assert.deepEqual(said, ['the metrics API (metrics.k8s.io) is not installed', undefined]);
   assert.equal(message(), undefined);
+});
+
+test('nothing of metrics-server is downloaded: kwokctl runs our binary and reads its manifests from this repository', (t) => {
+  const c = fixture.need(t);
+  if (!c) return;
+  const layout = clusterLayout();
+  const binDir = readState(layout)!.binDir;
+  assert.equal(readlinkSync(join(layout.clusterDir, 'bin', 'metrics-server')), join(binDir, 'metrics-server'));
+  const config = parseAllDocuments(readFileSync(layout.kwokConfig, 'utf8')).map((d) => d.toJS() as { kind: string; options?: Record<string, unknown> });
+  const options = config.find((d) => d.kind === 'KwokctlConfiguration')!.options!;
+  assert.deepEqual(options.enable, ['metrics-server']);
+  for (const source of [options.metricsServerBinary, ...(options.metricsServerManifests as string[])]) {
+    assert.match(String(source), /^\//, `${String(source)} is a local path, not a URL`);
+  }
 });
 
 async function restoreApiService(c: Cluster): Promise<void> {
