@@ -19,6 +19,7 @@ export const SETTINGS = {
   kubeconfig: { type: 'string', default: '' },
   'explorer.requestTimeoutSeconds': { type: 'number', default: 15 },
   'explorer.podDescription': { type: 'array', default: DEFAULT_POD_COLUMNS },
+  'metrics.refreshSeconds': { type: 'number', default: 15 },
   shell: { type: 'string', default: '' },
   'debug.image': { type: 'string', default: 'busybox:1.36' },
   'logs.follow': { type: 'boolean', default: true },
@@ -64,6 +65,12 @@ export class Config {
   /** What pod rows show after the status, in this order (kubectl's READY, RESTARTS, AGE and -o wide's NODE, IP). */
   get podDescription(): PodColumn[] {
     return podColumns(this.get('explorer.podDescription'));
+  }
+
+  /** How often pod metrics are re-read while the Pods view is visible; 0 = never (no metrics shown). */
+  get metricsRefreshMs(): number {
+    const seconds = this.get('metrics.refreshSeconds');
+    return seconds > 0 ? Math.max(1, seconds) * 1000 : 0;
   }
 
   /** The exec terminal's command; empty = chosen by the pod's OS. */
@@ -117,6 +124,10 @@ export class Config {
       kubernetesVersion: this.get('kubernetesVersion'),
       exact: { enable: this.get('exact.enable'), featureGates: this.get('exact.featureGates') as Record<string, boolean> },
     };
+  }
+
+  static changesMetricsRefresh(e: vscode.ConfigurationChangeEvent): boolean {
+    return e.affectsConfiguration(`${SECTION}.metrics.refreshSeconds`);
   }
 
   static changesPodDescription(e: vscode.ConfigurationChangeEvent): boolean {

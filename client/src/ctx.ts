@@ -10,6 +10,7 @@ import { registerManifestLenses } from './kube/apply/manifestLenses';
 import { ContainerFileSystem } from './kube/copy/containerFileSystem';
 import type { PodActionDeps } from './kube/pod/podActionDeps';
 import { PodDetailsDocuments } from './kube/details/podDetailsDocuments';
+import { usageSection } from './kube/metrics/usageSection';
 import { ImageHistory } from './kube/debug/imageHistory';
 import { startExactVersion } from './exactVersion';
 import { startLanguageClient, type LanguageClientHandle } from './lsp/client';
@@ -40,14 +41,15 @@ export class Ctx {
     this.explorer = explorer;
     const views = openClusterViews(this.config);
     const debugImages = new ImageHistory(this.extensionContext.globalState);
-    // Details documents follow pods through the tree's informers. More sections (metrics) join with podDetails.addSection().
+    // Details documents follow pods through the tree's informers; resource usage joins as a section.
     const podDetails = new PodDetailsDocuments(explorer.model);
+    const usage = podDetails.addSection(usageSection(explorer.model));
     const context: CommandContext = { explorer, deps: podActionDeps(explorer), config: this.config, debugImages, podDetails, ...views };
     // The Apply lenses show only while there is a cluster to apply to.
     const lenses = registerManifestLenses(() => explorer.connection !== undefined && this.config.manifestCodeLens);
     // Container files open read-only in editors, read by exec through the explorer's current clusters.
     const containerFiles = ContainerFileSystem.register((contextName) => explorer.apiFor(contextName));
-    this.extensionContext.subscriptions.push(views, podDetails, lenses, containerFiles, ...registerCommands(context));
+    this.extensionContext.subscriptions.push(views, usage, podDetails, lenses, containerFiles, ...registerCommands(context));
   }
 
   /** The narrow face `activate` returns. */

@@ -287,6 +287,7 @@ function bindAll(api: ClusterApi): ClusterApi {
     watchEvents: (...a) => api.watchEvents(...a),
     readNode: (...a) => api.readNode(...a),
     readPodLog: (...a) => api.readPodLog(...a),
+    listPodMetrics: (...a) => api.listPodMetrics(...a),
     request: (...a) => api.request(...a),
     logStreamer: () => api.logStreamer(),
     exec: () => api.exec(),

@@ -6,7 +6,7 @@ import { run } from './run';
 import { ClusterUnavailableError } from './clusterUnavailable';
 
 const SCRIPT = join(__dirname, 'build-binaries.sh');
-export const REQUIRED_BINARIES = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubectl', 'kwok', 'kwokctl'];
+export const REQUIRED_BINARIES = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubectl', 'kwok', 'kwokctl', 'metrics-server'];
 
 export async function binDir(): Promise<string> {
   const r = await run('bash', [SCRIPT, 'path']);

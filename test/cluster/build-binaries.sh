@@ -9,6 +9,7 @@ STG=v0.${K8S#v1.}
 MINOR=$(echo "$K8S" | cut -d. -f2)
 ETCD=${ETCD_VERSION:-v3.6.10}
 KWOK=${KWOK_VERSION:-v0.8.0}
+METRICS_SERVER=${METRICS_SERVER_VERSION:-v0.8.0}
 OUT=${PODSCOPE_BIN:-${XDG_CACHE_HOME:-$HOME/.cache}/podscope/k8s-$K8S-etcd-$ETCD-kwok-$KWOK/bin}
 mkdir -p "$OUT"
 log() { echo "[build-binaries] $*" >&2; }
@@ -60,6 +61,16 @@ build_kwok() {
   GOBIN="$OUT" GOFLAGS= go install "sigs.k8s.io/kwok/cmd/kwok@$KWOK" "sigs.k8s.io/kwok/cmd/kwokctl@$KWOK"
 }
 
+# Served by kwokctl itself (enableMetricsServer); without a local binary kwokctl would download one.
+# Not part of the directory name: a cache built before metrics existed gains just this binary.
+build_metrics_server() {
+  have metrics-server && return 0
+  log "building metrics-server $METRICS_SERVER (measured cold: about 6 min on 2 shared cores, plus ~300 MB of modules)"
+  # The version stamp its Makefile sets, so `metrics-server --version` (which kwokctl reads) names the release.
+  GOBIN="$OUT" GOFLAGS= go install -trimpath -ldflags "-s -w -X k8s.io/client-go/pkg/version.gitVersion=$METRICS_SERVER" \
+    "sigs.k8s.io/metrics-server/cmd/metrics-server@$METRICS_SERVER"
+}
+
 # Without a Go toolchain (or with one older than the go.mod files here ask for) nothing below can work: say exactly
 # what to install instead of failing deep inside `go get`.
 need_go() {
@@ -73,7 +84,7 @@ need_go() {
     *) log "$v is too old: install Go 1.26 or newer, then run: npm run cluster:build"; exit 3 ;;
   esac
 }
-[ "${1:-all}" = path ] || have etcd kwok kwokctl kube-apiserver kube-controller-manager kube-scheduler kubectl || need_go
+[ "${1:-all}" = path ] || have etcd kwok kwokctl metrics-server kube-apiserver kube-controller-manager kube-scheduler kubectl || need_go
 
 # Two builds into one $OUT would race on the same files: builds queue on a lock; `path` never waits.
 if [ "${1:-all}" != path ] && command -v flock >/dev/null; then
@@ -85,8 +96,9 @@ case "${1:-all}" in
   k8s) build_k8s ;;
   etcd) build_etcd ;;
   kwok) build_kwok ;;
-  all) build_etcd; build_kwok; build_k8s ;;
+  metrics-server) build_metrics_server ;;
+  all) build_etcd; build_kwok; build_metrics_server; build_k8s ;;
   path) ;;
-  *) echo "usage: $0 [all|k8s|etcd|kwok|path]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|k8s|etcd|kwok|metrics-server|path]" >&2; exit 2 ;;
 esac
 echo "$OUT"

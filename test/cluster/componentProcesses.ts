@@ -1,4 +1,4 @@
-// The cluster's own processes (etcd, kube-apiserver, controller-manager, scheduler, kwok), known
+// The cluster's own processes (etcd, kube-apiserver, controller-manager, scheduler, kwok, metrics-server), known
 // only by the pid files kwokctl writes; kwokctl starts them detached (setsid), so nothing else owns them.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import type { ClusterLayout } from './layout';
 import { isAlive } from './lock';
 import { sleep } from './run';
 
-export const COMPONENTS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok-controller'];
+export const COMPONENTS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok-controller', 'metrics-server'];
 
 export function componentPids(layout: ClusterLayout): Map<string, number> {
   const out = new Map<string, number>();

@@ -1,5 +1,6 @@
 // The kwokctl --config file: local binaries only, loopback only, the stages (kwok's defaults plus
-// our crash loop and running ephemeral containers), log files (also streamed by attach) and a local exec sandbox.
+// our crash loop and running ephemeral containers), log files (also streamed by attach), a local exec sandbox, and
+// metrics-server scraping kwok's simulated usage (what `kubectl top` and the explorer's metrics read).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -8,6 +9,10 @@ import { kwokAttachObjects, kwokLogObjects } from './logRoutes';
 import { MANUAL_STATUS_LABEL } from './seed/plan';
 
 const STAGES_DIR = join(__dirname, 'kwok', 'stages');
+/** kwok's Metric (the kubelet's /metrics/resource) and our ClusterResourceUsage. */
+const METRICS_DIR = join(__dirname, 'kwok', 'metrics');
+/** metrics-server's APIService and Service, read by kwokctl with `kubectl kustomize` (else it downloads them). */
+const METRICS_SERVER_MANIFESTS = join(__dirname, 'kwok', 'metrics-server');
 
 function kwokctlConfiguration(binDir: string): object {
   const bin = (name: string) => join(binDir, name);
@@ -23,7 +28,17 @@ function kwokctlConfiguration(binDir: string): object {
       kubectlBinary: bin('kubectl'),
       etcdBinary: bin('etcd'),
       kwokControllerBinary: bin('kwok'),
+      enable: ['metrics-server'],
+      // Both default to github.com release downloads; there is no internet here.
+      metricsServerBinary: bin('metrics-server'),
+      metricsServerManifests: [METRICS_SERVER_MANIFESTS],
     },
+    // kwokctl runs metrics-server at 15 s; its floor of 10 s serves a new pod's first figures (two scrapes) sooner.
+    // The resolution must exceed the scrape timeout (default 10 s) by a tenth, else metrics-server exits at start.
+    componentsPatches: [{
+      name: 'metrics-server',
+      extraArgs: [{ key: 'metric-resolution', value: '10s', override: true }, { key: 'kubelet-request-timeout', value: '5s' }],
+    }],
   };
 }
 
@@ -62,15 +77,15 @@ function clusterExec(layout: ClusterLayout): object {
   };
 }
 
-/** Stage files are kept verbatim: kwokctl drops its default stages as soon as any Stage is given. */
-function stageDocuments(): string[] {
-  return readdirSync(STAGES_DIR)
+/** Kept verbatim. kwokctl drops its default stages as soon as any Stage is given (its default Metric and usage likewise). */
+function yamlDocuments(dir: string): string[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
-    .map((f) => readFileSync(join(STAGES_DIR, f), 'utf8').replace(/\n*$/, '\n'));
+    .map((f) => readFileSync(join(dir, f), 'utf8').replace(/\n*$/, '\n'));
 }
 
 export function renderKwokConfig(layout: ClusterLayout, binDir: string): string {
   const objects = [kwokctlConfiguration(binDir), kwokConfiguration(), clusterExec(layout), ...kwokLogObjects(layout), ...kwokAttachObjects(layout)];
-  return [...objects.map((o) => stringify(o)), ...stageDocuments()].join('---\n');
+  return [...objects.map((o) => stringify(o)), ...yamlDocuments(STAGES_DIR), ...yamlDocuments(METRICS_DIR)].join('---\n');
 }

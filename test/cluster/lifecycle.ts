@@ -114,11 +114,38 @@ async function create(layout: ClusterLayout, startedBy: StartedBy, log: Log): Pr
   const server = writeAdminKubeconfig(layout);
   const admin = kubectlFor(binDir, layout.kubeconfig);
   await until('API server /readyz', async () => ((await admin.run(['get', '--raw', '/readyz'], undefined, 10_000)).code === 0 ? true : undefined), { timeoutMs: 60_000, intervalMs: 300 });
+  await ensureMetricsServer(layout, binDir, admin, log);
   const restrictedKubeconfig = await ensureRestrictedUser(layout, admin, server);
   const state: ClusterState = { startedBy, binDir, server, kubeconfig: layout.kubeconfig, restrictedKubeconfig, createdAt: new Date().toISOString() };
   writeState(layout, state);
   log('seeding pods');
   return { state, created: true, pods: await seedCluster(admin, layout) };
+}
+
+/** metrics-server restarts tried before its own last words are reported instead. */
+const METRICS_SERVER_RESTARTS = 3;
+
+/**
+ * kwokctl starts metrics-server without waiting for the API server, and metrics-server exits when its first request
+ * is refused: `kwokctl start cluster` starts again only what is not running, until the metrics API is served.
+ */
+async function ensureMetricsServer(layout: ClusterLayout, binDir: string, admin: Kubectl, log: Log): Promise<void> {
+  const available = ['get', 'apiservice', 'v1beta1.metrics.k8s.io', '-o', 'jsonpath={.status.conditions[?(@.type=="Available")].status}'];
+  let restarts = 0;
+  const outcome = await until('the metrics API (metrics-server)', async () => {
+    if (!liveComponents(layout).has('metrics-server')) {
+      if (restarts === METRICS_SERVER_RESTARTS) return 'exits';
+      restarts++;
+      log('metrics-server exited (the API server was not up yet); starting it again');
+      await kwokctl(layout, binDir, ['start', 'cluster']);
+    }
+    return (await admin.run(available, undefined, 10_000)).stdout.trim() === 'True' ? 'served' : undefined;
+  }, { timeoutMs: 60_000, intervalMs: 300 });
+  if (outcome === 'exits') {
+    const logFile = join(layout.clusterDir, 'logs', 'metrics-server.log');
+    const said = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').find((l) => /^(Error|panic): /.test(l)) : undefined;
+    throw new Error(`metrics-server exits at start${said ? `: ${said}` : ''}; see ${logFile}`);
+  }
 }
 
 async function reuse(layout: ClusterLayout, state: ClusterState, startedBy: StartedBy, claim: boolean): Promise<UpResult> {

@@ -19,6 +19,7 @@ export class ForwardingApi implements ClusterApi {
   watchEvents(...a: Args<'watchEvents'>) { return this.real.watchEvents(...a); }
   readNode(...a: Args<'readNode'>) { return this.real.readNode(...a); }
   readPodLog(...a: Args<'readPodLog'>) { return this.real.readPodLog(...a); }
+  listPodMetrics(...a: Args<'listPodMetrics'>) { return this.real.listPodMetrics(...a); }
   request(...a: Args<'request'>) { return this.real.request(...a); }
   logStreamer() { return this.real.logStreamer(); }
   exec() { return this.real.exec(); }

@@ -18,8 +18,13 @@ export function nodeManifest(): Obj {
   return {
     apiVersion: 'v1',
     kind: 'Node',
-    // kwok's own convention for fake nodes; kwokctl runs kwok with --manage-all-nodes anyway.
-    metadata: { name: NODE_NAME, annotations: { 'kwok.x-k8s.io/node': 'fake' }, labels: { type: 'kwok', [SEED_LABEL]: 'true' } },
+    // kwok's own convention for fake nodes (kwokctl runs kwok with --manage-all-nodes anyway), and where metrics-server
+    // finds this node's kubelet /metrics/resource: kwok serves it per node at this path (test/cluster/kwok/metrics).
+    metadata: {
+      name: NODE_NAME,
+      annotations: { 'kwok.x-k8s.io/node': 'fake', 'metrics.k8s.io/resource-metrics-path': `/metrics/nodes/${NODE_NAME}/metrics/resource` },
+      labels: { type: 'kwok', [SEED_LABEL]: 'true' },
+    },
   };
 }
 

@@ -20,10 +20,11 @@ import {
   type V1Pod,
   type V1PodList,
   type V1Status,
+  type PodMetricsList,
 } from '@kubernetes/client-node';
 // The package index does not re-export its model serializer; the watch needs it to type raw JSON like a list does.
 import { ObjectSerializer } from '@kubernetes/client-node/dist/serializer.js';
-import { apiRequest, type ApiRequestOptions, type ApiResponse } from './apiRequest';
+import { ApiRequestError, apiRequest, type ApiRequestOptions, type ApiResponse } from './apiRequest';
 import { ChannelConnector } from './channelConnector';
 import { DEFAULT_TIMEOUT_MS, withTimeout } from './connectionTimeout';
 import { withSafeCredentialPlugins } from './credentialPlugin';
@@ -111,6 +112,11 @@ export interface ClusterApi {
   readNode(name: string, options?: RequestOptions): Promise<V1Node>;
   /** A short, non-streaming read of a container's log, for the API server's reason when a stream is refused. */
   readPodLog(namespace: string, pod: string, query: PodLogQuery, options?: RequestOptions): Promise<string>;
+  /**
+   * metrics.k8s.io PodMetrics of a namespace or all (what `kubectl top pod` reads). Throws ApiRequestError with the
+   * server's code when the API is absent (404, or 503 while its APIService is unavailable) or refused (403).
+   */
+  listPodMetrics(namespace: string | undefined, options?: RequestOptions): Promise<PodMetricsList>;
   /** A raw request with the context's credentials, for what the typed clients get in the way of. */
   request(path: string, options?: ApiRequestOptions): Promise<ApiResponse>;
   /** client-node's log streamer, bound to this context. */
@@ -175,6 +181,14 @@ class ClientNodeClusterApi implements ClusterApi {
 
   request(path: string, options: ApiRequestOptions = {}): Promise<ApiResponse> {
     return apiRequest(this.kubeConfig, path, { ...options, timeoutMs: options.timeoutMs ?? this.timeoutMs });
+  }
+
+  // client-node's Metrics class takes no timeout; the raw request does, and carries the Status of a refusal.
+  async listPodMetrics(namespace: string | undefined, options?: RequestOptions): Promise<PodMetricsList> {
+    const scope = namespace === undefined ? '' : `/namespaces/${encodeURIComponent(namespace)}`;
+    const response = await this.request(`/apis/metrics.k8s.io/v1beta1${scope}/pods`, { timeoutMs: this.timeout(options) });
+    if (response.status !== 200) throw ApiRequestError.from(response);
+    return JSON.parse(response.body) as PodMetricsList;
   }
 
   logStreamer(): Log {

@@ -38,7 +38,7 @@ export class ContextSession {
     readonly node: ContextNode,
     /** undefined = all namespaces. */
     readonly namespace: string | undefined,
-    private readonly api: ClusterApi,
+    readonly api: ClusterApi,
     filter: PodFilter,
     private readonly deps: SessionDeps,
   ) {

@@ -9,6 +9,7 @@ import { ConnectionPrefs } from '../cluster/connectionPrefs';
 import { kubeconfigSource, loadKubeconfig, type KubeconfigLoad } from '../cluster/kubeconfig';
 import type { TreeCommandHost } from './treeCommands';
 import { EventsView } from '../events/eventsView';
+import { MetricsView } from '../metrics/metricsView';
 import { describeFilter, type PodFilter } from './podFilter';
 import { PodTreeModel } from './treeModel';
 import type { TreeNode } from './nodes';
@@ -42,6 +43,9 @@ class PodExplorer implements Explorer {
   private readonly disposables: vscode.Disposable[] = [];
   private fileWatchers: vscode.Disposable[] = [];
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly metrics: MetricsView;
+  /** The view's message is the kubeconfig's problems, then which contexts have no metrics. */
+  private readonly message: { kubeconfig?: string; metrics?: string } = {};
 
   constructor(context: vscode.ExtensionContext) {
     this.prefs = new ConnectionPrefs(context.globalState);
@@ -50,7 +54,8 @@ class PodExplorer implements Explorer {
     const provider = new PodTreeProvider(this.model);
     this.treeView = vscode.window.createTreeView(POD_TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
     provider.attach(this.treeView);
-    this.disposables.push(provider, this.treeView, new EventsView(this.model, () => this.connection?.activeContext()));
+    this.metrics = new MetricsView(this.model, this.treeView, (text) => this.showMessage({ metrics: text }));
+    this.disposables.push(provider, this.treeView, new EventsView(this.model, () => this.connection?.activeContext()), this.metrics);
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
       if (Config.reloadsExplorer(e)) void this.reload();
       if (Config.changesPodDescription(e)) this.model.setPodColumns(new Config().podDescription);
@@ -67,7 +72,8 @@ class PodExplorer implements Explorer {
     const load = loadKubeconfig(kubeconfigSource(config.kubeconfig));
     this.connection = connect(load, this.prefs, config.requestTimeoutMs);
     this.model.setSource(this.connection, { listTimeoutMs: config.requestTimeoutMs });
-    this.treeView.message = kubeconfigMessage(load);
+    this.metrics.reset();
+    this.showMessage({ kubeconfig: kubeconfigMessage(load) });
     await vscode.commands.executeCommand('setContext', STATE_KEY, load.kind);
     this.watchFiles(load);
   }
@@ -83,6 +89,11 @@ class PodExplorer implements Explorer {
     this.model.setSortByNode(on);
     this.describeView();
     void vscode.commands.executeCommand('setContext', SORTED_BY_NODE_KEY, on);
+  }
+
+  private showMessage(part: { kubeconfig?: string } | { metrics?: string }): void {
+    Object.assign(this.message, part);
+    this.treeView.message = [this.message.kubeconfig, this.message.metrics].filter(Boolean).join('\n') || undefined;
   }
 
   /** The view's header says what hides or reorders pods: the filter, the sort by node. */

@@ -2,6 +2,7 @@
 // ContainerTarget as it stands, and a pod node a PodTarget). Each is a stable object for as long as the thing it shows exists, because VS Code matches
 // refreshed elements by identity: a watch event updates the pod node in place and only that node is refreshed.
 import type { CoreV1Event, V1Container, V1Pod } from '@kubernetes/client-node';
+import { podKey, type MetricsSnapshot, type PodUsage, type Usage } from '../metrics/podUsage';
 import { podContainers } from '../pod/containers';
 import { summarizePod, type PodStatusSummary } from '../pod/podStatus';
 import type { ContainerKind, ContainerTarget, PodTarget } from '../pod/targets';
@@ -14,6 +15,8 @@ export class ContextNode {
   readonly nodeType = 'context';
   readonly id: string;
   readonly parent = undefined;
+  /** The latest pod metrics of the context (PodTreeModel.setMetrics); undefined = none to show. */
+  metrics: MetricsSnapshot | undefined;
   constructor(readonly contextName: string) {
     this.id = idOf('context', contextName);
   }
@@ -75,6 +78,12 @@ export class PodNode implements PodTarget {
     return (this.cachedSummary ??= summarizePod(this.current));
   }
 
+  /** CPU and memory from the context's latest metrics, when there are any for this pod. */
+  get usage(): PodUsage | undefined {
+    const context = this.parent.nodeType === 'page' ? this.parent.parent.parent : this.parent.parent;
+    return context.metrics?.get(podKey(this.namespace, this.name));
+  }
+
   /** Init containers (sidecars marked), then app containers, then ephemeral ones: the order the pod runs them. */
   get containers(): ContainerNode[] {
     return (this.cachedContainers ??= containerNodes(this));
@@ -91,6 +100,7 @@ export class ContainerNode implements ContainerTarget {
   get namespace(): string { return this.parent.namespace; }
   get name(): string { return this.parent.name; }
   get pod(): V1Pod { return this.parent.pod; }
+  get usage(): Usage | undefined { return this.parent.usage?.containers.get(this.container); }
 }
 
 export type MessageSeverity = 'error' | 'warning' | 'info' | 'loading';

@@ -2,6 +2,8 @@
 // IP, QoS, each container's state, exit code and last termination). Plain strings, so tests need no VS Code.
 import type { CoreV1Event, V1ContainerState, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
 import { countOf, lastSeenColumn } from '../events/podEvents';
+import type { PodUsage, Usage } from '../metrics/podUsage';
+import { containerUsageText, podUsageText } from '../metrics/usageText';
 import { containerStatus, podContainers } from '../pod/containers';
 import { humanDuration, toMs, type PodStatusSummary, type Timestamp } from '../pod/podStatus';
 import type { ContainerKind } from '../pod/targets';
@@ -48,6 +50,17 @@ function warningLines(warnings: CoreV1Event[], nowMs: number): string[] {
     return `- ⚠ **${md(e.reason ?? '')}**${count > 1 ? ` ×${count}` : ''} (${lastSeenColumn(e, nowMs)}): ${md(e.message ?? '')}`;
   });
   return ['', `**Warning events** (${warnings.length})`, '', ...rows];
+}
+
+/** The pod's usage (metrics.k8s.io) and each container's, with shares of requests and limits; '' without metrics. */
+export function podUsageTooltip(pod: V1Pod, usage: PodUsage | undefined): string {
+  if (!usage) return '';
+  const rows = [...usage.containers].map(([name, u]) => `- ${code(name)} — ${containerUsageText(pod, name, u)}`);
+  return ['', '', `**Usage** — ${podUsageText(pod, usage)}`, '', ...rows].join('\n');
+}
+
+export function containerUsageTooltip(pod: V1Pod, container: string, usage: Usage | undefined): string {
+  return usage ? `\n\nUsage: ${containerUsageText(pod, container, usage)}` : '';
 }
 
 export function containerTooltip(pod: V1Pod, name: string, kind: ContainerKind, nowMs: number): string {

@@ -1,12 +1,13 @@
 // How each tree node looks (label, description, icon, tooltip, menus), as plain data; podTreeProvider.ts only turns it
 // into a vscode.TreeItem. The pod description carries kubectl's columns (podColumns.ts).
 import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
+import { containerUsageText, podUsageShort } from '../metrics/usageText';
 import { containerStatus } from '../pod/containers';
 import { containerIcon, podIcon, type IconSpec } from './icons';
 import { DEFAULT_POD_COLUMNS, podDescription, type PodColumn } from './podColumns';
 import type { PodTreeModel } from './treeModel';
 import type { ContainerNode, ContextNode, MessageNode, NamespaceNode, PageNode, PodNode, TreeNode } from './nodes';
-import { containerTooltip, md, podTooltip, shortState } from './podTooltip';
+import { containerTooltip, containerUsageTooltip, md, podTooltip, podUsageTooltip, shortState } from './podTooltip';
 import { TREE_CONTEXT_VALUES, containerContextValue } from './treeIds';
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
@@ -37,8 +38,8 @@ export function presentNode(node: TreeNode, model: PodTreeModel, nowMs: number):
 
 /** The hover text of a pod or container, built only when the user hovers it. */
 export function tooltipOf(node: TreeNode, nowMs: number): string | undefined {
-  if (node.nodeType === 'pod') return podTooltip(node.pod, node.summary, nowMs, node.warnings);
-  if (node.nodeType === 'container') return containerTooltip(node.pod, node.container, node.kind, nowMs);
+  if (node.nodeType === 'pod') return podTooltip(node.pod, node.summary, nowMs, node.warnings) + podUsageTooltip(node.pod, node.usage);
+  if (node.nodeType === 'container') return containerTooltip(node.pod, node.container, node.kind, nowMs) + containerUsageTooltip(node.pod, node.container, node.usage);
   return undefined;
 }
 
@@ -96,10 +97,12 @@ function presentPage(node: PageNode, model: PodTreeModel): TreeItemData {
 
 export function presentPod(node: PodNode, nowMs: number, columns: readonly PodColumn[] = DEFAULT_POD_COLUMNS): TreeItemData {
   const s = node.summary;
+  const usage = node.usage;
+  const description = podDescription(node.pod, s, node.warnings.length, columns, nowMs);
   return {
     id: node.id,
     label: node.name,
-    description: podDescription(node.pod, s, node.warnings.length, columns, nowMs),
+    description: usage ? `${description} · ${podUsageShort(usage)}` : description,
     icon: podIcon(s),
     contextValue: TREE_CONTEXT_VALUES.pod,
     collapsible: 'collapsed',
@@ -167,10 +170,11 @@ function presentContainer(node: ContainerNode): TreeItemData {
   const restarts = status?.restartCount ? `${status.restartCount} ${status.restartCount === 1 ? 'restart' : 'restarts'}` : undefined;
   // A debug container that ended is history, not a failure: it cannot be removed, so it is shown greyed, whatever its code.
   const spent = node.kind === 'ephemeral' && status?.state?.terminated !== undefined;
+  const usage = node.usage;
   return {
     id: node.id,
     label: node.container,
-    description: [tag, spent ? `terminated: ${shortState(status)}` : shortState(status), restarts].filter(Boolean).join(' · '),
+    description: [tag, spent ? `terminated: ${shortState(status)}` : shortState(status), restarts, usage && containerUsageText(node.pod, node.container, usage)].filter(Boolean).join(' · '),
     icon: spent ? SPENT_EPHEMERAL_ICON : containerIcon(status),
     contextValue: containerContextValue(node.kind),
     collapsible: 'none',

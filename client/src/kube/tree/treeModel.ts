@@ -4,6 +4,8 @@
 import type { ConnectionSource } from '../cluster/connection';
 import { problemLabel } from '../cluster/connectionError';
 import type { InformerOptions, InformerState } from '../cluster/informer';
+import type { MetricsScope } from '../metrics/metricsPoller';
+import { podKey, type MetricsSnapshot, type PodUsage } from '../metrics/podUsage';
 import { ContextSession } from './contextSession';
 import { PAGE_SIZE } from './namespaceGroup';
 import { ContextNode, MessageNode, type NamespaceNode, type PodNode, type TreeNode } from './nodes';
@@ -38,6 +40,7 @@ export class PodTreeModel {
   private readonly shown = new WeakSet<object>();
   private readonly listeners: ChangeListener[] = [];
   private readonly eventListeners: ((contextName: string) => void)[] = [];
+  private readonly metricsListeners: ((contextName: string) => void)[] = [];
   private readonly eventsDirty = new Set<string>();
   private readonly podListeners: PodChangeListener[] = [];
   private columns: readonly PodColumn[] = DEFAULT_POD_COLUMNS;
@@ -149,6 +152,45 @@ export class PodTreeModel {
     this.stopAll();
     if (this.flushTimer !== undefined) (this.options.clearTimer ?? clearTimeout)(this.flushTimer as ReturnType<typeof setTimeout>);
     this.flushTimer = undefined;
+  }
+
+  /** A context's metrics were replaced (the pod details document's usage section redraws). */
+  onMetricsChange(listener: (contextName: string) => void): { dispose(): void } {
+    this.metricsListeners.push(listener);
+    return { dispose: () => { this.metricsListeners.splice(this.metricsListeners.indexOf(listener), 1); } };
+  }
+
+  /** A pod's usage from its context's latest metrics, whether or not the tree's filter shows the pod. */
+  podUsage(contextName: string, namespace: string, name: string): PodUsage | undefined {
+    return this.contextNodes.get(contextName)?.metrics?.get(podKey(namespace, name));
+  }
+
+  /** What the metrics poller lists: each opened context, in the namespace scope its tree shows. */
+  metricsScopes(): MetricsScope[] {
+    return [...this.sessions.values()].map((s) => ({ contextName: s.node.contextName, api: s.api, namespace: s.namespace }));
+  }
+
+  /**
+   * New pod metrics for a context (undefined = show none). Only shown pods whose rows or tooltips read differently
+   * are refreshed: figures that round to what is drawn change nothing, and a refresh closes an open tooltip.
+   */
+  setMetrics(contextName: string, snapshot: MetricsSnapshot | undefined): void {
+    const context = this.contextNodes.get(contextName);
+    if (!context) return;
+    const before = context.metrics;
+    context.metrics = snapshot;
+    const now = Date.now();
+    for (const key of new Set([...(before?.keys() ?? []), ...(snapshot?.keys() ?? [])])) {
+      const slash = key.indexOf('/');
+      const pod = this.findPod(contextName, key.slice(0, slash), key.slice(slash + 1));
+      if (!pod || !this.shown.has(pod)) continue;
+      const drawn = podAppearance(pod, this.columns, now);
+      context.metrics = before;
+      const drawnBefore = podAppearance(pod, this.columns, now);
+      context.metrics = snapshot;
+      if (drawn !== drawnBefore) this.markDirty(pod);
+    }
+    for (const l of [...this.metricsListeners]) l(contextName);
   }
 
   // ---- reading the tree ----

@@ -1,7 +1,7 @@
 // An in-memory API server for pods that behaves like the real one where the informer cares: resourceVersions, an
 // event history a watch replays from, compaction (watching from a compacted version gets a 410 ERROR), paged lists,
 // and fault injection (failed lists, dropped watches). Implements ClusterApi so tree/informer tests use it directly.
-import type { CoreV1Event, CoreV1EventList, V1NamespaceList, V1Pod, V1PodList, V1Status } from '@kubernetes/client-node';
+import type { CoreV1Event, CoreV1EventList, PodMetric, PodMetricsList, V1NamespaceList, V1Pod, V1PodList, V1Status } from '@kubernetes/client-node';
 import type {
   ClusterApi, ListPodsOptions, PodQuery, WatchEventType, WatchHandle, WatchHandlers, WatchPodsOptions,
 } from '../../../../client/src/kube/cluster/clusterApi';
@@ -36,6 +36,11 @@ export class FakeCluster implements ClusterApi {
   watchCalls = 0;
   /** When set, a list call never settles (the informer's timeout must handle it). */
   hangLists = false;
+  /** What metrics.k8s.io serves; `metricsFailure` (e.g. an error with code 404) refuses every list instead. */
+  podMetrics: PodMetric[] = [];
+  metricsFailure: unknown;
+  /** The namespace scope of each PodMetrics list (undefined = all namespaces). */
+  readonly metricsCalls: (string | undefined)[] = [];
 
   readonly timeoutMs = 15_000;
   // What the tree never calls: logs, exec, port-forward and raw requests are tested against their own fake servers.
@@ -169,6 +174,13 @@ export class FakeCluster implements ClusterApi {
 
   async listPodEvents(): Promise<CoreV1EventList> {
     return { items: [] };
+  }
+
+  async listPodMetrics(namespace: string | undefined): Promise<PodMetricsList> {
+    this.metricsCalls.push(namespace);
+    if (this.metricsFailure !== undefined) throw this.metricsFailure;
+    const items = this.podMetrics.filter((m) => namespace === undefined || m.metadata.namespace === namespace);
+    return { kind: 'PodMetricsList', apiVersion: 'metrics.k8s.io/v1beta1', metadata: { selfLink: '' }, items: structuredClone(items) };
   }
 
   listEvents(o: ListPodsOptions): Promise<CoreV1EventList> {
