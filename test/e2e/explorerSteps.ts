@@ -116,6 +116,49 @@ export async function readTreePods(page: Page): Promise<TreePod[]> {
   return pods;
 }
 
+// ---- the Events view ----
+
+const PODSCOPE_CONTAINER = '.part.sidebar [id="workbench.view.extension.podscope"]';
+
+export interface EventRow {
+  /** The event's reason. */
+  label: string;
+  /** `[namespace ]kind/name · [×count · ]last seen`. */
+  description: string;
+  warning: boolean;
+}
+
+/** Expands or collapses a view of the Podscope container (`Pods`, `Events`) by its header. */
+export async function setViewExpanded(page: Page, title: string, expanded: boolean): Promise<void> {
+  const header = page.locator(`${PODSCOPE_CONTAINER} .pane-header`).filter({ has: page.locator('.title', { hasText: exactly(title) }) });
+  await header.waitFor({ timeout: UI_TIMEOUT });
+  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+  await header.and(page.locator(`[aria-expanded="${expanded}"]`)).waitFor({ timeout: UI_TIMEOUT });
+}
+
+/**
+ * Shows the Events view (collapsed by default, below Pods) alone, with Pods collapsed: the list renders only the
+ * rows that fit, and beside Pods only a handful do. `setViewExpanded(page, 'Pods', true)` brings Pods back.
+ */
+export async function showEventsView(page: Page): Promise<void> {
+  await setViewExpanded(page, 'Events', true);
+  await setViewExpanded(page, 'Pods', false);
+  await page.locator(`${PODSCOPE_CONTAINER} .monaco-list[aria-label="Events"] .monaco-list-row`).first().waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** The rows the Events view renders now, top to bottom. */
+export async function readEventRows(page: Page): Promise<EventRow[]> {
+  const rows = await page.locator(`${PODSCOPE_CONTAINER} .monaco-list[aria-label="Events"] .monaco-list-row`).evaluateAll((els) =>
+    els.map((el) => ({
+      index: Number(el.getAttribute('data-index')),
+      label: el.querySelector('.label-name')?.textContent ?? '',
+      description: el.querySelector('.label-description')?.textContent ?? '',
+      warning: el.querySelector('.codicon-warning') !== null,
+    })),
+  );
+  return rows.sort((a, b) => a.index - b.index).map((r) => ({ label: plain(r.label), description: plain(r.description), warning: r.warning }));
+}
+
 /**
  * Parks the mouse on an empty part of the side bar and waits for any hover card to close: a pod's tooltip from an
  * earlier step would otherwise cover the rows below it (and end up in screenshots).
@@ -158,8 +201,14 @@ export async function contextMenu(row: Locator, entry: string): Promise<void> {
 /** Drags the primary side bar's sash so tree descriptions (status · ready · restarts · age) are not cut off. */
 export async function widenSidebar(page: Page, width: number): Promise<void> {
   const sidebar = await page.locator('.part.sidebar').boundingBox();
+  if (sidebar && sidebar.width < width) await resizeSidebar(page, width);
+}
+
+/** Drags the primary side bar's sash until the side bar is about `width` pixels wide. */
+export async function resizeSidebar(page: Page, width: number): Promise<void> {
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
   const sash = await page.locator('.monaco-sash.primary-sidebar-sash').boundingBox();
-  if (!sidebar || !sash || sidebar.width >= width) return;
+  if (!sidebar || !sash) return;
   const y = sash.y + sash.height / 2;
   await page.mouse.move(sash.x + sash.width / 2, y);
   await page.mouse.down();
@@ -169,12 +218,75 @@ export async function widenSidebar(page: Page, width: number): Promise<void> {
 
 // ---- editors, terminal, problems ----
 
-/** The lines the active editor renders now, top to bottom (Monaco keeps its line elements in no fixed order). */
-export async function editorLines(page: Page): Promise<string[]> {
-  const lines = await page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').evaluateAll((els) =>
+const ACTIVE_GROUP = '.editor-group-container.active';
+
+/** The lines an editor renders now, top to bottom (Monaco keeps its line elements in no fixed order). */
+async function renderedLines(page: Page, editor: string): Promise<string[]> {
+  const lines = await page.locator(`${editor} .view-lines .view-line`).evaluateAll((els) =>
     els.map((el) => ({ top: parseFloat(el.getAttribute('style')?.match(/top:\s*([\d.]+)px/)?.[1] ?? '0'), text: el.textContent ?? '' })),
   );
   return lines.sort((a, b) => a.top - b.top).map((l) => plain(l.text));
+}
+
+/** The lines the active editor renders now, top to bottom. */
+export function editorLines(page: Page): Promise<string[]> {
+  return renderedLines(page, `${ACTIVE_GROUP} .monaco-editor`);
+}
+
+/** The lines one side of the active diff editor renders now: `original` (left) or `modified` (right). */
+export function diffLines(page: Page, side: 'original' | 'modified'): Promise<string[]> {
+  return renderedLines(page, `${ACTIVE_GROUP} .monaco-diff-editor .editor.${side}`);
+}
+
+/** Replaces every `from` in the active editor with `to` through the editor's own Replace widget (Ctrl+H). */
+export async function replaceInEditor(page: Page, from: string, to: string): Promise<void> {
+  const editor = page.locator(`${ACTIVE_GROUP} .monaco-editor`).first();
+  await editor.locator('.view-lines').click({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Control+H');
+  const widget = editor.locator('.find-widget.visible');
+  await widget.locator('.find-part textarea').fill(from, { timeout: UI_TIMEOUT });
+  await widget.locator('.replace-part textarea').fill(to);
+  await widget.locator('.replace-part [role="button"][aria-label^="Replace All"]').click();
+  await page.keyboard.press('Escape');
+  await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+/** Runs a code lens of the active editor by its title (e.g. `Apply`, `Check Pod Update`). */
+export async function codeLens(page: Page, title: string): Promise<void> {
+  const lens = page.locator(`${ACTIVE_GROUP} .monaco-editor .codelens-decoration a`, { hasText: exactly(title) }).first();
+  await lens.click({ timeout: UI_TIMEOUT });
+}
+
+/** Clicks an action in the active editor's title bar by its title (e.g. `Apply to the Cluster (Server-Side Apply)`). */
+export async function editorTitleAction(page: Page, title: string): Promise<void> {
+  await page.locator(`${ACTIVE_GROUP} .editor-actions .action-label[aria-label^=${cssString(title)}]`).first().click({ timeout: UI_TIMEOUT });
+}
+
+/** The modal dialog whose message matches, once it is shown (its detail text is `.dialog-message-detail`). */
+export async function dialog(page: Page, message: RegExp): Promise<Locator> {
+  const box = page.locator('.monaco-dialog-box').filter({ has: page.locator('.dialog-message-text', { hasText: message }) });
+  await box.waitFor({ timeout: UI_TIMEOUT });
+  return box;
+}
+
+/** Clicks a button of a dialog or notification by its exact label. */
+export async function clickButton(container: Locator, label: string): Promise<void> {
+  await container.locator('.monaco-button', { hasText: exactly(label) }).first().click({ timeout: UI_TIMEOUT });
+}
+
+/** The notification toast whose message matches, once it is shown. */
+export async function notification(page: Page, message: RegExp): Promise<Locator> {
+  const toast = page.locator('.notifications-toasts .notification-toast').filter({ has: page.locator('.notification-list-item-message', { hasText: message }) }).first();
+  await toast.waitFor({ timeout: UI_TIMEOUT });
+  return toast;
+}
+
+/** Answers the open input box whose title contains `title` with `text` (empty: Enter on its default). */
+export async function answerInputBox(page: Page, title: string, text: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: UI_TIMEOUT });
+  await widget.locator('.quick-input-box input').fill(text);
+  await page.keyboard.press('Enter');
 }
 
 /** Waits until the active editor renders a line that satisfies `match`, and returns the lines shown then. */
@@ -205,11 +317,11 @@ export async function waitForTerminalRow(page: Page, match: (row: string) => boo
   }
 }
 
-/** Opens the Problems panel and returns the row whose accessible text matches `pattern`, once it is there. */
 function cssString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ')}"`;
 }
 
+/** Opens the Problems panel and returns the row whose accessible text matches `pattern`, once it is there. */
 export async function problem(page: Page, pattern: RegExp): Promise<Locator> {
   // Ctrl+Shift+M toggles the panel: press it only while the panel is hidden.
   if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
