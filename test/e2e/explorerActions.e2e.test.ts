@@ -10,9 +10,9 @@ import * as path from 'node:path';
 import type { Cluster } from '../cluster/cluster';
 import { until } from '../support/until';
 import {
-  activeTab, answerInputBox, clickButton, codeLens, contextMenu, dialog, diffLines, editorTitleAction,
-  expandRow, notification, openFile, pickQuickItem, problem, readEventRows, readTreePods, replaceInEditor,
-  resizeSidebar, runCommand, setViewExpanded, showEventsView, treeRow, waitForEditorLine, waitForTerminalRow,
+  activeTab, answerInputBox, clickButton, codeLens, contextMenu, dialog, diffLines, editorTitleAction, expandRow,
+  hideNotifications, notification, openFile, pickQuickItem, problem, readEventRows, readTreePods, replaceInEditor,
+  runCommand, setViewExpanded, showEventsView, treeRow, waitForEditorLine, waitForTerminalRow,
 } from './explorerSteps';
 import { shoot, showSeededPods, useExplorerSession, waitForPrefixedLogs, type Session } from './explorerSession';
 import { docsScreenshotDir } from './screenshots';
@@ -75,6 +75,7 @@ uiTest('Apply from the editor title creates the pod; after an edit the code lens
 
   await editorTitleAction(page, 'Apply to the Cluster (Server-Side Apply)');
   await notification(page, new RegExp(`Pod/${APPLIED} created`));
+  await hideNotifications(page);
   assert.equal(await imageOf(cluster, APPLIED), 'ghcr.io/podscope/hello:1.0');
 
   await replaceInEditor(page, 'hello:1.0', 'hello:1.1');
@@ -99,6 +100,7 @@ uiTest('Apply from the editor title creates the pod; after an edit the code lens
 
   await clickButton(await notification(page, /review the diff, then apply/), 'Apply');
   await notification(page, new RegExp(`Pod/${APPLIED} configured`));
+  await hideNotifications(page);
   assert.equal(await imageOf(cluster, APPLIED), 'ghcr.io/podscope/hello:1.1');
 });
 
@@ -117,6 +119,7 @@ uiTest('Check Pod Update squiggles a forbidden change of a live pod at the field
   const row = await problem(page, /spec\.containers\[0\]\.ports\[0\]\.containerPort: Forbidden: pod updates may not change fields other than .*\(the live pod has 8080\)/);
   assert.match(await row.innerText(), /pod-update-forbidden/);
   await notification(page, /refused \(see Problems\)/);
+  await hideNotifications(page);
 
   // The squiggle lies under the changed value, where the user typed it.
   const squiggle = activeEditor(page).locator('.squiggly-error');
@@ -128,6 +131,8 @@ uiTest('Check Pod Update squiggles a forbidden change of a live pod at the field
   assert.ok(Math.abs(under.x - value.x) < 2 && Math.abs(under.y - value.y) < value.height, `squiggle ${JSON.stringify(under)} vs 9090 ${JSON.stringify(value)}`);
   assert.equal((await cluster.kubectl.ok(['get', 'pod', UPDATED, '-n', 'demo', '-o', 'jsonpath={.spec.containers[0].ports[0].containerPort}'])).trim(), '8080', 'a check changes nothing');
 
+  // The whole message in the hover: the editor gets the window's width.
+  await runCommand(page, 'View: Close Primary Side Bar');
   await token(page, '9090').hover();
   await page.locator('.monaco-hover', { hasText: 'pod updates may not change fields' }).first().waitFor();
   // Not shoot(): that parks the mouse, which would close the hover this picture is about.
@@ -145,29 +150,35 @@ uiTest('the Events view lists every Warning event kubectl lists, and a new one a
   const uid = (await kubectl.ok(['get', 'pod', pull.name, '-n', pull.namespace, '-o', 'jsonpath={.metadata.uid}'])).trim();
   const now = new Date().toISOString();
   const image = pull.workload.containers[0].image;
+  const eventName = `${pull.name}.e2e-${randomUUID().slice(0, 8)}`;
   await kubectl.ok(['create', '-f', '-'], JSON.stringify({
     apiVersion: 'v1', kind: 'Event',
-    metadata: { name: `${pull.name}.e2e-${randomUUID().slice(0, 8)}`, namespace: pull.namespace },
+    metadata: { name: eventName, namespace: pull.namespace },
     involvedObject: { apiVersion: 'v1', kind: 'Pod', name: pull.name, namespace: pull.namespace, uid, fieldPath: 'spec.containers{app}' },
     reason: 'Failed', message: `Failed to pull image "${image}": not found`, type: 'Warning',
     count: 1, firstTimestamp: now, lastTimestamp: now, source: { component: 'kubelet', host: 'kwok-node-0' },
   }));
-
-  interface KubeEvent { type: string; reason: string; metadata: { namespace: string }; involvedObject: { kind: string; name: string } }
-  const rows = await until('every Warning event kubectl lists in the view, with its object and a warning icon', async () => {
-    const warnings = (await kubectl.json<{ items: KubeEvent[] }>(['get', 'events', '-A', '--field-selector', 'type=Warning'])).items;
-    const shown = await readEventRows(page);
-    const missing = warnings.filter((e) => !shown.some((r) => r.warning && r.label === e.reason
-      && r.description.startsWith(`${e.metadata.namespace} ${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name} `)));
-    if (missing.length > 0) throw new Error(`not shown: ${missing.map((e) => `${e.reason} ${e.involvedObject.name}`).join(', ')}`);
-    return warnings.length >= 3 ? shown : undefined;
-  }, { timeoutMs: 60_000, intervalMs: 300 });
-  const failed = rows.find((r) => r.label === 'Failed');
-  assert.match(failed?.description ?? '', new RegExp(`^${pull.namespace} pod/${pull.name} · \\d+s$`));
-  // Normal events are there too, without the warning icon.
-  assert.ok(rows.some((r) => r.label === 'Scheduled' && !r.warning), 'a Normal Scheduled event without the warning icon');
-  await shoot(s, 'explorer-events');
-  await setViewExpanded(page, 'Pods', true);
+  try {
+    interface KubeEvent { reason: string; metadata: { namespace: string }; involvedObject: { kind: string; name: string } }
+    const rows = await until('every Warning event kubectl lists in the view, with its object and a warning icon', async () => {
+      const warnings = (await kubectl.json<{ items: KubeEvent[] }>(['get', 'events', '-A', '--field-selector', 'type=Warning'])).items;
+      const shown = await readEventRows(page);
+      const missing = warnings.filter((e) => !shown.some((r) => r.warning && r.label === e.reason
+        && r.description.startsWith(`${e.metadata.namespace} ${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name} `)));
+      if (missing.length > 0) throw new Error(`not shown: ${missing.map((e) => `${e.reason} ${e.involvedObject.name}`).join(', ')}`);
+      // The event created above, by watch: seconds old (an earlier run's would be minutes old).
+      if (!shown.some((r) => r.warning && r.label === 'Failed' && new RegExp(`^${pull.namespace} pod/${pull.name} · \\d+s ago$`).test(r.description))) {
+        throw new Error('the new Failed event is not shown');
+      }
+      return shown;
+    }, { timeoutMs: 60_000, intervalMs: 300 });
+    assert.ok(rows.some((r) => r.label === 'BackOff' && r.warning), 'the crash loop\'s BackOff');
+    // Normal events are there too, without the warning icon.
+    assert.ok(rows.some((r) => r.label === 'Scheduled' && !r.warning), 'a Normal Scheduled event without the warning icon');
+    await shoot(s, 'explorer-events', page.locator('.part.sidebar'));
+  } finally {
+    await kubectl.run(['delete', 'event', eventName, '-n', pull.namespace, '--ignore-not-found']);
+  }
   await setViewExpanded(page, 'Events', false);
 });
 
@@ -184,6 +195,7 @@ uiTest('logs of a Deployment: both replicas\' lines with their pod/container pre
   const line = `GET /api/orders 200 12ms e2e-${randomUUID().slice(0, 8)}`;
   s.cluster.appendLog('demo', replicas[0].name, 'nginx', line);
   for (const p of replicas) await waitForEditorLine(page, (l) => l === `[pod/${p.name}/nginx] ${line}`, `the new line from ${p.name}`);
+  await runCommand(page, 'View: Hide Panel');
   await shoot(s, 'explorer-workload-logs');
 });
 
@@ -213,8 +225,9 @@ uiTest('JSON log lines read as time LEVEL message key=value; Toggle JSON Log Ren
   const shown = await waitForEditorLine(page, (l) => l === plainLine, 'the plain line after the records');
   const at = shown.indexOf(expected[0]);
   assert.deepEqual(shown.slice(at, at + expected.length), expected);
-  // Room for whole records in the picture.
-  await resizeSidebar(page, 330);
+  // Room for whole records in the picture (the next test's showSeededPods opens the side bar again).
+  await runCommand(page, 'View: Hide Panel');
+  await runCommand(page, 'View: Close Primary Side Bar');
   await shoot(s, 'explorer-json-logs');
 
   await editorTitleAction(page, 'Toggle JSON Log Rendering');
@@ -251,7 +264,8 @@ uiTest('Debug Container… adds a debugger targeting the app and attaches a term
   }
   await expandRow(treeRow(page, pod, 3));
   await treeRow(page, debuggerName, 4).waitFor();
-  // The picture is of the tree and the terminal; earlier tests' editors would only crowd it.
-  await runCommand(page, 'View: Close All Editors');
+  // The picture is of the tree and the terminal, which gets the editors' room.
+  await runCommand(page, 'View: Toggle Maximized Panel');
   await shoot(s, 'explorer-debug');
+  await runCommand(page, 'View: Toggle Maximized Panel');
 });

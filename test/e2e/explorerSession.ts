@@ -9,6 +9,7 @@ import { ClusterUnavailableError, ensureCluster, type Cluster } from '../cluster
 import { startCodeServer, type CodeServer } from './codeServer';
 import { editorSkipReason } from './editorTools';
 import assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
 import { editorLines, expandRow, openPodsView, settle, showAllNamespaces, treeRow, waitForEditorLine, widenSidebar } from './explorerSteps';
 import { docsScreenshotDir } from './screenshots';
 
@@ -97,10 +98,13 @@ export function useExplorerSession(label: string, files: Record<string, string> 
   };
 }
 
-/** Saves a README screenshot of the page as it stands (docs/images/<name>.png with PODSCOPE_DOCS_IMAGES=1). */
-export async function shoot(s: Session, name: string): Promise<void> {
+/**
+ * Saves a README screenshot of the page as it stands, or only of `part` (docs/images/<name>.png with
+ * PODSCOPE_DOCS_IMAGES=1).
+ */
+export async function shoot(s: Session, name: string, part?: Locator): Promise<void> {
   await settle(s.cs.page);
-  await s.cs.screenshot(name, docsScreenshotDir());
+  await s.cs.screenshot(name, docsScreenshotDir(), part);
 }
 
 /** Opens the Pods view on all namespaces with the seeded namespaces expanded. */

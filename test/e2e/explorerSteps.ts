@@ -74,6 +74,8 @@ export async function openPodsView(page: Page): Promise<void> {
   if ((await item.getAttribute('class', { timeout: UI_TIMEOUT }))?.split(' ').includes('checked') !== true) {
     await item.click({ timeout: UI_TIMEOUT });
   }
+  // A test may have left it collapsed (the Events view alone).
+  await setViewExpanded(page, 'Pods', true);
   await page.locator(`${PODS_LIST} .monaco-list-row[aria-level="1"]`).first().waitFor({ timeout: UI_TIMEOUT });
 }
 
@@ -201,14 +203,8 @@ export async function contextMenu(row: Locator, entry: string): Promise<void> {
 /** Drags the primary side bar's sash so tree descriptions (status · ready · restarts · age) are not cut off. */
 export async function widenSidebar(page: Page, width: number): Promise<void> {
   const sidebar = await page.locator('.part.sidebar').boundingBox();
-  if (sidebar && sidebar.width < width) await resizeSidebar(page, width);
-}
-
-/** Drags the primary side bar's sash until the side bar is about `width` pixels wide. */
-export async function resizeSidebar(page: Page, width: number): Promise<void> {
-  const sidebar = await page.locator('.part.sidebar').boundingBox();
   const sash = await page.locator('.monaco-sash.primary-sidebar-sash').boundingBox();
-  if (!sidebar || !sash) return;
+  if (!sidebar || !sash || sidebar.width >= width) return;
   const y = sash.y + sash.height / 2;
   await page.mouse.move(sash.x + sash.width / 2, y);
   await page.mouse.down();
@@ -253,8 +249,11 @@ export async function replaceInEditor(page: Page, from: string, to: string): Pro
 
 /** Runs a code lens of the active editor by its title (e.g. `Apply`, `Check Pod Update`). */
 export async function codeLens(page: Page, title: string): Promise<void> {
-  const lens = page.locator(`${ACTIVE_GROUP} .monaco-editor .codelens-decoration a`, { hasText: exactly(title) }).first();
-  await lens.click({ timeout: UI_TIMEOUT });
+  const editor = page.locator(`${ACTIVE_GROUP} .monaco-editor`).first();
+  // A lens sits above its line; the editor may have scrolled past the first one (revealing a Replace match).
+  await editor.locator('.view-lines').hover();
+  await page.mouse.wheel(0, -10_000);
+  await editor.locator('.codelens-decoration a', { hasText: exactly(title) }).first().click({ timeout: UI_TIMEOUT });
 }
 
 /** Clicks an action in the active editor's title bar by its title (e.g. `Apply to the Cluster (Server-Side Apply)`). */
@@ -274,11 +273,22 @@ export async function clickButton(container: Locator, label: string): Promise<vo
   await container.locator('.monaco-button', { hasText: exactly(label) }).first().click({ timeout: UI_TIMEOUT });
 }
 
-/** The notification toast whose message matches, once it is shown. */
+/**
+ * The notification whose message matches, from the notification center (opened if need be): a message shown while a
+ * progress notification runs goes there without a toast.
+ */
 export async function notification(page: Page, message: RegExp): Promise<Locator> {
-  const toast = page.locator('.notifications-toasts .notification-toast').filter({ has: page.locator('.notification-list-item-message', { hasText: message }) }).first();
-  await toast.waitFor({ timeout: UI_TIMEOUT });
-  return toast;
+  const center = page.locator('.notifications-center');
+  if (!(await center.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
+  const item = center.locator('.notification-list-item').filter({ has: page.locator('.notification-list-item-message', { hasText: message }) }).first();
+  await item.waitFor({ timeout: UI_TIMEOUT });
+  return item;
+}
+
+/** Closes the notification center, so it covers nothing. */
+export async function hideNotifications(page: Page): Promise<void> {
+  if (await page.locator('.notifications-center').isVisible()) await runCommand(page, 'Notifications: Hide Notifications');
+  await page.locator('.notifications-center').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
 /** Answers the open input box whose title contains `title` with `text` (empty: Enter on its default). */
