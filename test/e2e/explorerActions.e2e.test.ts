@@ -11,8 +11,8 @@ import type { Cluster } from '../cluster/cluster';
 import { until } from '../support/until';
 import {
   activeTab, answerInputBox, clickButton, codeLens, contextMenu, dialog, diffLines, editorTitleAction, expandRow,
-  hideNotifications, notification, openFile, pickQuickItem, problem, readEventRows, readTreePods, replaceInEditor,
-  runCommand, setViewExpanded, showEventsView, treeRow, waitForEditorLine, waitForTerminalRow,
+  hideNotifications, hidePart, notification, openFile, pickQuickItem, problem, readEventRows, readTreePods,
+  replaceInEditor, runCommand, setViewExpanded, showEventsView, treeRow, waitForEditorLine, waitForTerminalRow,
 } from './explorerSteps';
 import { shoot, showSeededPods, useExplorerSession, waitForPrefixedLogs, type Session } from './explorerSession';
 import { docsScreenshotDir } from './screenshots';
@@ -132,7 +132,7 @@ uiTest('Check Pod Update squiggles a forbidden change of a live pod at the field
   assert.equal((await cluster.kubectl.ok(['get', 'pod', UPDATED, '-n', 'demo', '-o', 'jsonpath={.spec.containers[0].ports[0].containerPort}'])).trim(), '8080', 'a check changes nothing');
 
   // The whole message in the hover: the editor gets the window's width.
-  await runCommand(page, 'View: Close Primary Side Bar');
+  await hidePart(page, 'sidebar');
   await token(page, '9090').hover();
   await page.locator('.monaco-hover', { hasText: 'pod updates may not change fields' }).first().waitFor();
   // Not shoot(): that parks the mouse, which would close the hover this picture is about.
@@ -195,7 +195,8 @@ uiTest('logs of a Deployment: both replicas\' lines with their pod/container pre
   const line = `GET /api/orders 200 12ms e2e-${randomUUID().slice(0, 8)}`;
   s.cluster.appendLog('demo', replicas[0].name, 'nginx', line);
   for (const p of replicas) await waitForEditorLine(page, (l) => l === `[pod/${p.name}/nginx] ${line}`, `the new line from ${p.name}`);
-  await runCommand(page, 'View: Hide Panel');
+  await page.locator('.part.statusbar .statusbar-item', { hasText: `deployment/web: following ${replicas.length} stream(s) of ${replicas.length} pod(s)` }).waitFor();
+  await hidePart(page, 'panel');
   await shoot(s, 'explorer-workload-logs');
 });
 
@@ -226,8 +227,8 @@ uiTest('JSON log lines read as time LEVEL message key=value; Toggle JSON Log Ren
   const at = shown.indexOf(expected[0]);
   assert.deepEqual(shown.slice(at, at + expected.length), expected);
   // Room for whole records in the picture (the next test's showSeededPods opens the side bar again).
-  await runCommand(page, 'View: Hide Panel');
-  await runCommand(page, 'View: Close Primary Side Bar');
+  await hidePart(page, 'panel');
+  await hidePart(page, 'sidebar');
   await shoot(s, 'explorer-json-logs');
 
   await editorTitleAction(page, 'Toggle JSON Log Rendering');
@@ -262,8 +263,9 @@ uiTest('Debug Container… adds a debugger targeting the app and attaches a term
   } finally {
     clearInterval(poke);
   }
+  await page.locator('.part.panel', { hasText: `debug ${pod}/${debuggerName}` }).first().waitFor();
   await expandRow(treeRow(page, pod, 3));
-  await treeRow(page, debuggerName, 4).waitFor();
+  await treeRow(page, debuggerName, 4).filter({ hasText: 'ephemeral' }).waitFor();
   // The picture is of the tree and the terminal, which gets the editors' room.
   await runCommand(page, 'View: Toggle Maximized Panel');
   await shoot(s, 'explorer-debug');

@@ -88,6 +88,17 @@ export async function showAllNamespaces(page: Page, contextName: string): Promis
   await treeRow(page, contextName, 1).locator('.label-description', { hasText: exactly('all namespaces') }).waitFor({ timeout: UI_TIMEOUT });
 }
 
+/**
+ * Hides the panel (Problems, Terminal, …) or the primary side bar, for a picture that is about the editor; the palette
+ * only offers these commands while the part is shown. `openPodsView` brings the side bar back.
+ */
+export async function hidePart(page: Page, part: 'panel' | 'sidebar'): Promise<void> {
+  const element = page.locator(part === 'panel' ? '.part.panel' : '.part.sidebar');
+  if (!(await element.isVisible())) return;
+  await runCommand(page, part === 'panel' ? 'View: Hide Panel' : 'View: Close Primary Side Bar');
+  await element.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
 /** Expands a collapsed row (namespace or pod) by its twistie and waits until it says it is expanded. */
 export async function expandRow(row: Locator): Promise<void> {
   await row.waitFor({ timeout: UI_TIMEOUT });
