@@ -10,9 +10,10 @@ import * as path from 'node:path';
 import type { Cluster } from '../cluster/cluster';
 import { until } from '../support/until';
 import {
-  activeTab, answerInputBox, clickButton, codeLens, contextMenu, dialog, diffLines, editorTitleAction, expandRow,
-  hideNotifications, hidePart, notification, openFile, pickQuickItem, problem, readEventRows, readTreePods,
-  replaceInEditor, runCommand, setViewExpanded, showEventsView, treeRow, waitForEditorLine, waitForTerminalRow,
+  activeTab, answerInputBox, clickButton, codeLens, contextMenu, dialog, diffLines, editorTitleAction, eventsViewRect,
+  expandRow, hideNotifications, hidePart, notification, openFile, pickQuickItem, problem, readEventRows,
+  readTreePods, replaceInEditor, runCommand, setViewExpanded, showEventsView, treeRow, waitForEditorLine,
+  waitForTerminalRow,
 } from './explorerSteps';
 import { shoot, showSeededPods, useExplorerSession, waitForPrefixedLogs, type Session } from './explorerSession';
 import { docsScreenshotDir } from './screenshots';
@@ -175,7 +176,7 @@ uiTest('the Events view lists every Warning event kubectl lists, and a new one a
     assert.ok(rows.some((r) => r.label === 'BackOff' && r.warning), 'the crash loop\'s BackOff');
     // Normal events are there too, without the warning icon.
     assert.ok(rows.some((r) => r.label === 'Scheduled' && !r.warning), 'a Normal Scheduled event without the warning icon');
-    await shoot(s, 'explorer-events', page.locator('.part.sidebar'));
+    await shoot(s, 'explorer-events', await eventsViewRect(page));
   } finally {
     await kubectl.run(['delete', 'event', eventName, '-n', pull.namespace, '--ignore-not-found']);
   }
@@ -229,7 +230,11 @@ uiTest('JSON log lines read as time LEVEL message key=value; Toggle JSON Log Ren
   // Room for whole records in the picture (the next test's showSeededPods opens the side bar again).
   await hidePart(page, 'panel');
   await hidePart(page, 'sidebar');
-  await shoot(s, 'explorer-json-logs');
+  // Only the editor's top, down to just below the last line: the rest of the window is empty.
+  const editor = await page.locator('.part.editor').boundingBox();
+  const last = await page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: plainLine }).boundingBox();
+  assert.ok(editor && last);
+  await shoot(s, 'explorer-json-logs', { x: editor.x, y: editor.y, width: editor.width, height: last.y + 2 * last.height - editor.y });
 
   await editorTitleAction(page, 'Toggle JSON Log Rendering');
   const raw = (await s.cluster.kubectl.ok(['logs', pod, '-n', 'demo', '--tail=5'])).trimEnd().split('\n');

@@ -6,10 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ClusterUnavailableError, ensureCluster, type Cluster } from '../cluster/cluster';
-import { startCodeServer, type CodeServer } from './codeServer';
+import { startCodeServer, type CodeServer, type ScreenshotPart } from './codeServer';
 import { editorSkipReason } from './editorTools';
 import assert from 'node:assert/strict';
-import type { Locator } from 'playwright-core';
 import { editorLines, expandRow, openPodsView, settle, showAllNamespaces, treeRow, waitForEditorLine, widenSidebar } from './explorerSteps';
 import { docsScreenshotDir } from './screenshots';
 
@@ -102,7 +101,7 @@ export function useExplorerSession(label: string, files: Record<string, string> 
  * Saves a README screenshot of the page as it stands, or only of `part` (docs/images/<name>.png with
  * PODSCOPE_DOCS_IMAGES=1).
  */
-export async function shoot(s: Session, name: string, part?: Locator): Promise<void> {
+export async function shoot(s: Session, name: string, part?: ScreenshotPart): Promise<void> {
   await settle(s.cs.page);
   await s.cs.screenshot(name, docsScreenshotDir(), part);
 }

@@ -159,6 +159,15 @@ export async function showEventsView(page: Page): Promise<void> {
   await page.locator(`${PODSCOPE_CONTAINER} .monaco-list[aria-label="Events"] .monaco-list-row`).first().waitFor({ timeout: UI_TIMEOUT });
 }
 
+/** The side bar from its top down to the Events view's last row (the rest of it is empty), for a picture. */
+export async function eventsViewRect(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  const rows = await page.locator(`${PODSCOPE_CONTAINER} .monaco-list[aria-label="Events"] .monaco-list-rows`).boundingBox();
+  if (!sidebar || !rows) throw new Error('the Events view is not shown');
+  const bottom = Math.min(rows.y + rows.height + 8, sidebar.y + sidebar.height);
+  return { x: sidebar.x, y: sidebar.y, width: sidebar.width, height: bottom - sidebar.y };
+}
+
 /** The rows the Events view renders now, top to bottom. */
 export async function readEventRows(page: Page): Promise<EventRow[]> {
   const rows = await page.locator(`${PODSCOPE_CONTAINER} .monaco-list[aria-label="Events"] .monaco-list-row`).evaluateAll((els) =>
