@@ -273,6 +273,10 @@ uiTest('Debug Container… adds a debugger targeting the app and attaches a term
   await treeRow(page, debuggerName, 4).filter({ hasText: 'ephemeral' }).waitFor();
   // The picture is of the tree and the terminal, which gets the editors' room.
   await runCommand(page, 'View: Toggle Maximized Panel');
+  // The terminal says its new size (`94 x 45`) in an overlay for a moment after the resize; not in the picture.
+  const sizeOverlay = page.locator('.terminal-resize-overlay.visible');
+  await sizeOverlay.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  await sizeOverlay.waitFor({ state: 'detached' });
   await shoot(s, 'explorer-debug');
   await runCommand(page, 'View: Toggle Maximized Panel');
 });
