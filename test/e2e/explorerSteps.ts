@@ -186,8 +186,9 @@ export async function readEventRows(page: Page): Promise<EventRow[]> {
  * earlier step would otherwise cover the rows below it (and end up in screenshots).
  */
 export async function dismissHover(page: Page): Promise<void> {
-  const sidebar = await page.locator('.part.sidebar').boundingBox();
-  if (sidebar) await page.mouse.move(sidebar.x + sidebar.width / 2, sidebar.y + sidebar.height - 8);
+  // With the side bar hidden (a picture of the editor alone), the bottom of the editor area, below the last line.
+  const spot = (await page.locator('.part.sidebar').boundingBox()) ?? (await page.locator('.part.editor').boundingBox());
+  if (spot) await page.mouse.move(spot.x + spot.width / 2, spot.y + spot.height - 8);
   await page.locator('.workbench-hover').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
