@@ -6,7 +6,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { editorTools, repoRoot, type EditorTools } from './editorTools';
 
 export interface CodeServerOptions {
@@ -33,6 +33,9 @@ export interface CodeServerOptions {
   log?: (message: string) => void;
 }
 
+/** What a screenshot may be cut down to: one element, or a rectangle of the page in CSS pixels. */
+export type ScreenshotPart = Locator | { x: number; y: number; width: number; height: number };
+
 export interface CodeServer {
   url: string;
   port: number;
@@ -43,8 +46,8 @@ export interface CodeServer {
   /** Set when `browser` wasn't false. */
   page: Page;
   browser: Browser;
-  /** Saves a PNG of the page into test-results/ (or `dir`) and returns its path. */
-  screenshot(name: string, dir?: string): Promise<string>;
+  /** Saves a PNG of the page (or only of `part`: an element or a rectangle) into test-results/ (or `dir`); returns its path. */
+  screenshot(name: string, dir?: string, part?: ScreenshotPart): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -111,7 +114,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
       url, port, profileDir, logFile, pid: started.server.pid!,
       page: undefined as unknown as Page,
       browser: undefined as unknown as Browser,
-      screenshot: (name, dir) => screenshot(server.page, name, dir),
+      screenshot: (name, dir, part) => screenshot(server.page, name, dir, part),
       stop,
     };
     if (opts.browser !== false) {
@@ -264,10 +267,11 @@ export async function waitForWorkbench(page: Page): Promise<void> {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
 }
 
-async function screenshot(page: Page | undefined, name: string, dir = testResultsDir): Promise<string> {
+async function screenshot(page: Page | undefined, name: string, dir = testResultsDir, part?: ScreenshotPart): Promise<string> {
   if (!page) throw new Error('no browser page to screenshot');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
-  await page.screenshot({ path: file });
+  if (part && 'screenshot' in part) await part.screenshot({ path: file });
+  else await page.screenshot({ path: file, clip: part });
   return file;
 }

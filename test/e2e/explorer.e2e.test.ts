@@ -3,25 +3,16 @@
 // Problems panel show is checked against kubectl (the reference client) or against what the test itself wrote into
 // the cluster. With PODSCOPE_DOCS_IMAGES=1 it also rewrites the README screenshots docs/images/explorer-{tree,logs,exec}.png.
 // Skips (with the reason) only when code-server/Chromium or the cluster binaries cannot be had on this machine.
-import { docsScreenshotDir } from './screenshots';
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { ClusterUnavailableError, ensureCluster, type Cluster } from '../cluster/cluster';
 import { podTable, type PodRow } from '../cluster/podTable';
 import { until } from '../support/until';
-import { startCodeServer, type CodeServer } from './codeServer';
-import { editorSkipReason } from './editorTools';
 import {
-  activeTab, contextMenu, editorLines, expandRow, openFile, openPodsView, problem, readTreePods, runCommand, settle,
-  showAllNamespaces, terminalRows, treeRow, waitForEditorLine, waitForTerminalRow, widenSidebar, type TreePod,
+  activeTab, contextMenu, editorLines, expandRow, openFile, problem, readTreePods, runCommand, terminalRows, treeRow,
+  waitForEditorLine, waitForTerminalRow, type TreePod,
 } from './explorerSteps';
+import { shoot, showSeededPods, useExplorerSession, waitForPrefixedLogs } from './explorerSession';
 
-
-const TEST_TIMEOUT = 180_000;
 /** The manifest for "Validate Against the Cluster": valid except for the container name on line 7. */
 const BAD_CONTAINER_FILE = 'bad-container-name.yaml';
 const BAD_CONTAINER_YAML = [
@@ -36,87 +27,7 @@ const BAD_CONTAINER_YAML = [
   '',
 ].join('\n');
 
-interface Session {
-  cluster: Cluster;
-  cs: CodeServer;
-  contextName: string;
-}
-
-let session: Session | undefined;
-let cluster: Cluster | undefined;
-let cs: CodeServer | undefined;
-let workspace: string | undefined;
-let skipReason = editorSkipReason() ?? '';
-const createdPods: string[] = [];
-
-before(
-  async () => {
-    if (skipReason) return;
-    try {
-      cluster = await ensureCluster();
-    } catch (err) {
-      if (!(err instanceof ClusterUnavailableError)) throw err;
-      skipReason = err.message;
-      console.log(`# explorer e2e tests skipped: ${skipReason}`);
-      return;
-    }
-    workspace = mkdtempSync(path.join(os.tmpdir(), 'podscope-explorer-ws-'));
-    writeFileSync(path.join(workspace, BAD_CONTAINER_FILE), BAD_CONTAINER_YAML);
-    cs = await startCodeServer({
-      workspace,
-      env: { KUBECONFIG: cluster.kubeconfig },
-      settings: {
-        // xterm's DOM renderer, so the terminal's text can be read from the page.
-        'terminal.integrated.gpuAcceleration': 'off',
-        'editor.minimap.enabled': false,
-      },
-    });
-    const contextName = (await cluster.kubectl.ok(['config', 'current-context'])).trim();
-    session = { cluster, cs, contextName };
-  },
-  { timeout: 20 * 60_000 },
-);
-
-after(async () => {
-  try {
-    await cs?.stop();
-    for (const name of createdPods) {
-      await cluster?.kubectl.run(['delete', 'pod', name, '-n', 'demo', '--ignore-not-found', '--grace-period=0', '--force']);
-    }
-  } finally {
-    await cluster?.release();
-    if (workspace) rmSync(workspace, { recursive: true, force: true });
-  }
-});
-
-/** A test that needs the editor and the cluster; on failure it leaves a screenshot in test-results/. */
-function uiTest(name: string, fn: (s: Session) => Promise<void>): void {
-  test(name, { timeout: TEST_TIMEOUT }, async (t) => {
-    if (!session) return t.skip(skipReason || 'code-server did not start');
-    try {
-      await fn(session);
-    } catch (err) {
-      const shot = await session.cs.screenshot(`explorer-failed-${name.slice(0, 60)}`).catch(() => undefined);
-      if (shot) t.diagnostic(`screenshot of the failure: ${shot}`);
-      throw err;
-    }
-  });
-}
-
-/** Saves a README screenshot of the page as it stands (docs/images/<name>.png with PODSCOPE_DOCS_IMAGES=1). */
-async function shoot(s: Session, name: string): Promise<void> {
-  await settle(s.cs.page);
-  await s.cs.screenshot(name, docsScreenshotDir());
-}
-
-/** Opens the Pods view on all namespaces with the seeded namespaces expanded. */
-async function showSeededPods(s: Session): Promise<void> {
-  const { page } = s.cs;
-  await openPodsView(page);
-  await showAllNamespaces(page, s.contextName);
-  for (const ns of s.cluster.namespaces) await expandRow(treeRow(page, ns, 2));
-  await widenSidebar(page, 560);
-}
+const { uiTest } = useExplorerSession('explorer e2e tests', { [BAD_CONTAINER_FILE]: BAD_CONTAINER_YAML });
 
 function statusDiffs(pods: { namespace: string; name: string }[], table: PodRow[], tree: TreePod[]): string[] {
   return pods.flatMap((p) => {
@@ -149,7 +60,7 @@ uiTest('a pod created with kubectl appears in the tree and disappears once delet
   const { kubectl } = s.cluster;
   await showSeededPods(s);
   const name = `e2e-explorer-${randomUUID().slice(0, 8)}`;
-  createdPods.push(name);
+  s.createdPods.push(name);
   await kubectl.ok(['run', name, '-n', 'demo', '--image=ghcr.io/podscope/hello:1.0', '--restart=Never']);
   const shown = await until(`${name} in the tree with kubectl's STATUS`, async () => {
     const [rows, tree] = await Promise.all([podTable(kubectl), readTreePods(page)]);
@@ -218,21 +129,7 @@ uiTest('logs: a pod\'s lines, an appended line streaming in, and all containers 
   const sidecar = s.cluster.pod('sidecar');
   await contextMenu(treeRow(page, sidecar.name, 3), 'Show Logs of All Containers');
   await activeTab(page, `${sidecar.name}.all-containers.log`).waitFor();
-  const prefixes = sidecar.containers.map((c) => `[pod/${sidecar.name}/${c}] `);
-  const reference = await Promise.all(sidecar.containers.map(async (c) =>
-    (await kubectl.ok(['logs', sidecar.name, '-n', sidecar.namespace, '-c', c])).trimEnd().split('\n')));
-  // Each container's newest line, prefixed as `kubectl logs --prefix` does. The merged view holds a line back until
-  // the other stream has been quiet for a moment, so these come last.
-  for (const [i, lines] of reference.entries()) {
-    const newest = `${prefixes[i]}${lines[lines.length - 1]}`;
-    await waitForEditorLine(page, (l) => l === newest, `"${newest}"`);
-  }
-  const all = await editorLines(page);
-  for (const [i, container] of sidecar.containers.entries()) {
-    const own = all.filter((l) => l.startsWith(prefixes[i])).map((l) => l.slice(prefixes[i].length));
-    const known = new Set(reference[i]);
-    for (const l of own) assert.ok(known.has(l), `"${l}" is a line kubectl logs -c ${container} prints`);
-  }
+  await waitForPrefixedLogs(s, sidecar.containers.map((c) => ({ prefix: `[pod/${sidecar.name}/${c}] `, logs: [sidecar.name, '-n', sidecar.namespace, '-c', c] })));
   await shoot(s, 'explorer-logs');
 });
 

@@ -74,6 +74,8 @@ export async function openPodsView(page: Page): Promise<void> {
   if ((await item.getAttribute('class', { timeout: UI_TIMEOUT }))?.split(' ').includes('checked') !== true) {
     await item.click({ timeout: UI_TIMEOUT });
   }
+  // A test may have left it collapsed (the Events view alone).
+  await setViewExpanded(page, 'Pods', true);
   await page.locator(`${PODS_LIST} .monaco-list-row[aria-level="1"]`).first().waitFor({ timeout: UI_TIMEOUT });
 }
 
@@ -84,6 +86,17 @@ export async function showAllNamespaces(page: Page, contextName: string): Promis
   await runCommand(page, 'Podscope: Choose Namespace');
   await pickQuickItem(page, 'All namespaces');
   await treeRow(page, contextName, 1).locator('.label-description', { hasText: exactly('all namespaces') }).waitFor({ timeout: UI_TIMEOUT });
+}
+
+/**
+ * Hides the panel (Problems, Terminal, …) or the primary side bar, for a picture that is about the editor; the palette
+ * only offers these commands while the part is shown. `openPodsView` brings the side bar back.
+ */
+export async function hidePart(page: Page, part: 'panel' | 'sidebar'): Promise<void> {
+  const element = page.locator(part === 'panel' ? '.part.panel' : '.part.sidebar');
+  if (!(await element.isVisible())) return;
+  await runCommand(page, part === 'panel' ? 'View: Hide Panel' : 'View: Close Primary Side Bar');
+  await element.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
 /** Expands a collapsed row (namespace or pod) by its twistie and waits until it says it is expanded. */
@@ -116,13 +129,66 @@ export async function readTreePods(page: Page): Promise<TreePod[]> {
   return pods;
 }
 
+// ---- the Events view ----
+
+const PODSCOPE_CONTAINER = '.part.sidebar [id="workbench.view.extension.podscope"]';
+
+export interface EventRow {
+  /** The event's reason. */
+  label: string;
+  /** `[namespace ]kind/name · [×count · ]last seen`. */
+  description: string;
+  warning: boolean;
+}
+
+/** Expands or collapses a view of the Podscope container (`Pods`, `Events`) by its header. */
+export async function setViewExpanded(page: Page, title: string, expanded: boolean): Promise<void> {
+  const header = page.locator(`${PODSCOPE_CONTAINER} .pane-header`).filter({ has: page.locator('.title', { hasText: exactly(title) }) });
+  await header.waitFor({ timeout: UI_TIMEOUT });
+  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+  await header.and(page.locator(`[aria-expanded="${expanded}"]`)).waitFor({ timeout: UI_TIMEOUT });
+}
+
+/**
+ * Shows the Events view (collapsed by default, below Pods) alone, with Pods collapsed: the list renders only the
+ * rows that fit, and beside Pods only a handful do. `setViewExpanded(page, 'Pods', true)` brings Pods back.
+ */
+export async function showEventsView(page: Page): Promise<void> {
+  await setViewExpanded(page, 'Events', true);
+  await setViewExpanded(page, 'Pods', false);
+  await page.locator(`${PODSCOPE_CONTAINER} .monaco-list[aria-label="Events"] .monaco-list-row`).first().waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** The side bar from its top down to the Events view's last row (the rest of it is empty), for a picture. */
+export async function eventsViewRect(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  const rows = await page.locator(`${PODSCOPE_CONTAINER} .monaco-list[aria-label="Events"] .monaco-list-rows`).boundingBox();
+  if (!sidebar || !rows) throw new Error('the Events view is not shown');
+  const bottom = Math.min(rows.y + rows.height + 8, sidebar.y + sidebar.height);
+  return { x: sidebar.x, y: sidebar.y, width: sidebar.width, height: bottom - sidebar.y };
+}
+
+/** The rows the Events view renders now, top to bottom. */
+export async function readEventRows(page: Page): Promise<EventRow[]> {
+  const rows = await page.locator(`${PODSCOPE_CONTAINER} .monaco-list[aria-label="Events"] .monaco-list-row`).evaluateAll((els) =>
+    els.map((el) => ({
+      index: Number(el.getAttribute('data-index')),
+      label: el.querySelector('.label-name')?.textContent ?? '',
+      description: el.querySelector('.label-description')?.textContent ?? '',
+      warning: el.querySelector('.codicon-warning') !== null,
+    })),
+  );
+  return rows.sort((a, b) => a.index - b.index).map((r) => ({ label: plain(r.label), description: plain(r.description), warning: r.warning }));
+}
+
 /**
  * Parks the mouse on an empty part of the side bar and waits for any hover card to close: a pod's tooltip from an
  * earlier step would otherwise cover the rows below it (and end up in screenshots).
  */
 export async function dismissHover(page: Page): Promise<void> {
-  const sidebar = await page.locator('.part.sidebar').boundingBox();
-  if (sidebar) await page.mouse.move(sidebar.x + sidebar.width / 2, sidebar.y + sidebar.height - 8);
+  // With the side bar hidden (a picture of the editor alone), the bottom of the editor area, below the last line.
+  const spot = (await page.locator('.part.sidebar').boundingBox()) ?? (await page.locator('.part.editor').boundingBox());
+  if (spot) await page.mouse.move(spot.x + spot.width / 2, spot.y + spot.height - 8);
   await page.locator('.workbench-hover').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
@@ -169,12 +235,89 @@ export async function widenSidebar(page: Page, width: number): Promise<void> {
 
 // ---- editors, terminal, problems ----
 
-/** The lines the active editor renders now, top to bottom (Monaco keeps its line elements in no fixed order). */
-export async function editorLines(page: Page): Promise<string[]> {
-  const lines = await page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').evaluateAll((els) =>
+const ACTIVE_GROUP = '.editor-group-container.active';
+
+/** The lines an editor renders now, top to bottom (Monaco keeps its line elements in no fixed order). */
+async function renderedLines(page: Page, editor: string): Promise<string[]> {
+  const lines = await page.locator(`${editor} .view-lines .view-line`).evaluateAll((els) =>
     els.map((el) => ({ top: parseFloat(el.getAttribute('style')?.match(/top:\s*([\d.]+)px/)?.[1] ?? '0'), text: el.textContent ?? '' })),
   );
   return lines.sort((a, b) => a.top - b.top).map((l) => plain(l.text));
+}
+
+/** The lines the active editor renders now, top to bottom. */
+export function editorLines(page: Page): Promise<string[]> {
+  return renderedLines(page, `${ACTIVE_GROUP} .monaco-editor`);
+}
+
+/** The lines one side of the active diff editor renders now: `original` (left) or `modified` (right). */
+export function diffLines(page: Page, side: 'original' | 'modified'): Promise<string[]> {
+  return renderedLines(page, `${ACTIVE_GROUP} .monaco-diff-editor .editor.${side}`);
+}
+
+/** Replaces every `from` in the active editor with `to` through the editor's own Replace widget (Ctrl+H). */
+export async function replaceInEditor(page: Page, from: string, to: string): Promise<void> {
+  const editor = page.locator(`${ACTIVE_GROUP} .monaco-editor`).first();
+  await editor.locator('.view-lines').click({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Control+H');
+  const widget = editor.locator('.find-widget.visible');
+  await widget.locator('.find-part textarea').fill(from, { timeout: UI_TIMEOUT });
+  await widget.locator('.replace-part textarea').fill(to);
+  await widget.locator('.replace-part [role="button"][aria-label^="Replace All"]').click();
+  await page.keyboard.press('Escape');
+  await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+/** Runs a code lens of the active editor by its title (e.g. `Apply`, `Check Pod Update`). */
+export async function codeLens(page: Page, title: string): Promise<void> {
+  const editor = page.locator(`${ACTIVE_GROUP} .monaco-editor`).first();
+  // A lens sits above its line; the editor may have scrolled past the first one (revealing a Replace match).
+  await editor.locator('.view-lines').hover();
+  await page.mouse.wheel(0, -10_000);
+  await editor.locator('.codelens-decoration a', { hasText: exactly(title) }).first().click({ timeout: UI_TIMEOUT });
+}
+
+/** Clicks an action in the active editor's title bar by its title (e.g. `Apply to the Cluster (Server-Side Apply)`). */
+export async function editorTitleAction(page: Page, title: string): Promise<void> {
+  await page.locator(`${ACTIVE_GROUP} .editor-actions .action-label[aria-label^=${cssString(title)}]`).first().click({ timeout: UI_TIMEOUT });
+}
+
+/** The modal dialog whose message matches, once it is shown (its detail text is `.dialog-message-detail`). */
+export async function dialog(page: Page, message: RegExp): Promise<Locator> {
+  const box = page.locator('.monaco-dialog-box').filter({ has: page.locator('.dialog-message-text', { hasText: message }) });
+  await box.waitFor({ timeout: UI_TIMEOUT });
+  return box;
+}
+
+/** Clicks a button of a dialog or notification by its exact label. */
+export async function clickButton(container: Locator, label: string): Promise<void> {
+  await container.locator('.monaco-button', { hasText: exactly(label) }).first().click({ timeout: UI_TIMEOUT });
+}
+
+/**
+ * The notification whose message matches, from the notification center (opened if need be): a message shown while a
+ * progress notification runs goes there without a toast.
+ */
+export async function notification(page: Page, message: RegExp): Promise<Locator> {
+  const center = page.locator('.notifications-center');
+  if (!(await center.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
+  const item = center.locator('.notification-list-item').filter({ has: page.locator('.notification-list-item-message', { hasText: message }) }).first();
+  await item.waitFor({ timeout: UI_TIMEOUT });
+  return item;
+}
+
+/** Closes the notification center, so it covers nothing. */
+export async function hideNotifications(page: Page): Promise<void> {
+  if (await page.locator('.notifications-center').isVisible()) await runCommand(page, 'Notifications: Hide Notifications');
+  await page.locator('.notifications-center').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+/** Answers the open input box whose title contains `title` with `text` (empty: Enter on its default). */
+export async function answerInputBox(page: Page, title: string, text: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: UI_TIMEOUT });
+  await widget.locator('.quick-input-box input').fill(text);
+  await page.keyboard.press('Enter');
 }
 
 /** Waits until the active editor renders a line that satisfies `match`, and returns the lines shown then. */
@@ -205,11 +348,11 @@ export async function waitForTerminalRow(page: Page, match: (row: string) => boo
   }
 }
 
-/** Opens the Problems panel and returns the row whose accessible text matches `pattern`, once it is there. */
 function cssString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ')}"`;
 }
 
+/** Opens the Problems panel and returns the row whose accessible text matches `pattern`, once it is there. */
 export async function problem(page: Page, pattern: RegExp): Promise<Locator> {
   // Ctrl+Shift+M toggles the panel: press it only while the panel is hidden.
   if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
