@@ -53,6 +53,21 @@ async function main(): Promise<void> {
       engineEdit.push(performance.now() - t);
       if (second) { await second; exactEdit.push(performance.now() - t); }
     }
+    // Opening a file once the module is loaded: one pod, and another 200-pod file (every document new to the module).
+    const opened: string[] = [];
+    if (exactEnabled) {
+      for (const [name, text] of [['one-pod', generatePods(1).text.replace(/web-/g, 'single-')], ['200-pod', file.text.replace(/web-/g, 'api-')]] as const) {
+        const other = `file:///bench/${name}.yaml`;
+        const engine = h.nextDiagnostics(other, (p) => p.version === 1, 30_000);
+        const merged = waitSecond(h, other, 1);
+        const t = performance.now();
+        await h.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'yaml', version: 1, text } });
+        await engine;
+        const engineMs = performance.now() - t;
+        await merged;
+        opened.push(`open a ${name} file with the module loaded → engine diagnostics: ${ms(engineMs)}, API-server diagnostics: ${ms(performance.now() - t)}`);
+      }
+    }
     const mem = h.pid ? processMemory(h.pid) : undefined;
     const used = statuses.at(-1);
     const e = summarize(engineEdit);
@@ -63,6 +78,7 @@ async function main(): Promise<void> {
       exactEnabled ? `server start → API-server diagnostics: ${ms(exactAfterStart)}` : '',
       `edit → engine diagnostics: median ${ms(e.median)}, p95 ${ms(e.p95)}`,
       exactEnabled ? (() => { const x = summarize(exactEdit); return `edit → API-server diagnostics: median ${ms(x.median)}, p95 ${ms(x.p95)}`; })() : '',
+      ...opened,
       `server peak RSS: ${mem?.peakRssMiB ?? '?'} MiB`,
     ].filter(Boolean).join('\n') + '\n');
   } finally {

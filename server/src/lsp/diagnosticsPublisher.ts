@@ -7,7 +7,7 @@ import { mergeFindings } from '../exact/merge';
 import type { ExactStatusParams, PodscopeSettings } from '../shared/protocol';
 import type { Analysis, Analyzer } from './analysis';
 import { toDiagnostic, type DocUrls } from './diagnostics';
-import type { ExactLayer } from './exactLayer';
+import type { ExactLayer, ExactResult } from './exactLayer';
 import type { KubernetesVersions } from './kubernetesVersion';
 import { findingsKey, type SettingsStore } from './settings';
 
@@ -19,6 +19,13 @@ export interface ExactHooks {
 }
 
 export class DiagnosticsPublisher {
+  /**
+   * The exact layer's run for a document version, started as soon as its text is parsed: the
+   * module validates in its worker while the engine's rules run here (two cores, not one after
+   * the other), and the second publish takes the result.
+   */
+  private readonly earlyExact = new Map<string, { version: number; settings: PodscopeSettings; result: Promise<ExactResult> }>();
+
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
@@ -73,7 +80,9 @@ export class DiagnosticsPublisher {
       return;
     }
     if (!layer.cached(analysis, settings)?.complete) status({ uri, version: version_, state: 'loading', reason: choice.reason });
-    const result = await layer.check(analysis, settings);
+    const early = this.earlyExact.get(uri);
+    if (early) this.earlyExact.delete(uri);
+    const result = await (early?.version === version && early.settings === settings ? early.result : layer.check(analysis, settings));
     // The choice moved on while this ran (the cluster answered, a setting changed): its module was
     // retired, and the run for the new choice reports.
     if (layer.choose(settings).module?.file !== choice.module.file) return;
@@ -106,8 +115,17 @@ export class DiagnosticsPublisher {
     const analysis = this.analyzer.analyze(uri, version, current.getText());
     // Verdicts already known for every chunk (an edit elsewhere, a quick-fix request) are merged at once.
     const exact = this.exact && settings.exact.enable ? this.exact.layer.cached(analysis, settings) : undefined;
+    if (exact && !exact.complete) this.startExact(uri, version, analysis, settings);
     if (exact) return this.merged(analysis, settings, exact.findings, exact.validated);
     return this.engineFindings(analysis, settings);
+  }
+
+  private startExact(uri: string, version: number, analysis: Analysis, settings: PodscopeSettings): void {
+    if (!this.exact!.layer.choose(settings).module) return;
+    const result = this.exact!.layer.check(analysis, settings);
+    // Taken by refineWithExact; a run it never takes (a newer version came first) must not warn.
+    result.catch(() => undefined);
+    this.earlyExact.set(uri, { version, settings, result });
   }
 
   /** The engine's findings, against the schema of the version the exact layer chooses too. */
