@@ -9,12 +9,13 @@ import { debugCommands, type DebugCommandContext } from './kube/debug/debugComma
 import { dryRunCommands, type DryRunCommandContext } from './kube/dryRun/validateCommand';
 import { execCommands, type ShellCommandContext } from './kube/exec/shellCommand';
 import { logCommands, type LogCommandContext } from './kube/logs/logCommands';
+import { portForwardCommands, type PortForwardContext } from './kube/portForward/portForwardCommands';
 import { workloadLogCommands } from './kube/logs/workloadLogCommands';
 import { treeCommands, type TreeCommandContext } from './kube/tree/treeCommands';
 
 /** What the commands receive: the union of what each feature needs. */
 export type CommandContext = TreeCommandContext & LogCommandContext & ShellCommandContext & PodActionContext & DryRunCommandContext
-  & ApplyCommandContext & DebugCommandContext;
+  & ApplyCommandContext & DebugCommandContext & PortForwardContext;
 
 export function createCommands(): Record<string, CommandFactory<CommandContext>> {
   return {
@@ -24,6 +25,7 @@ export function createCommands(): Record<string, CommandFactory<CommandContext>>
     ...execCommands,
     ...debugCommands,
     ...podActionCommands,
+    ...portForwardCommands,
     ...dryRunCommands,
     ...applyCommands,
   };

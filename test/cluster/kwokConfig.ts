@@ -1,10 +1,12 @@
 // The kwokctl --config file: local binaries only, loopback only, the stages (kwok's defaults plus
-// our crash loop and running ephemeral containers), log files (also streamed by attach) and a local exec sandbox.
+// our crash loop and running ephemeral containers), log files (also streamed by attach), a local exec sandbox and
+// port-forward targets (portForwardRoutes.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { ClusterLayout } from './layout';
 import { kwokAttachObjects, kwokLogObjects } from './logRoutes';
+import { kwokPortForwardObjects } from './portForwardRoutes';
 import { MANUAL_STATUS_LABEL } from './seed/plan';
 
 const STAGES_DIR = join(__dirname, 'kwok', 'stages');
@@ -71,6 +73,6 @@ function stageDocuments(): string[] {
 }
 
 export function renderKwokConfig(layout: ClusterLayout, binDir: string): string {
-  const objects = [kwokctlConfiguration(binDir), kwokConfiguration(), clusterExec(layout), ...kwokLogObjects(layout), ...kwokAttachObjects(layout)];
+  const objects = [kwokctlConfiguration(binDir), kwokConfiguration(), clusterExec(layout), ...kwokLogObjects(layout), ...kwokAttachObjects(layout), ...kwokPortForwardObjects(layout)];
   return [...objects.map((o) => stringify(o)), ...stageDocuments()].join('---\n');
 }

@@ -4,7 +4,10 @@ import type { IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { ClusterApi } from '../../../../client/src/kube/cluster/clusterApi';
 import type { WebSocket } from 'ws';
-import { declaredPorts, PortForwardRegistry, PortForwardSession } from '../../../../client/src/kube/actions/portForward';
+import { PodTarget, SelectorTarget, targetStatus } from '../../../../client/src/kube/portForward/forwardTarget';
+import { PortForwardRegistry, PortForwardSession } from '../../../../client/src/kube/portForward/portForwardSession';
+import { FakeClock } from '../fakes/fakeClock';
+import { FakePodWatcher, forwardPod } from '../fakes/fakePodWatcher';
 import { FakeWebSocketServer } from '../fakes/fakeWebSocketServer';
 
 // A fake API server for the port-forward websocket: each channel starts with the port (2 bytes, little endian),
@@ -43,7 +46,7 @@ let api: ClusterApi;
 before(async () => { fake = new FakePortForwardServer(); api = await fake.listen(); });
 after(() => fake.close());
 
-const spec = (pod: string, localPort = 0) => ({ contextName: 'fake', namespace: 'ns', pod, remotePort: 8080, localPort });
+const spec = (pod: string, localPort = 0) => ({ contextName: 'fake', namespace: 'ns', target: new PodTarget(pod, 8080), localPort });
 
 function roundTrip(port: number, text: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -101,9 +104,79 @@ test('a local port in use is a clear error; the registry lists and stops session
   assert.deepEqual(registry.list(), []);
 });
 
-test('declaredPorts lists TCP container ports', () => {
-  assert.deepEqual(
-    declaredPorts({ spec: { containers: [{ name: 'app', ports: [{ containerPort: 80, name: 'http' }, { containerPort: 53, protocol: 'UDP' }] }, { name: 'side' }] } }),
-    [{ container: 'app', port: 80, name: 'http' }],
-  );
+/** A connection left open: its round trips, and how it ended (a clean end, or an error). */
+function openConnection(port: number) {
+  const s = connect(port, '127.0.0.1');
+  let got = '';
+  const ended = new Promise<{ hadError: boolean; error?: string }>((resolve) => {
+    let error: string | undefined;
+    s.on('error', (e) => { error = e.message; });
+    s.on('close', (hadError) => resolve({ hadError, error }));
+  });
+  s.on('data', (d) => { got += d.toString(); });
+  return {
+    ended,
+    async send(text: string): Promise<string> {
+      const before = got.length;
+      s.write(text);
+      for (let i = 0; i < 200 && got.length < before + text.length; i++) await new Promise((r) => setTimeout(r, 10));
+      return got.slice(before);
+    },
+  };
+}
+
+const lastPath = () => fake.paths.at(-1) ?? '';
+
+test('a selector forward: new connections go to the replacement pod, open ones on the gone pod end cleanly', async () => {
+  const watcher = new FakePodWatcher();
+  const target = new SelectorTarget('deployment/web', { kind: 'named', name: 'http' }, watcher.factory);
+  const errors: string[] = [];
+  const session = await PortForwardSession.start(api, { contextName: 'fake', namespace: 'ns', target, localPort: 0 }, { error: (m) => errors.push(m) });
+  try {
+    assert.ok(watcher.started, 'the session starts watching the pods');
+    watcher.put(forwardPod('web-a', { readySince: 1_000 }));
+    const open = openConnection(session.localPort);
+    assert.equal(await open.send('one'), 'ONE');
+    assert.match(lastPath(), /^\/api\/v1\/namespaces\/ns\/pods\/web-a\/portforward\?ports=8080/);
+    assert.equal(session.label, `127.0.0.1:${session.localPort} → ns/deployment/web:http`);
+
+    // A rollout: the old pod goes, its replacement (with the named port renumbered) becomes ready.
+    watcher.remove('web-a');
+    assert.deepEqual(await open.ended, { hadError: false, error: undefined }, 'the connection on the gone pod ends with a FIN');
+    assert.equal(target.currentPod, undefined);
+    watcher.put(forwardPod('web-b', { httpPort: 8081 }));
+    assert.equal(await roundTrip(session.localPort, 'two'), 'TWO');
+    assert.match(lastPath(), /\/pods\/web-b\/portforward\?ports=8081/);
+    assert.deepEqual(target.switches.map((x) => [x.from, x.to]), [['web-a', 'web-b']]);
+    assert.match(targetStatus(target), /^→ web-b \(was web-a, switched \d\d:\d\d:\d\d\)$/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await session.stop();
+  }
+  assert.equal(watcher.started, false, 'stopping the forward stops the watch');
+});
+
+test('no ready pod: a new connection waits for one, and ends with a message when none comes in time', async () => {
+  const watcher = new FakePodWatcher();
+  const clock = new FakeClock();
+  const target = new SelectorTarget('service/web', { kind: 'number', port: 8080 }, watcher.factory, { waitMs: 5_000, clock });
+  const errors: string[] = [];
+  const session = await PortForwardSession.start(api, { contextName: 'fake', namespace: 'ns', target, localPort: 0 }, { error: (m) => errors.push(m) });
+  try {
+    watcher.put(forwardPod('web-a', { ready: false }));
+    const waiting = openConnection(session.localPort);
+    const served = waiting.send('late');
+    await new Promise((r) => setTimeout(r, 50));
+    watcher.put(forwardPod('web-a', { ready: true }));
+    assert.equal(await served, 'LATE', 'served once the pod is ready');
+
+    watcher.put(forwardPod('web-a', { ready: false }));
+    const abandoned = openConnection(session.localPort);
+    await new Promise((r) => setTimeout(r, 50));
+    clock.advance(5_000);
+    assert.deepEqual(await abandoned.ended, { hadError: false, error: undefined });
+    assert.deepEqual(errors, ['no pod of service/web was ready to take the connection within 5 s']);
+  } finally {
+    await session.stop();
+  }
 });
