@@ -40,7 +40,7 @@ export function targetPortFor(service: ServiceLike, pod: PodPorts, port: number)
   if (!spec) throw new Error(`Service ${service.metadata.name} does not have a service port ${port}`);
   // A headless Service has no proxy in front: its port is the pod's.
   if (service.spec?.clusterIP === 'None') return port;
-  if (typeof spec.targetPort === 'string' && !/^\d+$/.test(spec.targetPort)) return containerPortByName(pod, spec.targetPort);
+  if (typeof spec.targetPort === 'string') return containerPortByName(pod, spec.targetPort);
   const target = Number(spec.targetPort ?? 0);
   return target === 0 ? spec.port : target;
 }
