@@ -15,7 +15,9 @@ export type ForwardedPort = keyof typeof FORWARDED_POD_PORTS;
  * different between folders, so two clusters on one machine (the shared one and the faults test's) never share one.
  */
 export function echoPorts(layout: ClusterLayout): Record<ForwardedPort, number> {
-  const base = 20_000 + (createHash('sha256').update(layout.root).digest().readUInt32BE(0) % 20_000) * 2;
+  // Below Linux's ephemeral range (32768+), where an outgoing connection could hold the port, and below the ports
+  // kwokctl gives the cluster's components (just under 32768).
+  const base = 20_000 + (createHash('sha256').update(layout.root).digest().readUInt32BE(0) % 5_000) * 2;
   return { http: base, metrics: base + 1 };
 }
 

@@ -22,7 +22,8 @@ import { until } from '../../support/until';
 import { createPodNamespace, useCluster } from './clusterFixture';
 import { EchoServer } from './echoServer';
 
-const namespace = 'podscope-forward';
+// A namespace per run: deleting one takes a while, and a rerun must not find the last one still terminating.
+const namespace = `podscope-forward-${randomBytes(4).toString('hex')}`;
 const APP = 'fwd-web';
 
 const manifests = [
@@ -58,6 +59,12 @@ before(async () => {
   echo = { http: await EchoServer.listen(ports.http, 'pod port 8080'), metrics: await EchoServer.listen(ports.metrics, 'pod port 9090') };
 });
 after(async () => { await echo.http.close(); await echo.metrics.close(); });
+
+/** Which echo server (which pod port) took the connection made since this was called. */
+function echoCounter(): () => 'http' | 'metrics' | 'neither' {
+  const before = { http: echo.http.accepted, metrics: echo.metrics.accepted };
+  return () => (echo.http.accepted > before.http ? 'http' : echo.metrics.accepted > before.metrics ? 'metrics' : 'neither');
+}
 
 /** Sends `payload` on a new connection and resolves with what comes back once as many bytes have arrived. */
 function roundTrip(port: number, payload: Buffer, timeoutMs = 10_000): Promise<Buffer> {
@@ -159,16 +166,16 @@ test('the target pod deleted: the next connection reaches its replacement; an op
 });
 
 /** The echo server a new connection through kubectl's own `port-forward svc/NAME :PORT` reaches. */
-async function kubectlServiceRoute(c: Cluster, port: number): Promise<'http' | 'metrics'> {
+async function kubectlServiceRoute(c: Cluster, port: number): Promise<'http' | 'metrics' | 'neither'> {
   const child = spawn(c.kubectl.path, ['--kubeconfig', c.kubeconfig, 'port-forward', '-n', namespace, `svc/${APP}`, `:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     let out = '';
     child.stdout.on('data', (d) => { out += d.toString(); });
     const local = await until('kubectl to listen', () => /Forwarding from 127\.0\.0\.1:(\d+)/.exec(out)?.[1], 30_000);
-    const before = { http: echo.http.accepted, metrics: echo.metrics.accepted };
+    const reached = echoCounter();
     const payload = randomBytes(64);
     assert.ok((await roundTrip(Number(local), payload)).equals(payload));
-    return echo.http.accepted > before.http ? 'http' : 'metrics';
+    return reached();
   } finally {
     child.kill();
   }
@@ -183,11 +190,10 @@ test('a Service port goes to its targetPort on the pod, named and numeric, as ku
     const errors: string[] = [];
     const session = await startForward(api, serviceTarget(api, service, servicePort), errors);
     try {
-      const before = { http: echo.http.accepted, metrics: echo.metrics.accepted };
+      const reached = echoCounter();
       const payload = randomBytes(4096);
       assert.ok((await roundTrip(session.localPort, payload)).equals(payload));
-      const reached = echo.http.accepted > before.http ? 'http' : echo.metrics.accepted > before.metrics ? 'metrics' : 'neither';
-      assert.equal(reached, route, `service port ${servicePort}`);
+      assert.equal(reached(), route, `service port ${servicePort}`);
       assert.equal(await kubectlServiceRoute(c, servicePort), route, `kubectl agrees for service port ${servicePort}`);
       assert.deepEqual(errors, []);
     } finally {

@@ -2,11 +2,12 @@
 // (palette), and the list of running forwards with where each sends new connections now. The flows (quick picks) are
 // here; the forwarding is in portForwardSession.ts and the choice of pod in forwardTarget.ts.
 import * as vscode from 'vscode';
-import { inform, reportFailure, reportProblem, titled } from '../../notify';
+import { inform, reportFailure, reportProblem } from '../../notify';
 import type { ClusterApi } from '../cluster/clusterApi';
 import { listServices, serviceSelector, type ServiceLike } from '../cluster/services';
-import { listWorkloads, ownerWorkload, workloadName, type Workload, type WorkloadKind } from '../cluster/workloads';
+import { listWorkloads, workloadName, type Workload, type WorkloadKind } from '../cluster/workloads';
 import type { CommandFactory, PodActionDeps } from '../pod/podActionDeps';
+import { resolveOwner } from '../pod/ownerPicker';
 import { resolvePod } from '../pod/targetPicker';
 import { declaredPorts, resolvePort, type PodPorts, type RemotePort } from './forwardPorts';
 import { PodTarget, switchHistory, targetStatus, type ForwardTarget } from './forwardTarget';
@@ -97,23 +98,8 @@ async function forwardToWorkload(ctx: PortForwardContext, api: ClusterApi, workl
 }
 
 const portForwardOwner: CommandFactory<PortForwardContext> = (ctx) => async (arg) => {
-  const r = await resolvePod(arg, ctx.deps, 'Port Forward to Owner Workload');
-  if (!r) return;
-  let owner: Workload | undefined;
-  try {
-    owner = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: titled(`finding the owner of ${r.target.name}…`) },
-      () => ownerWorkload(r.api, r.target.namespace, r.target.pod.metadata),
-    );
-  } catch (err) {
-    reportFailure(`finding the owner of pod "${r.target.name}"`, err);
-    return;
-  }
-  if (!owner) {
-    reportProblem(`pod "${r.target.name}" has no owner workload to forward to (no controller ownerReference to a Deployment, StatefulSet, ReplicaSet or DaemonSet); use Port Forward… on the pod.`);
-    return;
-  }
-  await forwardToWorkload(ctx, r.api, owner);
+  const r = await resolveOwner(arg, ctx.deps, 'Port Forward to Owner Workload');
+  if (r) await forwardToWorkload(ctx, r.api, r.owner);
 };
 
 /** The tree's context and namespace, or a message when there is none (palette commands need one). */

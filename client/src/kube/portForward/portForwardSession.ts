@@ -10,6 +10,7 @@ import { remotePortText } from './forwardPorts';
 import type { ForwardTarget } from './forwardTarget';
 
 export const DEFAULT_FORWARD_ADDRESS = '127.0.0.1';
+const ABNORMAL_CLOSURE = 1006;
 
 export interface PortForwardSpec {
   contextName: string;
@@ -109,9 +110,11 @@ export class PortForwardSession {
       (result) => {
         const link = result as WebSocket;
         this.links.set(link, uid);
-        link.on('close', () => {
+        link.on('close', (code: number) => {
           this.links.delete(link);
           if (errorText.trim()) events.error(errorText.trim());
+          // 1006: the link dropped without a close frame (the API server or the network went away mid-connection).
+          else if (code === ABNORMAL_CLOSURE && !this.stopped) events.error(`lost the connection to pod "${pod}" through the API server (the API server or the network went away)`);
           socket.end();
         });
         socket.once('close', () => link.close());
