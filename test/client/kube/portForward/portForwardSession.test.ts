@@ -180,3 +180,19 @@ test('no ready pod: a new connection waits for one, and ends with a message when
     await session.stop();
   }
 });
+
+test('the address setting: a forward listens where it is told, and only there', async () => {
+  const session = await PortForwardSession.start(api, { ...spec('web'), address: '127.0.0.2' }, { error: () => {} });
+  try {
+    assert.equal(session.label, `127.0.0.2:${session.localPort} → ns/web:8080`);
+    const text = await new Promise<string>((resolve, reject) => {
+      const s = connect(session.localPort, '127.0.0.2', () => s.write('there'));
+      s.on('data', (d) => { s.end(); resolve(d.toString()); });
+      s.on('error', reject);
+    });
+    assert.equal(text, 'THERE');
+    await assert.rejects(roundTrip(session.localPort, 'x'), /ECONNREFUSED/, 'nothing listens on 127.0.0.1');
+  } finally {
+    await session.stop();
+  }
+});
