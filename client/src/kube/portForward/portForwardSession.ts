@@ -71,7 +71,8 @@ export class PortForwardSession {
     if (this.stopped) return;
     this.stopped = true;
     this.spec.target.stop();
-    for (const link of this.links.keys()) link.close();
+    // terminate, not close: a close handshake with an API server that has gone away would hold the socket for 30 s.
+    for (const link of this.links.keys()) link.terminate();
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -109,6 +110,11 @@ export class PortForwardSession {
     api.portForwarder().portForward(this.spec.namespace, pod, [port], socket, errors, socket).then(
       (result) => {
         const link = result as WebSocket;
+        // The local side may have gone while the link was opening: its close already fired.
+        if (socket.destroyed || this.stopped) {
+          link.terminate();
+          return;
+        }
         this.links.set(link, uid);
         link.on('close', (code: number) => {
           this.links.delete(link);
