@@ -32,6 +32,8 @@ export class PortForwardSession {
   private readonly sockets = new Set<Socket>();
   /** Each open link with the uid of the pod it reaches. */
   private readonly links = new Map<WebSocket, string>();
+  /** Links this session ended itself: their abnormal close is no news to report. */
+  private readonly dropped = new WeakSet<WebSocket>();
   private stopped = false;
 
   private constructor(readonly spec: PortForwardSpec, readonly address: string, readonly localPort: number, private readonly server: Server) {
@@ -71,15 +73,19 @@ export class PortForwardSession {
     if (this.stopped) return;
     this.stopped = true;
     this.spec.target.stop();
-    // terminate, not close: a close handshake with an API server that has gone away would hold the socket for 30 s.
-    for (const link of this.links.keys()) link.terminate();
+    for (const link of this.links.keys()) this.drop(link);
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** The pod behind these links is gone: end them as a server would, so clients see a clean close. */
+  /** The pod behind these links is gone: drop them; each link's close ends its local connection with a FIN. */
   private closeLinksTo(uid: string): void {
-    for (const [link, podUid] of this.links) if (podUid === uid) link.close();
+    for (const [link, podUid] of this.links) if (podUid === uid) this.drop(link);
+  }
+
+  private drop(link: WebSocket): void {
+    this.dropped.add(link);
+    link.terminate();
   }
 
   private forward(api: Pick<ClusterApi, 'portForwarder'>, socket: Socket, events: PortForwardEvents): void {
@@ -112,7 +118,7 @@ export class PortForwardSession {
         const link = result as WebSocket;
         // The local side may have gone while the link was opening: its close already fired.
         if (socket.destroyed || this.stopped) {
-          link.terminate();
+          this.drop(link);
           return;
         }
         this.links.set(link, uid);
@@ -120,10 +126,12 @@ export class PortForwardSession {
           this.links.delete(link);
           if (errorText.trim()) events.error(errorText.trim());
           // 1006: the link dropped without a close frame (the API server or the network went away mid-connection).
-          else if (code === ABNORMAL_CLOSURE && !this.stopped) events.error(`lost the connection to pod "${pod}" through the API server (the API server or the network went away)`);
+          else if (code === ABNORMAL_CLOSURE && !this.dropped.has(link)) events.error(`lost the connection to pod "${pod}" through the API server (the API server or the network went away)`);
           socket.end();
         });
-        socket.once('close', () => link.close());
+        // terminate, not close: the close handshake goes through the API server to the node, which may never answer
+        // (kwok does not), leaving the link half-closed for 30 s.
+        socket.once('close', () => this.drop(link));
       },
       (err: unknown) => {
         events.error(err instanceof Error ? err.message : String(err));
