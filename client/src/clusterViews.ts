@@ -2,7 +2,7 @@
 // documents, running port forwards, the dry run's diagnostics and their quick fix (replace a pod). Made once cluster features start (trusted folder).
 import * as vscode from 'vscode';
 import type { Config } from './config';
-import { PortForwardRegistry } from './kube/actions/portForward';
+import { PortForwardRegistry } from './kube/portForward/portForwardSession';
 import { ReadOnlyDocuments } from './kube/actions/readOnlyDocuments';
 import { registerReplacePodActions } from './kube/apply/replacePodAction';
 import { ClusterDiagnostics } from './kube/dryRun/clusterDiagnostics';

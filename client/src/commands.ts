@@ -11,12 +11,13 @@ import { detailsCommands, type DetailsCommandContext } from './kube/details/deta
 import { dryRunCommands, type DryRunCommandContext } from './kube/dryRun/validateCommand';
 import { execCommands, type ShellCommandContext } from './kube/exec/shellCommand';
 import { logCommands, type LogCommandContext } from './kube/logs/logCommands';
+import { portForwardCommands, type PortForwardContext } from './kube/portForward/portForwardCommands';
 import { workloadLogCommands } from './kube/logs/workloadLogCommands';
 import { treeCommands, type TreeCommandContext } from './kube/tree/treeCommands';
 
 /** What the commands receive: the union of what each feature needs. */
 export type CommandContext = TreeCommandContext & LogCommandContext & ShellCommandContext & PodActionContext & DryRunCommandContext
-  & ApplyCommandContext & DebugCommandContext & DetailsCommandContext & CopyCommandContext;
+  & ApplyCommandContext & DebugCommandContext & DetailsCommandContext & CopyCommandContext & PortForwardContext;
 
 export function createCommands(): Record<string, CommandFactory<CommandContext>> {
   return {
@@ -28,6 +29,7 @@ export function createCommands(): Record<string, CommandFactory<CommandContext>>
     ...debugCommands,
     ...podActionCommands,
     ...detailsCommands,
+    ...portForwardCommands,
     ...dryRunCommands,
     ...applyCommands,
   };

@@ -22,6 +22,7 @@ export const SETTINGS = {
   'metrics.refreshSeconds': { type: 'number', default: 15 },
   shell: { type: 'string', default: '' },
   'debug.image': { type: 'string', default: 'busybox:1.36' },
+  'portForward.address': { type: 'string', default: '127.0.0.1' },
   'logs.follow': { type: 'boolean', default: true },
   'logs.timestamps': { type: 'boolean', default: false },
   'logs.tailLines': { type: 'integer', default: 1000 },
@@ -81,6 +82,11 @@ export class Config {
   /** The image "Debug Container…" offers first. */
   get debugImage(): string {
     return this.get('debug.image').trim() || SETTINGS['debug.image'].default;
+  }
+
+  /** The local address port forwards listen on; anything but loopback exposes the pod to the network. */
+  get forwardAddress(): string {
+    return this.get('portForward.address').trim() || SETTINGS['portForward.address'].default;
   }
 
   get logDefaults(): LogDefaults {

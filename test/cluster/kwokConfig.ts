@@ -1,11 +1,13 @@
 // The kwokctl --config file: local binaries only, loopback only, the stages (kwok's defaults plus
-// our crash loop and running ephemeral containers), log files (also streamed by attach), a local exec sandbox, and
-// metrics-server scraping kwok's simulated usage (what `kubectl top` and the explorer's metrics read).
+// our crash loop and running ephemeral containers), log files (also streamed by attach), a local exec sandbox,
+// port-forward targets (portForwardRoutes.ts), and metrics-server scraping kwok's simulated usage (what `kubectl top`
+// and the explorer's metrics read).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { ClusterLayout } from './layout';
 import { kwokAttachObjects, kwokLogObjects } from './logRoutes';
+import { kwokPortForwardObjects } from './portForwardRoutes';
 import { MANUAL_STATUS_LABEL } from './seed/plan';
 
 const STAGES_DIR = join(__dirname, 'kwok', 'stages');
@@ -86,6 +88,6 @@ function yamlDocuments(dir: string): string[] {
 }
 
 export function renderKwokConfig(layout: ClusterLayout, binDir: string): string {
-  const objects = [kwokctlConfiguration(binDir), kwokConfiguration(), clusterExec(layout), ...kwokLogObjects(layout), ...kwokAttachObjects(layout)];
+  const objects = [kwokctlConfiguration(binDir), kwokConfiguration(), clusterExec(layout), ...kwokLogObjects(layout), ...kwokAttachObjects(layout), ...kwokPortForwardObjects(layout)];
   return [...objects.map((o) => stringify(o)), ...yamlDocuments(STAGES_DIR), ...yamlDocuments(METRICS_DIR)].join('---\n');
 }

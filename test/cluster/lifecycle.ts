@@ -166,6 +166,11 @@ export async function clusterUp(layout: ClusterLayout, startedBy: StartedBy, log
     if (status.state.binDir !== wanted) {
       throw new Error(`the cluster in ${layout.root} runs ${status.state.binDir}, not ${wanted}${process.env.K8S_VERSION ? ` (K8S_VERSION=${process.env.K8S_VERSION})` : ''}: stop it (npm run cluster:down) or use another PODSCOPE_CLUSTER_DIR`);
     }
+    // kwok reads its config (log files, port-forward targets) only when it starts: a cluster started from another
+    // config would answer differently from what the tests expect.
+    if (existsSync(layout.kwokConfig) && readFileSync(layout.kwokConfig, 'utf8') !== renderKwokConfig(layout, status.state.binDir)) {
+      throw new Error(`the cluster in ${layout.root} was started with another kwok configuration (${layout.kwokConfig}): stop it (npm run cluster:down) or use another PODSCOPE_CLUSTER_DIR`);
+    }
     return reuse(layout, status.state, startedBy, claim);
   }
   if (status.state || existsSync(layout.clusterDir)) {

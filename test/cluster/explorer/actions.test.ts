@@ -4,7 +4,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { connect } from 'node:net';
 import type { Cluster } from '../cluster';
 import { run } from '../run';
 import { describeConnectionError } from '../../../client/src/kube/cluster/connectionError';
@@ -13,7 +12,6 @@ import { deletePod, deletePods } from '../../../client/src/kube/actions/deletePo
 import { dryRunManifest } from '../../../client/src/kube/dryRun/dryRunValidate';
 import { clusterDryRunTransport } from '../../../client/src/kube/dryRun/clusterDryRunTransport';
 import { fetchPodYaml } from '../../../client/src/kube/actions/podYaml';
-import { PortForwardSession } from '../../../client/src/kube/actions/portForward';
 import { until } from '../../support/until';
 import { useCluster } from './clusterFixture';
 
@@ -190,27 +188,4 @@ test('dry run as the restricted user: the Forbidden message kubectl shows', { ti
   assert.equal(r.findings[0].message, `pods is forbidden: User "${c.restrictedUser}" cannot create resource "pods" in API group "" in the namespace "demo"`);
   assert.ok(kubectl.stderr.includes(r.findings[0].message), kubectl.stderr);
   assert.equal(INVALID.slice(r.findings[0].start, r.findings[0].end), 'Pod');
-});
-
-test('port-forward goes through the API server to the node; its refusal is reported', { timeout: 60_000 }, async (t) => {
-  const c = fixture.need(t);
-  if (!c) return;
-  // kwok serves port-forward only for ports its config names; the harness names none, so the node's answer is an
-  // error, which proves the request travelled API server → kwok and back on the error channel.
-  const errors: string[] = [];
-  const session = await PortForwardSession.start(
-    fixture.api(c.kubeconfig),
-    { contextName: 'podscope', namespace: 'demo', pod: 'hello', remotePort: 8080, localPort: 0 },
-    { error: (m) => errors.push(m) },
-  );
-  try {
-    const sock = connect(session.localPort, '127.0.0.1');
-    sock.on('error', () => undefined);
-    sock.write('GET / HTTP/1.0\r\n\r\n');
-    await until('the node answer', () => errors.length > 0);
-    assert.match(errors[0], /no forward found for port 8080 in pod "demo\/hello"/);
-    sock.destroy();
-  } finally {
-    await session.stop();
-  }
 });

@@ -1,5 +1,5 @@
-// The pod actions as commands: describe, view YAML, refresh either document, delete, copy name, port-forward and the
-// list of running forwards. The flows (quick picks, confirmations) are here; what they do is in this folder's modules.
+// The pod actions as commands: describe, view YAML, refresh either document, delete, copy name (port-forward has its
+// own folder, portForward/). The flows (quick picks, confirmations) are here; what they do is in this folder's modules.
 import * as vscode from 'vscode';
 import { inform, reportFailure } from '../../notify';
 import type { CommandFactory, PodActionDeps } from '../pod/podActionDeps';
@@ -10,13 +10,11 @@ import { podNameText } from './copyName';
 import { confirmationMessage, deleteChoices, deletePods, graceInputError, type DeleteMode } from './deletePod';
 import { describePod } from './describe';
 import { fetchPodYaml } from './podYaml';
-import { declaredPorts, PortForwardSession, type PortForwardRegistry } from './portForward';
 import { DESCRIBE_SCHEME, podDocumentUri, YAML_SCHEME, type ReadOnlyDocuments } from './readOnlyDocuments';
 
 export interface PodActionContext {
   deps: PodActionDeps;
   documents: ReadOnlyDocuments;
-  forwards: PortForwardRegistry;
 }
 
 const describe: CommandFactory<PodActionContext> = (ctx) => async (arg) => {
@@ -103,64 +101,10 @@ const copyName: CommandFactory<PodActionContext> = (ctx) => async (arg) => {
   vscode.window.setStatusBarMessage(`Copied "${r.target.name}"`, 3000);
 };
 
-const portForward: CommandFactory<PodActionContext> = (ctx) => async (arg) => {
-  const r = await resolvePod(arg, ctx.deps, 'Port Forward');
-  if (!r) return;
-  const { api, target } = r;
-  const OTHER = '$(edit) Another port…';
-  const ports = declaredPorts(target.pod);
-  const picked = ports.length === 0 ? { label: OTHER } : await vscode.window.showQuickPick(
-    [...ports.map((p) => ({ label: String(p.port), description: [p.name, p.container].filter(Boolean).join(' · ') })), { label: OTHER }],
-    { title: `Port forward: port of ${target.name}` },
-  );
-  if (!picked) return;
-  const portError = (t: string) => (/^\d{1,5}$/.test(t.trim()) && Number(t) <= 65535 ? undefined : 'Enter a port number (0-65535)');
-  const remoteText = picked.label === OTHER
-    ? await vscode.window.showInputBox({ title: `Port in ${target.name}`, validateInput: (t) => portError(t) ?? (Number(t) === 0 ? 'The pod port cannot be 0' : undefined) })
-    : picked.label;
-  if (!remoteText) return;
-  const remotePort = Number(remoteText);
-  const localText = await vscode.window.showInputBox({
-    title: 'Local port on 127.0.0.1 (0 = any free port)', value: String(remotePort >= 1024 ? remotePort : 0), validateInput: portError,
-  });
-  if (localText === undefined) return;
-  try {
-    const session = await PortForwardSession.start(
-      api,
-      { contextName: target.contextName, namespace: target.namespace, pod: target.name, remotePort, localPort: Number(localText) },
-      { error: (message) => reportFailure(`port forward to ${target.name}:${remotePort}`, new Error(message)) },
-    );
-    ctx.forwards.add(session);
-    const action = await inform(`forwarding ${session.label}`, 'Copy Address', 'Stop');
-    if (action === 'Copy Address') await vscode.env.clipboard.writeText(`127.0.0.1:${session.localPort}`);
-    if (action === 'Stop') await ctx.forwards.stop(session.id);
-  } catch (err) {
-    reportFailure('starting the port forward', err);
-  }
-};
-
-const listPortForwards: CommandFactory<PodActionContext> = (ctx) => async () => {
-  const sessions = ctx.forwards.list();
-  if (sessions.length === 0) {
-    void inform('no port forward is running.');
-    return;
-  }
-  const STOP_ALL = '$(debug-stop) Stop all';
-  const picked = await vscode.window.showQuickPick(
-    [...sessions.map((s) => ({ label: s.label, description: `${s.connectionCount} connection(s) · ${s.spec.contextName}`, id: s.id })), { label: STOP_ALL, id: '' }],
-    { title: 'Port forwards: pick one to stop' },
-  );
-  if (!picked) return;
-  if (picked.label === STOP_ALL) await ctx.forwards.stopAll();
-  else await ctx.forwards.stop(picked.id);
-};
-
 export const podActionCommands = {
   'podscope.pod.describe': describe,
   'podscope.pod.yaml': viewYaml,
   'podscope.pod.refreshDocument': refreshDocument,
   'podscope.pod.delete': deleteCommand,
   'podscope.pod.copyName': copyName,
-  'podscope.pod.portForward': portForward,
-  'podscope.portForward.list': listPortForwards,
 };

@@ -42,9 +42,14 @@ export interface Workload {
   spec?: { selector?: LabelSelector; template?: { spec?: PodTemplateContainers } };
 }
 
+interface TemplateContainer {
+  name: string;
+  ports?: { containerPort: number; name?: string; protocol?: string }[];
+}
+
 export interface PodTemplateContainers {
-  initContainers?: { name: string }[];
-  containers?: { name: string }[];
+  initContainers?: TemplateContainer[];
+  containers?: TemplateContainer[];
 }
 
 /** The container names of the workload's pod template, init containers first (the order the pod runs them). */
@@ -68,7 +73,8 @@ export function controllerOf(meta: { ownerReferences?: OwnerReference[] } | unde
   return meta?.ownerReferences?.find((o) => o.controller === true);
 }
 
-async function getJson<T>(api: Api, path: string): Promise<T> {
+/** A GET of an API path as JSON; a refusal throws the server's Status as an ApiRequestError. */
+export async function getJson<T>(api: Api, path: string): Promise<T> {
   const response = await api.request(path);
   if (response.status >= 400) throw ApiRequestError.from(response);
   return JSON.parse(response.body) as T;

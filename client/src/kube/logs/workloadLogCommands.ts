@@ -6,11 +6,11 @@ import { inform, reportFailure, reportProblem, titled } from '../../notify';
 import type { ClusterApi } from '../cluster/clusterApi';
 import { PodInformer } from '../cluster/informer';
 import {
-  latestJob, listWorkloads, ownerWorkload, selectorString, templateContainers, workloadName, WORKLOAD_KINDS,
+  latestJob, listWorkloads, selectorString, templateContainers, workloadName, WORKLOAD_KINDS,
   type Workload, type WorkloadKind,
 } from '../cluster/workloads';
 import type { CommandFactory } from '../pod/podActionDeps';
-import { resolvePod } from '../pod/targetPicker';
+import { resolveOwner } from '../pod/ownerPicker';
 import { clientNodeLogOpener } from './clientNodeLogOpener';
 import type { LogCommandContext } from './logCommands';
 import { LOG_SCHEME } from './logView';
@@ -70,23 +70,8 @@ async function showWorkloadLogs(ctx: LogCommandContext, api: ClusterApi, workloa
 }
 
 const showOwnerLogs: CommandFactory<LogCommandContext> = (ctx) => async (arg) => {
-  const r = await resolvePod(arg, ctx.deps, 'Show Logs of Owner Workload');
-  if (!r) return;
-  let owner: Workload | undefined;
-  try {
-    owner = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: titled(`finding the owner of ${r.target.name}…`) },
-      () => ownerWorkload(r.api, r.target.namespace, r.target.pod.metadata),
-    );
-  } catch (err) {
-    reportFailure(`finding the owner of pod "${r.target.name}"`, err);
-    return;
-  }
-  if (!owner) {
-    reportProblem(`pod "${r.target.name}" has no owner workload (no controller ownerReference to a Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob).`);
-    return;
-  }
-  await showWorkloadLogs(ctx, r.api, owner);
+  const r = await resolveOwner(arg, ctx.deps, 'Show Logs of Owner Workload');
+  if (r) await showWorkloadLogs(ctx, r.api, r.owner);
 };
 
 const showWorkloadPicked: CommandFactory<LogCommandContext> = (ctx) => async () => {

@@ -12,7 +12,7 @@ useFakeVscode();
 async function deleteHandler(cluster: ReturnType<typeof setup>['cluster']) {
   const { podActionCommands } = await import('../../../../client/src/kube/actions/podActionCommands.js');
   const deps = { apiFor: () => cluster, activeScope: () => undefined };
-  return podActionCommands['podscope.pod.delete']({ deps, documents: undefined as never, forwards: undefined as never });
+  return podActionCommands['podscope.pod.delete']({ deps, documents: undefined as never });
 }
 
 test('Delete Pod on a multi-selection deletes every selected pod after one confirmation that lists them', async () => {
