@@ -29,14 +29,15 @@ function editor(text: string) {
   };
 }
 
-async function commands(c: Cluster | undefined) {
+/** The commands with the tree's context and namespace (`{}`: the tree shows all namespaces). */
+async function commands(c: Cluster | undefined, tree: { namespace?: string } = { namespace }) {
   const { applyCommands } = await import('../../../client/src/kube/apply/applyCommands.js');
   const diagnostics: DryRunObjectResult[][] = [];
   const documents = new Map<string, string>();
   const ctx = {
     deps: {
       apiFor: () => (c ? fixture.api(c.kubeconfig) : undefined),
-      activeScope: () => (c ? { contextName: 'podscope', namespace } : undefined),
+      activeScope: () => (c ? { contextName: 'podscope', namespace: tree.namespace } : undefined),
     },
     clusterDiagnostics: { set: (_doc: unknown, results: DryRunObjectResult[]) => { diagnostics.push(results); } },
     documents: { put: (uri: { toString(): string }, text: string) => { documents.set(uri.toString(), text); } },
@@ -104,6 +105,28 @@ test('apply, diff, refusal, replace and delete through the commands', { timeout:
     `info: Podscope: Pod/glue deleted ${where}.`,
   ]);
   await until('the pod to be gone', async () => (await c.kubectl.run(['get', 'pod/glue', '-n', namespace])).code !== 0);
+});
+
+test('with the tree on all namespaces, the messages name the manifest\'s own namespace, where the pod goes', { timeout: 60_000 }, async (t) => {
+  const c = fixture.need(t);
+  if (!c) return;
+  if (!made) {
+    made = c;
+    await createPodNamespace(c, namespace);
+  }
+  const { run } = await commands(c, {});
+  editor(manifest('nginx:1.27').replace('  name: glue\n', `  name: elsewhere\n  namespace: ${namespace}\n`));
+  fake.recorded.messages.length = 0;
+  await run('podscope.manifest.apply');
+  assert.deepEqual(fake.recorded.messages, [`info: Podscope: Pod/elsewhere created (context "podscope", namespace "${namespace}").`]);
+  await c.kubectl.ok(['get', 'pod/elsewhere', '-n', namespace]);
+  fake.recorded.messages.length = 0;
+  fake.recorded.answers.push((items: { label: string }[]) => items.find((i) => i.label === 'Force delete'), 'Delete');
+  await run('podscope.manifest.delete');
+  assert.deepEqual(fake.recorded.messages, [
+    `warning: Podscope: Delete Pod/elsewhere (namespace "${namespace}") from context "podscope" immediately (grace period 0)?`,
+    `info: Podscope: Pod/elsewhere deleted (context "podscope", namespace "${namespace}").`,
+  ]);
 });
 
 test('no context selected: a clear message, nothing sent', async () => {
