@@ -19,6 +19,16 @@ const namespace = `podscope-glue-${randomBytes(3).toString('hex')}`;
 let made: Cluster | undefined;
 after(async () => { await made?.kubectl.run(['delete', 'namespace', namespace, '--wait=false']); });
 
+/** The cluster with this file's namespace made (by the first test that runs), or undefined when there is none. */
+async function clusterWithNamespace(t: Parameters<typeof fixture.need>[0]): Promise<Cluster | undefined> {
+  const c = fixture.need(t);
+  if (c && !made) {
+    made = c;
+    await createPodNamespace(c, namespace);
+  }
+  return c;
+}
+
 const manifest = (image: string, restartPolicy = 'Always') =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: glue\nspec:\n  restartPolicy: ${restartPolicy}\n  containers:\n  - name: app\n    image: ${image}\n`;
 
@@ -52,10 +62,8 @@ async function image(c: Cluster) {
 }
 
 test('apply, diff, refusal, replace and delete through the commands', { timeout: 120_000 }, async (t) => {
-  const c = fixture.need(t);
+  const c = await clusterWithNamespace(t);
   if (!c) return;
-  made = c;
-  await createPodNamespace(c, namespace);
   const diffs: unknown[][] = [];
   fake.commands.registerCommand('vscode.diff', (...args) => { diffs.push(args); });
   const { run, diagnostics, documents } = await commands(c);
@@ -108,12 +116,8 @@ test('apply, diff, refusal, replace and delete through the commands', { timeout:
 });
 
 test('with the tree on all namespaces, the messages name the manifest\'s own namespace, where the pod goes', { timeout: 60_000 }, async (t) => {
-  const c = fixture.need(t);
+  const c = await clusterWithNamespace(t);
   if (!c) return;
-  if (!made) {
-    made = c;
-    await createPodNamespace(c, namespace);
-  }
   const { run } = await commands(c, {});
   editor(manifest('nginx:1.27').replace('  name: glue\n', `  name: elsewhere\n  namespace: ${namespace}\n`));
   fake.recorded.messages.length = 0;
@@ -142,12 +146,8 @@ test('no context selected: a clear message, nothing sent', async () => {
 });
 
 test('Run a Pod: the new pod is selected in the tree once its watch delivers it', { timeout: 60_000 }, async (t) => {
-  const c = fixture.need(t);
+  const c = await clusterWithNamespace(t);
   if (!c) return;
-  if (!made) {
-    made = c;
-    await createPodNamespace(c, namespace);
-  }
   const { openTree } = await import('./treeWalk.js');
   const { revealPod } = await import('../../../client/src/kube/apply/runPodFlow.js');
   const { runPod } = await import('../../../client/src/kube/apply/runPod.js');
