@@ -19,6 +19,16 @@ const namespace = `podscope-glue-${randomBytes(3).toString('hex')}`;
 let made: Cluster | undefined;
 after(async () => { await made?.kubectl.run(['delete', 'namespace', namespace, '--wait=false']); });
 
+/** The cluster with this file's namespace made (by the first test that runs), or undefined when there is none. */
+async function clusterWithNamespace(t: Parameters<typeof fixture.need>[0]): Promise<Cluster | undefined> {
+  const c = fixture.need(t);
+  if (c && !made) {
+    made = c;
+    await createPodNamespace(c, namespace);
+  }
+  return c;
+}
+
 const manifest = (image: string, restartPolicy = 'Always') =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: glue\nspec:\n  restartPolicy: ${restartPolicy}\n  containers:\n  - name: app\n    image: ${image}\n`;
 
@@ -29,14 +39,15 @@ function editor(text: string) {
   };
 }
 
-async function commands(c: Cluster | undefined) {
+/** The commands with the tree's context and namespace (`{}`: the tree shows all namespaces). */
+async function commands(c: Cluster | undefined, tree: { namespace?: string } = { namespace }) {
   const { applyCommands } = await import('../../../client/src/kube/apply/applyCommands.js');
   const diagnostics: DryRunObjectResult[][] = [];
   const documents = new Map<string, string>();
   const ctx = {
     deps: {
       apiFor: () => (c ? fixture.api(c.kubeconfig) : undefined),
-      activeScope: () => (c ? { contextName: 'podscope', namespace } : undefined),
+      activeScope: () => (c ? { contextName: 'podscope', namespace: tree.namespace } : undefined),
     },
     clusterDiagnostics: { set: (_doc: unknown, results: DryRunObjectResult[]) => { diagnostics.push(results); } },
     documents: { put: (uri: { toString(): string }, text: string) => { documents.set(uri.toString(), text); } },
@@ -51,10 +62,8 @@ async function image(c: Cluster) {
 }
 
 test('apply, diff, refusal, replace and delete through the commands', { timeout: 120_000 }, async (t) => {
-  const c = fixture.need(t);
+  const c = await clusterWithNamespace(t);
   if (!c) return;
-  made = c;
-  await createPodNamespace(c, namespace);
   const diffs: unknown[][] = [];
   fake.commands.registerCommand('vscode.diff', (...args) => { diffs.push(args); });
   const { run, diagnostics, documents } = await commands(c);
@@ -106,6 +115,24 @@ test('apply, diff, refusal, replace and delete through the commands', { timeout:
   await until('the pod to be gone', async () => (await c.kubectl.run(['get', 'pod/glue', '-n', namespace])).code !== 0);
 });
 
+test('with the tree on all namespaces, the messages name the manifest\'s own namespace, where the pod goes', { timeout: 60_000 }, async (t) => {
+  const c = await clusterWithNamespace(t);
+  if (!c) return;
+  const { run } = await commands(c, {});
+  editor(manifest('nginx:1.27').replace('  name: glue\n', `  name: elsewhere\n  namespace: ${namespace}\n`));
+  fake.recorded.messages.length = 0;
+  await run('podscope.manifest.apply');
+  assert.deepEqual(fake.recorded.messages, [`info: Podscope: Pod/elsewhere created (context "podscope", namespace "${namespace}").`]);
+  await c.kubectl.ok(['get', 'pod/elsewhere', '-n', namespace]);
+  fake.recorded.messages.length = 0;
+  fake.recorded.answers.push((items: { label: string }[]) => items.find((i) => i.label === 'Force delete'), 'Delete');
+  await run('podscope.manifest.delete');
+  assert.deepEqual(fake.recorded.messages, [
+    `warning: Podscope: Delete Pod/elsewhere (namespace "${namespace}") from context "podscope" immediately (grace period 0)?`,
+    `info: Podscope: Pod/elsewhere deleted (context "podscope", namespace "${namespace}").`,
+  ]);
+});
+
 test('no context selected: a clear message, nothing sent', async () => {
   const { run } = await commands(undefined);
   editor(manifest('nginx'));
@@ -119,12 +146,8 @@ test('no context selected: a clear message, nothing sent', async () => {
 });
 
 test('Run a Pod: the new pod is selected in the tree once its watch delivers it', { timeout: 60_000 }, async (t) => {
-  const c = fixture.need(t);
+  const c = await clusterWithNamespace(t);
   if (!c) return;
-  if (!made) {
-    made = c;
-    await createPodNamespace(c, namespace);
-  }
   const { openTree } = await import('./treeWalk.js');
   const { revealPod } = await import('../../../client/src/kube/apply/runPodFlow.js');
   const { runPod } = await import('../../../client/src/kube/apply/runPod.js');

@@ -93,7 +93,7 @@ test('50 MB both ways: byte-identical, timed beside kubectl cp in the same run',
   const { pod, run, remote, local } = await setup(c);
   const original = join(local, 'big.bin');
   // 50,000,000 bytes: Go's archive/tar (kubectl cp) then happens to end on a whole 10240-byte record, which GNU tar in
-  // kwok needs to finish without an end of input; for other sizes kubectl cp to kwok hangs (see tarWriter.ts).
+  // kwok needs to finish without an end of input; for other sizes kubectl cp to kwok hangs (see localArchive.ts).
   writeFileSync(original, randomBytes(50_000_000));
   const time = async (work: () => Promise<unknown>) => { const s = process.hrtime.bigint(); await work(); return Number(process.hrtime.bigint() - s) / 1e6; };
 

@@ -20,6 +20,7 @@ import { REPLACE_DETAIL, replacePod, replaceQuestion } from './replacePod';
 import { REPLACE_POD_COMMAND } from './replacePodAction';
 import { revealPod, runPodFlow } from './runPodFlow';
 import { applyPreviews, previewApply, type ApplyPreview } from './serverSideApply';
+import { targetPlaces } from './targetPlaces';
 
 export interface ApplyCommandContext {
   deps: PodActionDeps;
@@ -32,10 +33,14 @@ interface Manifest {
   document: vscode.TextDocument;
   cursor?: number;
   contextName: string;
+  /** Where objects without their own metadata.namespace go. */
   namespace: string;
   transport: ObjectTransport;
-  /** `context "dev", namespace "demo"`, for messages. */
-  where: string;
+}
+
+/** `context "dev", namespace "demo"`, for messages: where these objects go. */
+function where(m: Manifest, targets: readonly ObjectTarget[]): string {
+  return targetPlaces(m.contextName, targets);
 }
 
 function progress<T>(title: string, task: () => Promise<T>): Promise<T> {
@@ -55,14 +60,12 @@ function openManifest(ctx: ApplyCommandContext, verb: string, atCursor: boolean,
     reportProblem(`no Kubernetes context is selected, so there is no cluster to ${verb} to. Choose one in the Pods view first.`);
     return undefined;
   }
-  const namespace = scope.namespace ?? 'default';
   return {
     document: editor.document,
     cursor: offset ?? (atCursor ? editor.document.offsetAt(editor.selection.active) : undefined),
     contextName: scope.contextName,
-    namespace,
+    namespace: scope.namespace ?? 'default',
     transport: clusterObjectTransport(api),
-    where: `context "${scope.contextName}", namespace "${namespace}"`,
   };
 }
 
@@ -90,20 +93,21 @@ function onManifest(
     const offset = typeof (arg as Partial<DocumentArgument> | undefined)?.offset === 'number' ? (arg as DocumentArgument).offset : undefined;
     const m = openManifest(ctx, verb, atCursor, offset);
     if (!m) return;
+    let targets: ObjectTarget[] | undefined;
     try {
-      const targets = await targetsOf(ctx, m, verb);
+      targets = await targetsOf(ctx, m, verb);
       if (targets) await body(ctx, m, targets);
     } catch (err) {
-      reportFailure(`${doing} (${m.where})`, err);
+      reportFailure(`${doing} (${where(m, targets ?? [])})`, err);
     }
   };
 }
 
 /** One message after a command: what was done, and each object's refusal in the server's words. */
-function reportOutcomes(m: Manifest, done: string[], failed: string[]): void {
+function reportOutcomes(m: Manifest, targets: readonly ObjectTarget[], done: string[], failed: string[]): void {
   const text = [done.join(', '), failed.join('; ')].filter((s) => s !== '').join('; ');
-  if (failed.length === 0) void inform(`${text} (${m.where}).`);
-  else reportProblem(`${text} (${m.where}).`);
+  if (failed.length === 0) void inform(`${text} (${where(m, targets)}).`);
+  else reportProblem(`${text} (${where(m, targets)}).`);
 }
 
 const apply = (atCursor: boolean) => onManifest('apply', 'applying the manifest', async (ctx, m, targets) => {
@@ -123,13 +127,13 @@ const apply = (atCursor: boolean) => onManifest('apply', 'applying the manifest'
     if (!previews) return;
   }
   if (!(await confirmChanges(ctx, m, previews))) return;
-  const outcomes = await progress(`applying to ${m.where}…`, () => applyPreviews(previews, m.transport, force));
-  reportOutcomes(m, outcomes.flatMap((o) => (o.action ? [`${o.label} ${o.action}`] : [])), outcomes.flatMap((o) => (o.error ? [`${o.label}: ${o.error}`] : [])));
+  const outcomes = await progress(`applying to ${where(m, targets)}…`, () => applyPreviews(previews, m.transport, force));
+  reportOutcomes(m, targets, outcomes.flatMap((o) => (o.action ? [`${o.label} ${o.action}`] : [])), outcomes.flatMap((o) => (o.error ? [`${o.label}: ${o.error}`] : [])));
 }, atCursor);
 
 /** The dry run before an apply; undefined when the server refused an object (its findings are then in Problems). */
 async function dryRun(ctx: ApplyCommandContext, m: Manifest, targets: ObjectTarget[], force: boolean): Promise<ApplyPreview[] | undefined> {
-  const previews = await progress(`server-side dry run of the apply on ${m.where}…`, () => previewApply(targets, m.transport, force));
+  const previews = await progress(`server-side dry run of the apply on ${where(m, targets)}…`, () => previewApply(targets, m.transport, force));
   const rejected = previews.flatMap((p) => (p.rejected ? [p.rejected] : []));
   ctx.clusterDiagnostics.set(m.document, rejected);
   if (rejected.length === 0) return previews;
@@ -152,9 +156,9 @@ async function offerReplace(ctx: ApplyCommandContext, m: Manifest, previews: rea
 async function replaceAfterConfirm(ctx: ApplyCommandContext, m: Manifest, target: ObjectTarget): Promise<void> {
   const yes = await vscode.window.showWarningMessage(titled(replaceQuestion(target, m.contextName)), { modal: true, detail: REPLACE_DETAIL }, 'Replace');
   if (yes !== 'Replace') return;
-  await progress(`replacing ${target.label} in ${m.where}…`, () => replacePod(target, m.transport));
+  await progress(`replacing ${target.label} in ${where(m, [target])}…`, () => replacePod(target, m.transport));
   ctx.clusterDiagnostics.set(m.document, []);
-  void inform(`${target.label} replaced (${m.where}).`);
+  void inform(`${target.label} replaced (${where(m, [target])}).`);
 }
 
 const isPod = (t: ObjectTarget) => t.kind === 'Pod' && t.request.apiVersion === 'v1';
@@ -166,11 +170,11 @@ const checkPodUpdate = onManifest('check', 'checking the pod update', async (ctx
     return;
   }
   // Forced: another manager's ownership does not change what a live pod can take.
-  const previews = await progress(`dry run of the pod update on ${m.where}…`, () => previewApply(pods, m.transport, true));
+  const previews = await progress(`dry run of the pod update on ${where(m, pods)}…`, () => previewApply(pods, m.transport, true));
   const rejected = previews.flatMap((p) => (p.rejected ? [p.rejected] : []));
   ctx.clusterDiagnostics.set(m.document, rejected);
   const said = previews.map((p) => `${p.target.label}: ${!p.live ? 'not in the cluster yet (Apply creates it)' : p.rejected ? 'refused (see Problems)' : p.changes.length === 0 ? 'unchanged' : `can be updated in place (${p.changes.join(', ')})`}`);
-  if (rejected.length === 0) void inform(`${said.join('; ')} (${m.where}).`);
+  if (rejected.length === 0) void inform(`${said.join('; ')} (${where(m, pods)}).`);
   else await offerReplace(ctx, m, previews, `${said.join('; ')}.`);
 });
 
@@ -187,16 +191,17 @@ const replace = onManifest('replace', 'replacing the pod', async (ctx, m, target
 async function confirmChanges(ctx: ApplyCommandContext, m: Manifest, previews: readonly ApplyPreview[]): Promise<boolean> {
   const changed = previews.filter((p) => p.live && p.changes.length > 0);
   if (changed.length === 0) return true;
+  const place = where(m, changed.map((p) => p.target));
   const detail = changed.map((p) => `${p.target.label}: ${p.changes.join(', ')}`).join('\n');
   const choice = await vscode.window.showInformationMessage(
-    titled(`apply changes ${changed.length === 1 ? 'an existing object' : `${changed.length} existing objects`} in ${m.where}.`),
+    titled(`apply changes ${changed.length === 1 ? 'an existing object' : `${changed.length} existing objects`} in ${place}.`),
     { modal: true, detail },
     'Apply',
     'Show Diff',
   );
   if (choice !== 'Show Diff') return choice === 'Apply';
   for (const p of changed) await showDiff(ctx, m, p);
-  return (await inform(`review the diff, then apply ${changed.map((p) => p.target.label).join(', ')} to ${m.where}.`, 'Apply')) === 'Apply';
+  return (await inform(`review the diff, then apply ${changed.map((p) => p.target.label).join(', ')} to ${place}.`, 'Apply')) === 'Apply';
 }
 
 async function showDiff(ctx: ApplyCommandContext, m: Manifest, p: ApplyPreview): Promise<void> {
@@ -209,10 +214,10 @@ async function showDiff(ctx: ApplyCommandContext, m: Manifest, p: ApplyPreview):
 }
 
 const create = onManifest('create', 'creating the manifest\'s objects', async (ctx, m, targets) => {
-  const outcomes = await progress(`creating in ${m.where}…`, () => createTargets(targets, m.transport));
+  const outcomes = await progress(`creating in ${where(m, targets)}…`, () => createTargets(targets, m.transport));
   ctx.clusterDiagnostics.set(m.document, outcomes.flatMap((o) => (o.rejected ? [o.rejected] : [])));
   const created = outcomes.flatMap((o) => (o.created ? [`${o.label.split('/')[0]}/${o.created} created`] : []));
-  reportOutcomes(m, created, outcomes.flatMap((o) => (o.error ? [`${o.label}: ${o.error}`] : [])));
+  reportOutcomes(m, targets, created, outcomes.flatMap((o) => (o.error ? [`${o.label}: ${o.error}`] : [])));
 });
 
 interface GraceChoice extends vscode.QuickPickItem {
@@ -241,8 +246,8 @@ const deleteFile = onManifest('delete', 'deleting the manifest\'s objects', asyn
   if (grace === 'cancel') return;
   const yes = await vscode.window.showWarningMessage(titled(deleteQuestion(targets, m.contextName, grace)), { modal: true }, 'Delete');
   if (yes !== 'Delete') return;
-  const outcomes = await progress(`deleting from ${m.where}…`, () => deleteTargets(targets, m.transport, grace));
-  reportOutcomes(m, outcomes.filter((o) => !o.error).map((o) => `${o.label} deleted`), outcomes.flatMap((o) => (o.error ? [`${o.label}: ${o.error}`] : [])));
+  const outcomes = await progress(`deleting from ${where(m, targets)}…`, () => deleteTargets(targets, m.transport, grace));
+  reportOutcomes(m, targets, outcomes.filter((o) => !o.error).map((o) => `${o.label} deleted`), outcomes.flatMap((o) => (o.error ? [`${o.label}: ${o.error}`] : [])));
 });
 
 const run: CommandFactory<ApplyCommandContext> = (ctx) => async () => {

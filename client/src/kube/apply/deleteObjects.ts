@@ -5,6 +5,7 @@
 import { describeConnectionError } from '../cluster/connectionError';
 import { nameOf, type ObjectTarget } from './manifestTargets';
 import type { ObjectTransport } from './objectTransport';
+import { targetNamespaces } from './targetPlaces';
 
 export interface DeleteOutcome {
   label: string;
@@ -27,7 +28,7 @@ export async function deleteTargets(targets: readonly ObjectTarget[], transport:
 
 /** `Delete Pod/web, ConfigMap/settings in namespace "demo" with a grace period of 5s?` */
 export function deleteQuestion(targets: readonly ObjectTarget[], contextName: string, gracePeriodSeconds: number | undefined): string {
-  const where = [...new Set(targets.map((t) => (t.request.namespace === undefined ? 'cluster-scoped' : `namespace "${t.request.namespace}"`)))].join(', ');
+  const where = targetNamespaces(targets);
   const how = gracePeriodSeconds === undefined ? '' : gracePeriodSeconds === 0 ? ' immediately (grace period 0)' : ` with a grace period of ${gracePeriodSeconds}s`;
   return `Delete ${targets.map((t) => t.label).join(', ')} (${where}) from context "${contextName}"${how}?`;
 }

@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import { finished, runCollect, type ContainerProcess, type RunInContainer } from './containerProcess';
 import { CopyStop, type CopyControl } from './copyStop';
 import { CopyError, tarFailure } from './tarFailure';
-import { contentSize, packLocal } from './tarWriter';
+import { contentSize, packLocal } from './localArchive';
 
 /** Queued input above which writing waits for the network. */
 const HIGH_WATER = 4 * 1024 * 1024;

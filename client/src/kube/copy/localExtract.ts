@@ -5,9 +5,9 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import type { Header } from 'tar-stream';
 import { placeEntry } from './archivePaths';
-import { TarFormatError, type TarEntry } from './tarHeader';
-import type { EntrySink } from './tarReader';
+import { TarFormatError, type EntrySink } from './archiveReader';
 
 interface PendingFile {
   temp: string;
@@ -39,8 +39,8 @@ export class LocalExtraction {
     return this.failure;
   }
 
-  /** For TarReader: where the entry's data goes. */
-  readonly entry = (entry: TarEntry): EntrySink | undefined => {
+  /** For ArchiveReader: where the entry's data goes. */
+  readonly entry = (entry: Header): EntrySink | undefined => {
     const place = placeEntry(entry.name, this.prefix, this.destination);
     if (place.kind === 'foreign') throw new TarFormatError(`tar contents corrupted (an entry "${entry.name}" outside the copied path)`);
     if (place.kind === 'outside') {
@@ -52,8 +52,8 @@ export class LocalExtraction {
       this.step(async () => { if (!this.aborted) await this.makeDir(target); });
       return undefined;
     }
-    if (entry.type !== 'file') {
-      const what = entry.type === 'symlink' ? `symlink: "${target}" -> "${entry.linkname}"` : entry.type === 'hardlink' ? `hard link: "${target}" -> "${entry.linkname}"` : `special file: "${target}"`;
+    if (entry.type !== 'file' && entry.type !== 'contiguous-file') {
+      const what = entry.type === 'symlink' ? `symlink: "${target}" -> "${entry.linkname}"` : entry.type === 'link' ? `hard link: "${target}" -> "${entry.linkname}"` : `special file: "${target}"`;
       this.warnings.push(`skipping ${what}`);
       return undefined;
     }

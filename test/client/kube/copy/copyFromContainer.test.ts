@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from
 import { join } from 'node:path';
 import { copyFromContainer } from '../../../../client/src/kube/copy/copyFromContainer';
 import { CopyCancelledError, CopyError } from '../../../../client/src/kube/copy/tarFailure';
-import { encodeHeader, padding, RECORD } from '../../../../client/src/kube/copy/tarHeader';
+import { pack } from 'tar-stream';
 import type { RunInContainer } from '../../../../client/src/kube/copy/containerProcess';
 import { fakeContainer } from '../fakes/fakeContainer';
 import { tempDirs } from '../../../support/tempDirs';
@@ -58,16 +58,20 @@ function serving(archive: Buffer): RunInContainer {
   };
 }
 
-function archiveOf(files: { name: string; data: string }[]): Buffer {
-  const parts = files.flatMap((f) => [encodeHeader({ name: f.name, type: 'file', size: f.data.length, mode: 0o644, mtime: 0, linkname: '' }), Buffer.from(f.data), padding(f.data.length)]);
-  const body = Buffer.concat([...parts, Buffer.alloc(1024)]);
-  return Buffer.concat([body, Buffer.alloc(RECORD - (body.length % RECORD))]);
+/** An archive as tar-stream writes it, with the names given (however hostile). */
+async function archiveOf(files: { name: string; data: string }[]): Promise<Buffer> {
+  const archive = pack();
+  for (const f of files) archive.entry({ name: f.name, mode: 0o644, mtime: new Date(0) }, f.data);
+  archive.finalize();
+  const parts: Buffer[] = [];
+  for await (const part of archive as AsyncIterable<Buffer>) parts.push(part);
+  return Buffer.concat(parts);
 }
 
 test('an archive naming files outside the destination writes only inside it', async () => {
   const { local } = setup();
   const dest = join(local, 'out');
-  const result = await copyFromContainer(serving(archiveOf([
+  const result = await copyFromContainer(serving(await archiveOf([
     { name: 'data/ok.txt', data: 'fine' },
     { name: 'data/../../../../../../tmp/podscope-evil.txt', data: 'evil' },
     { name: 'data/sub/../../../sibling.txt', data: 'evil' },
@@ -82,7 +86,7 @@ test('an archive naming files outside the destination writes only inside it', as
 test('an entry that is not under the copied path is refused as kubectl refuses it, and nothing is kept', async () => {
   const { local } = setup();
   await assert.rejects(
-    copyFromContainer(serving(archiveOf([{ name: 'data/ok.txt', data: 'fine' }, { name: 'etc/cron.d/x', data: 'evil' }])), '/data', join(local, 'out')),
+    copyFromContainer(serving(await archiveOf([{ name: 'data/ok.txt', data: 'fine' }, { name: 'etc/cron.d/x', data: 'evil' }])), '/data', join(local, 'out')),
     /tar contents corrupted/,
   );
   assert.deepEqual(readdirSync(local), []);
