@@ -277,9 +277,9 @@ test('the API server restarts under an open tree, log follow, workload logs, exe
   // Each web pod: both marker lines once, in order, and everything shown equal to the tail of its kubectl logs.
   for (const p of web.pods) {
     assert.deepEqual(markerLines(web.ofPod(p).join('\n'), marker), [`${marker} written while the API server was down`, `${marker} written after the restart`], `pod ${p}`);
-    const shown = web.ofPod(p);
-    const theirs = (await c.kubectl.ok(['logs', '-n', 'demo', p, '-c', 'nginx', '--timestamps'])).split('\n').filter(Boolean);
-    assert.deepEqual(shown, theirs.slice(-shown.length), `pod ${p}: what the view shows is the end of kubectl logs, each line once`);
+    const viewed = web.ofPod(p);
+    const kubectlLogs: string = await c.kubectl.ok(['logs', '-n', 'demo', p, '-c', 'nginx', '--timestamps']);
+    assert.deepEqual(viewed, kubectlLogs.split('\n').filter(Boolean).slice(-viewed.length), `pod ${p}: what the view shows is the end of kubectl logs, each line once`);
   }
   assert.ok(workloadStates.some(([, st]) => st.kind === 'reconnecting'), 'the workload streams did break and resume');
   assert.ok(!workloadStates.some(([, st]) => st.kind === 'failed'), 'no stream gave up');
