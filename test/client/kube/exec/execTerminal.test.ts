@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import type { ClusterApi } from '../../../../client/src/kube/cluster/clusterApi';
 import type { ExecOutcome } from '../../../../client/src/kube/exec/execStatus';
+import type { TerminalStep } from '../../../../client/src/kube/exec/execTerminal';
+import { settle } from '../fakes/fakeCluster';
 import { useFakeVscode } from '../fakes/routeVscode';
 import { FakeExecServer } from '../fakes/fakeExecServer';
 import { until } from '../../../support/until';
@@ -73,19 +75,21 @@ test('keys typed before the session connects reach it; closing the terminal whil
   assert.deepEqual(ends, [undefined]);
 });
 
-test('deleting the pod under an attach: the terminal says so when the deletion starts, and ends when the pod is gone', async () => {
-  const { openChannelTerminal, podDeletionOption } = await bridge();
+/** A running pod "web" in an in-memory API server (watched for deletion), and an attach step to it on the exec server. */
+async function watchedPod() {
+  const bridged = await bridge();
   const { ExecSession } = await import('../../../../client/src/kube/exec/execSession.js');
-  const { FakeCluster, settle } = await import('../fakes/fakeCluster.js');
+  const { FakeCluster } = await import('../fakes/fakeCluster.js');
   const cluster = new FakeCluster();
   cluster.create('ns', 'web', { status: { phase: 'Running' } });
+  const step: TerminalStep = { tty: false, open: (size, out) => ExecSession.attach(api, { namespace: 'ns', pod: 'web', container: 'app', stdin: true, tty: false, ...size }, out) };
+  return { ...bridged, cluster, step };
+}
+
+test('deleting the pod under an attach: the terminal says so when the deletion starts, and ends when the pod is gone', async () => {
+  const { openChannelTerminal, podDeletionOption, cluster, step } = await watchedPod();
   const ends: (ExecOutcome | undefined)[] = [];
-  openChannelTerminal({
-    name: 'attach web/app',
-    steps: [{ tty: false, open: (size, out) => ExecSession.attach(api, { namespace: 'ns', pod: 'web', container: 'app', stdin: true, tty: false, ...size }, out) }],
-    onEnd: (o) => ends.push(o),
-    podDeletion: podDeletionOption(cluster, 'ns', 'web', 'attach session'),
-  });
+  openChannelTerminal({ name: 'attach web/app', steps: [step], onEnd: (o) => ends.push(o), podDeletion: podDeletionOption(cluster, 'ns', 'web', 'attach session') });
   const { pty, text } = shown();
   pty.open(undefined);
   await until('the pod watched', () => cluster.openWatches === 1);
@@ -106,12 +110,7 @@ test('deleting the pod under an attach: the terminal says so when the deletion s
 });
 
 test('closing the terminal stops watching the pod; a pod gone before the session opened ends it at once', async () => {
-  const { openChannelTerminal, podDeletionOption } = await bridge();
-  const { ExecSession } = await import('../../../../client/src/kube/exec/execSession.js');
-  const { FakeCluster, settle } = await import('../fakes/fakeCluster.js');
-  const cluster = new FakeCluster();
-  cluster.create('ns', 'web', { status: { phase: 'Running' } });
-  const step = { tty: false, open: (size: { columns?: number; rows?: number }, out: Parameters<typeof ExecSession.attach>[2]) => ExecSession.attach(api, { namespace: 'ns', pod: 'web', container: 'app', stdin: true, tty: false, ...size }, out) };
+  const { openChannelTerminal, podDeletionOption, cluster, step } = await watchedPod();
   openChannelTerminal({ name: 'attach web/app', steps: [step], podDeletion: podDeletionOption(cluster, 'ns', 'web', 'attach session') });
   const first = shown();
   first.pty.open(undefined);
