@@ -14,7 +14,7 @@ import { execIn, type RunInContainer } from '../../../client/src/kube/copy/conta
 import { listDirectory, readContainerFile } from '../../../client/src/kube/copy/containerListing';
 import { copyFromContainer } from '../../../client/src/kube/copy/copyFromContainer';
 import { copyToContainer } from '../../../client/src/kube/copy/copyToContainer';
-import { watchPodDeletion } from '../../../client/src/kube/copy/podDeletion';
+import { watchPodDeletion } from '../../../client/src/kube/pod/podDeletion';
 import { CopyError } from '../../../client/src/kube/copy/tarFailure';
 import type { Cluster } from '../cluster';
 import { clusterLayout } from '../layout';

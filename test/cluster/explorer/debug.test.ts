@@ -1,8 +1,8 @@
 // Debug containers and attach against the real local cluster, kubectl as the reference: the debugger Podscope adds is
 // in `kubectl get pod -o yaml` with its target, runs (kwok's podscope-ephemeral stage plays the kubelet), takes a
 // command, and re-opening Debug finds it instead of adding another; attach streams the main process's output (kwok
-// serves a container's attach from the same file as its log); the restricted user is refused both, in the API
-// server's words. Each test uses a pod of its own: ephemeral containers cannot be removed, so seeded pods stay clean.
+// serves a container's attach from the same file as its log); deleting the pod ends an attach or shell terminal with
+// a message saying so; the restricted user is refused both, in the API server's words. Each test uses a pod of its own: ephemeral containers cannot be removed, so seeded pods stay clean.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -97,6 +97,55 @@ test('attach streams what the main process prints from then on', { timeout: 60_0
     assert.ok(!out.stdout.includes(before), 'attach shows output from now on, not the history (that is what logs are for)');
   } finally {
     session.close();
+  }
+});
+
+/** What a recorded terminal prints from now on, once opened at 80x24. */
+function opened(terminal: { pty: unknown }): { pty: { close(): void; handleInput(d: string): void }; text: () => string } {
+  const pty = terminal.pty as { open(d: unknown): void; close(): void; handleInput(d: string): void; onDidWrite(l: (d: string) => void): void };
+  let text = '';
+  pty.onDidWrite((d) => { text += d; });
+  pty.open({ columns: 80, rows: 24 });
+  return { pty, text: () => text };
+}
+
+test('deleting the pod under an attach and under a shell ends each terminal with a message saying so', { timeout: 60_000 }, async (t) => {
+  const c = fixture.need(t);
+  if (!c) return;
+  const pod = await scratchPod(c);
+  const podName = pod.metadata!.name!;
+  const { openAttach } = await import('../../../client/src/kube/exec/attach.js');
+  const { openShell } = await import('../../../client/src/kube/exec/openShell.js');
+  const resolved = {
+    api: fixture.api(c.kubeconfig),
+    target: { contextName: 'podscope', namespace: 'demo', name: podName, pod },
+    container: { name: 'app', kind: 'app' as const, hasPrevious: false, state: 'Running' },
+  };
+  const ends: string[] = [];
+  openAttach(resolved, (o) => ends.push(`attach ${JSON.stringify(o)}`));
+  const attach = opened(vscode.recorded.terminals.at(-1)!);
+  await openShell(resolved, 'sh');
+  const shell = opened(vscode.recorded.terminals.at(-1)!);
+  try {
+    // Both sessions live: the attach shows what the main process prints, the shell answers.
+    const line = `alive-${randomUUID()}`;
+    const poke = setInterval(() => { c.appendLog('demo', podName, 'app', line); shell.pty.handleInput(`echo ${line}\r`); }, 300);
+    try {
+      await until('both sessions to answer', () => attach.text().includes(line) && shell.text().includes(`\r\n${line}\r\n`));
+    } finally {
+      clearInterval(poke);
+    }
+
+    const deletedAt = Date.now();
+    await c.kubectl.ok(['delete', 'pod', '-n', 'demo', podName, '--wait=false']);
+    const endOf = (what: string, text: () => string) => until(`the ${what} to end`, () => (text().includes(`[podscope] pod "${podName}" was deleted; the ${what} session ended`) ? Date.now() - deletedAt : undefined), 30_000);
+    const [attachMs, shellMs] = await Promise.all([endOf('attach', attach.text), endOf('shell', shell.text)]);
+    t.diagnostic(`pod deleted (kubectl delete, default grace): attach ended ${attachMs} ms and shell ${shellMs} ms after the delete was sent`);
+    assert.deepEqual(ends, [`attach ${JSON.stringify({ kind: 'error', message: `pod "${podName}" was deleted; the attach session ended` })}`]);
+    assert.match(attach.text(), /Press any key to close the terminal\./);
+  } finally {
+    attach.pty.close();
+    shell.pty.close();
   }
 });
 

@@ -1,6 +1,6 @@
 // Faults on the cluster side, on a cluster of this file's own (it restarts the API server, so it must not share the
-// cluster other test files use): the API server restarted while the tree, a log follow, an exec session and a
-// port-forward are open; the network cut mid-stream by a proxy between client and API server; and a watch that the
+// cluster other test files use): the API server restarted while the tree, a log follow, a workload's logs, an exec
+// session and a port-forward are open; the network cut mid-stream by a proxy between client and API server; and a watch that the
 // API server really answers with 410 Gone (no watch cache, etcd compacted). Each part recovers by itself or ends with
 // a clear message; the tree converges to what kubectl sees, without ghosts or duplicates; the log resumes with no line
 // lost or repeated. Times to converge are reported as test diagnostics (docs/benchmarks.md).
@@ -12,6 +12,7 @@ import { connect } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
+import type { V1PodList } from '@kubernetes/client-node';
 import { ApiServerProcess } from '../apiServerProcess';
 import { ClusterUnavailableError, ensureCluster, type Cluster } from '../cluster';
 import { clusterLayout } from '../layout';
@@ -19,6 +20,9 @@ import { createClusterApi, type ClusterApi, type ListPodsOptions, type WatchHand
 import { loadKubeconfig } from '../../../client/src/kube/cluster/kubeconfig';
 import { clientNodeLogOpener } from '../../../client/src/kube/logs/clientNodeLogOpener';
 import { LogSession } from '../../../client/src/kube/logs/logSession';
+import { WorkloadLogSession } from '../../../client/src/kube/logs/workloadLogSession';
+import { PodInformer } from '../../../client/src/kube/cluster/informer';
+import { readWorkload, selectorString } from '../../../client/src/kube/cluster/workloads';
 import type { LogStreamState } from '../../../client/src/kube/logs/logStream';
 import { ExecSession } from '../../../client/src/kube/exec/execSession';
 import type { ExecOutcome } from '../../../client/src/kube/exec/execStatus';
@@ -151,6 +155,25 @@ function followLog(c: Cluster, kc: ClusterApi, states: LogStreamState[]): { sess
   return { session, done, full };
 }
 
+/** The `web` Deployment's logs followed as the view does, with the product's reconnect delays; its running pods. */
+async function followWorkload(c: Cluster, kc: ClusterApi, states: [string, LogStreamState][]) {
+  const selector = selectorString((await readWorkload(kc, 'Deployment', 'demo', 'web')).spec?.selector);
+  const listed = await c.kubectl.json<V1PodList>(['get', 'pods', '-n', 'demo', '-l', selector]);
+  const pods = listed.items.filter((p) => p.status?.phase === 'Running' && !p.metadata?.deletionTimestamp).map((p) => p.metadata!.name!).sort();
+  const session = new WorkloadLogSession(
+    { namespace: 'demo', workload: 'deployment/web', labelSelector: selector, containers: undefined, follow: true, timestamps: true, tailLines: 1, maxLogRequests: 5 },
+    (l) => new PodInformer(kc, { namespace: 'demo', labelSelector: selector }, l),
+    (pod, container) => clientNodeLogOpener(kc, { namespace: 'demo', pod, container }),
+    { changed() {}, state: (k, s) => { states.push([k, s]); }, notice() {} },
+    { maxLines: 1_000_000, quietMs: 300 },
+  );
+  const done = session.start();
+  cleanups.push(async () => { session.stop(); await done; });
+  /** The lines shown for `pod`, without their prefix. */
+  const ofPod = (pod: string) => session.buffer.text().split('\n').filter((l) => l.startsWith(`[pod/${pod}/nginx] `)).map((l) => l.slice(`[pod/${pod}/nginx] `.length));
+  return { session, pods, ofPod };
+}
+
 async function openExec(kc: ClusterApi): Promise<{ session: ExecSession; out: { text: string } }> {
   const out = { text: '' };
   const session = await ExecSession.open(kc, { namespace: 'demo', pod: 'hello', container: 'app', command: ['sh', '-c', 'echo ready; read x'], tty: false },
@@ -203,12 +226,16 @@ function markerLines(text: string, marker: string): string[] {
   return text.split('\n').filter((l) => l.includes(marker)).map((l) => l.replace(/^\S+ /, ''));
 }
 
-test('the API server restarts under an open tree, log follow, exec session and port-forward', { timeout: 240_000 }, async (t) => {
+test('the API server restarts under an open tree, log follow, workload logs, exec session and port-forward', { timeout: 240_000 }, async (t) => {
   const c = need(t);
   if (!c) return;
   const apiServer = new ApiServerProcess(clusterLayout());
   for (const n of ['restart-a', 'restart-b']) await c.kubectl.ok(['create', '-f', '-'], podManifest(n));
   const { kc, ui, states, log, exec, forward, forwardErrors } = await openEverything(c, c.kubeconfig);
+  const workloadStates: [string, LogStreamState][] = [];
+  const web = await followWorkload(c, kc, workloadStates);
+  assert.ok(web.pods.length >= 2, `web has ${web.pods.length} running pods`);
+  await until('every web pod streaming', () => web.pods.every((p) => [...workloadStates].reverse().find(([k]) => k === `${p}/nginx`)?.[1].kind === 'streaming'), 30_000);
   await forwardOnce(forward);
   const inFlight = connect(forward.localPort, '127.0.0.1', () => inFlight.write('open'));
   inFlight.on('error', () => undefined);
@@ -220,6 +247,7 @@ test('the API server restarts under an open tree, log follow, exec session and p
   const killed = await apiServer.stop();
   t.diagnostic(`API server ${killed ? 'killed after 5 s of graceful shutdown' : 'stopped by SIGTERM'}`);
   c.appendLog('demo', 'hello', 'app', `${marker} written while the API server was down`);
+  c.appendLog('demo', 'web', 'nginx', `${marker} written while the API server was down`);
   // An exec session is a process's stdin and stdout: it cannot be resumed, it must end and say why.
   const outcome = await Promise.race([exec.session.done, new Promise<ExecOutcome>((r) => setTimeout(() => r({ kind: 'error', message: 'still open' }), 30_000))]);
   assert.equal(outcome.kind, 'error');
@@ -253,10 +281,13 @@ test('the API server restarts under an open tree, log follow, exec session and p
   await c.kubectl.ok(['delete', 'pod', 'restart-a', '-n', namespace, '--grace-period=0', '--force']);
   await c.kubectl.ok(['create', '-f', '-'], podManifest('restart-c'));
   c.appendLog('demo', 'hello', 'app', `${marker} written after the restart`);
+  c.appendLog('demo', 'web', 'nginx', `${marker} written after the restart`);
 
-  const [treeMs, logMs] = await Promise.all([
+  const [treeMs, logMs, workloadMs] = await Promise.all([
     converged(c, ui, readyAt, 90_000),
     until('the log to catch up', () => (log.session.buffer.text().includes(`${marker} written after the restart`) ? Date.now() - readyAt : undefined), 90_000),
+    until('every web pod to catch up', () => (web.pods.every((p) => web.ofPod(p).some((l) => l.endsWith(`${marker} written after the restart`))) ? Date.now() - readyAt : undefined), 90_000)
+      .catch((err: unknown) => { throw new Error(`${String(err)}; ${web.session.summary()}; states: ${workloadStates.slice(-12).map(([k, st]) => `${k}:${JSON.stringify(st)}`).join(' | ')}`); }),
   ]);
   const names = podNames(ui);
   assert.ok(!names.includes('restart-a') && names.includes('restart-c'));
@@ -266,6 +297,17 @@ test('the API server restarts under an open tree, log follow, exec session and p
   await until('the log to equal kubectl logs', async () => (log.session.buffer.text() === (await log.full()) ? true : undefined), 10_000);
   assert.ok(states.some((s) => s.kind === 'reconnecting'), 'the log stream did break and resume');
   t.diagnostic(`log resumed with every line once ${logMs} ms after the API server was ready`);
+  // Each web pod: both marker lines once, in order, and everything shown equal to the tail of its kubectl logs.
+  for (const p of web.pods) {
+    assert.deepEqual(markerLines(web.ofPod(p).join('\n'), marker), [`${marker} written while the API server was down`, `${marker} written after the restart`], `pod ${p}`);
+    const viewed = web.ofPod(p);
+    const kubectlLogs: string = await c.kubectl.ok(['logs', '-n', 'demo', p, '-c', 'nginx', '--timestamps']);
+    assert.deepEqual(viewed, kubectlLogs.split('\n').filter(Boolean).slice(-viewed.length), `pod ${p}: what the view shows is the end of kubectl logs, each line once`);
+  }
+  assert.ok(workloadStates.some(([, st]) => st.kind === 'reconnecting'), 'the workload streams did break and resume');
+  assert.ok(!workloadStates.some(([, st]) => st.kind === 'failed'), 'no stream gave up');
+  assert.ok(web.pods.every((p) => web.session.streamingPods.includes(p)), 'every pod is still followed');
+  t.diagnostic(`workload logs: all ${web.pods.length} web pods resumed with every line once ${workloadMs} ms after the API server was ready`);
 
   const forwardStart = Date.now();
   await forwardOnce(forward);

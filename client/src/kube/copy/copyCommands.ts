@@ -15,7 +15,7 @@ import { copyFromContainer } from './copyFromContainer';
 import { formatBytes, progressReporter } from './copyProgress';
 import type { CopyControl } from './copyStop';
 import { copyToContainer } from './copyToContainer';
-import { watchPodDeletion } from './podDeletion';
+import { watchPodDeletion } from '../pod/podDeletion';
 import { CopyCancelledError, CopyError } from './tarFailure';
 
 export interface CopyCommandContext {

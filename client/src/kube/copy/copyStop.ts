@@ -1,6 +1,6 @@
 // Ends a running copy from outside it — the user cancelled, the pod was deleted, the local disk failed — exactly once:
 // the first reason wins, and whatever is waiting on the copy is released with it.
-import type { PodDeletionWatch } from './podDeletion';
+import type { PodDeletionWatch } from '../pod/podDeletion';
 import { CopyCancelledError, CopyError } from './tarFailure';
 
 /** What a copy is given besides its paths. */

@@ -8,7 +8,7 @@ import type { ClusterApi } from '../cluster/clusterApi';
 import { attachStep, type AttachTarget } from '../exec/attach';
 import { ExecSession } from '../exec/execSession';
 import type { ExecOutcome } from '../exec/execStatus';
-import { openChannelTerminal } from '../exec/execTerminal';
+import { openChannelTerminal, podDeletionOption } from '../exec/execTerminal';
 import { shellCommand } from '../exec/shellChoice';
 import { podContainers } from '../pod/containers';
 import type { CommandFactory, PodActionDeps } from '../pod/podActionDeps';
@@ -152,6 +152,7 @@ function openDebugTerminal(where: Where, name: string): void {
       { tty: true, banner: `Attaching is not possible here; starting a shell in ${name} instead.`, open: (size, out) => ExecSession.open(where.api, { ...target, command, tty: true, ...size }, out) },
     ],
     onEnd: (outcome) => void afterSession(where, name, outcome),
+    podDeletion: podDeletionOption(where.api, where.namespace, where.pod, 'debug session'),
   });
 }
 

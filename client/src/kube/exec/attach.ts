@@ -9,7 +9,7 @@ import { reportProblem } from '../../notify';
 import { execBlocker } from './execPreflight';
 import type { ExecOutcome } from './execStatus';
 import { ExecSession, type AttachRequest } from './execSession';
-import { openChannelTerminal, type TerminalStep } from './execTerminal';
+import { openChannelTerminal, podDeletionOption, type TerminalStep } from './execTerminal';
 
 export type AttachTarget = Omit<AttachRequest, 'columns' | 'rows'>;
 
@@ -41,5 +41,8 @@ export function openAttach(resolved: ResolvedContainer, onEnd?: (outcome: ExecOu
     return undefined;
   }
   const t = attachTarget(target.pod, target.namespace, target.name, container.name);
-  return openChannelTerminal({ name: `attach ${target.name}/${container.name}`, icon: 'plug', steps: [attachStep(api, t)], onEnd });
+  return openChannelTerminal({
+    name: `attach ${target.name}/${container.name}`, icon: 'plug', steps: [attachStep(api, t)], onEnd,
+    podDeletion: podDeletionOption(api, target.namespace, target.name, 'attach session'),
+  });
 }

@@ -1,10 +1,12 @@
 // The VS Code side of an exec or attach session: a Pseudoterminal that forwards keystrokes and size changes, prints
 // the container's output, and keeps the terminal open after the session ends so its outcome can be read. A terminal
 // can hold a fallback: when a session fails before it printed anything (the runtime cannot attach), the next one
-// opens in the same terminal (the debug container's exec after its attach).
+// opens in the same terminal (the debug container's exec after its attach). It also watches the pod: deleting it
+// ends the session with a word saying so, where the stream itself might hang (kwok) or end with a bare exit code.
 import { StringDecoder } from 'node:string_decoder';
 import * as vscode from 'vscode';
 import type { ClusterApi } from '../cluster/clusterApi';
+import { watchPodDeletion, type PodDeletionStage, type PodDeletionWatch } from '../pod/podDeletion';
 import { describeOutcome, type ExecOutcome } from './execStatus';
 import { ExecSession, type ExecOutput, type ExecRequest } from './execSession';
 
@@ -30,6 +32,20 @@ export interface ChannelTerminalOptions {
    * while a session still ran.
    */
   onEnd?(outcome: ExecOutcome | undefined): void;
+  /** The pod the sessions run in, watched for deletion while the terminal is open. */
+  podDeletion?: PodDeletionOption;
+}
+
+export interface PodDeletionOption {
+  pod: string;
+  /** How the session is named in the message, e.g. "attach session". */
+  session: string;
+  watch(onDeleted: (stage: PodDeletionStage) => void): Promise<PodDeletionWatch>;
+}
+
+/** Watches `pod` for the terminal, reporting both the start of its deletion and its removal. */
+export function podDeletionOption(api: Pick<ClusterApi, 'readPod' | 'watchPods'>, namespace: string, pod: string, session: string): PodDeletionOption {
+  return { pod, session, watch: (onDeleted) => watchPodDeletion(api, namespace, pod, onDeleted, { untilGone: true }) };
 }
 
 const RED = '\x1b[31m';
@@ -40,6 +56,7 @@ export function openExecTerminal(api: ClusterApi, request: ExecTerminalRequest, 
   return openChannelTerminal({
     name,
     steps: [{ tty: true, open: (size, out) => ExecSession.open(api, { ...request, tty: true, ...size }, out) }],
+    podDeletion: podDeletionOption(api, request.namespace, request.pod, 'shell session'),
   });
 }
 
@@ -66,11 +83,13 @@ class ChannelPseudoterminal implements vscode.Pseudoterminal {
   private size: { columns?: number; rows?: number } = {};
   /** Keys typed before the session is connected; sent once it is, so nothing typed early is lost. */
   private pending: string[] = [];
+  private deletionWatch: Promise<PodDeletionWatch | undefined> | undefined;
 
   constructor(private readonly options: ChannelTerminalOptions) {}
 
   open(dims: vscode.TerminalDimensions | undefined): void {
     this.size = { columns: dims?.columns, rows: dims?.rows };
+    this.watchPod();
     this.run(0);
   }
 
@@ -92,7 +111,27 @@ class ChannelPseudoterminal implements vscode.Pseudoterminal {
     // The user closed the terminal: nothing is left to show the outcome in.
     if (!this.ended) this.options.onEnd?.(undefined);
     this.ended = true;
+    this.stopWatch();
     this.session?.close();
+  }
+
+  private watchPod(): void {
+    const deletion = this.options.podDeletion;
+    if (!deletion) return;
+    // The process's last output during the grace period is still shown; the session ends once the pod is gone.
+    this.deletionWatch = deletion.watch((stage) => {
+      if (this.ended) return;
+      if (stage === 'started') {
+        this.writeEmitter.fire(`\r\n${DIM}[podscope] pod "${deletion.pod}" is being deleted; the ${deletion.session} ends when it is gone.${RESET}\r\n`);
+        return;
+      }
+      this.end({ kind: 'error', message: `pod "${deletion.pod}" was deleted; the ${deletion.session} ended` });
+      this.session?.close();
+    }).catch(() => undefined);
+  }
+
+  private stopWatch(): void {
+    void this.deletionWatch?.then((w) => w?.stop());
   }
 
   private run(index: number): void {
@@ -137,6 +176,7 @@ class ChannelPseudoterminal implements vscode.Pseudoterminal {
   private end(outcome: ExecOutcome): void {
     if (this.ended) return;
     this.ended = true;
+    this.stopWatch();
     this.exitCode = outcome.kind === 'exited' ? outcome.exitCode : undefined;
     const calm = (outcome.kind === 'exited' && outcome.exitCode === 0) || outcome.kind === 'ended';
     this.writeEmitter.fire(`\r\n${calm ? DIM : RED}[podscope] ${describeOutcome(outcome)}${RESET}\r\n${DIM}Press any key to close the terminal.${RESET}\r\n`);

@@ -31,7 +31,7 @@ const DEFAULT_DELAYS = [200, 500, 1000, 2000, 5000];
 const DEFAULT_MAX_ATTEMPTS = 10;
 
 export class ResumableLogStream {
-  private readonly cursor = new ResumeCursor();
+  private readonly cursor: ResumeCursor;
   private readonly splitter = new LineSplitter();
   private readonly parser = new TimedLineParser();
   private connection: LogConnection | undefined;
@@ -44,7 +44,9 @@ export class ResumableLogStream {
     private readonly request: LogRequest,
     private readonly handlers: LogStreamHandlers,
     private readonly options: LogStreamOptions = {},
-  ) {}
+  ) {
+    this.cursor = new ResumeCursor(request.tailLines !== undefined);
+  }
 
   /** Starts reading; the promise settles when the stream has ended, failed or been stopped. */
   start(): Promise<void> {

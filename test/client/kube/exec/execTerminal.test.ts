@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import type { ClusterApi } from '../../../../client/src/kube/cluster/clusterApi';
 import type { ExecOutcome } from '../../../../client/src/kube/exec/execStatus';
+import type { TerminalStep } from '../../../../client/src/kube/exec/execTerminal';
+import { settle } from '../fakes/fakeCluster';
 import { useFakeVscode } from '../fakes/routeVscode';
 import { FakeExecServer } from '../fakes/fakeExecServer';
 import { until } from '../../../support/until';
@@ -71,4 +73,56 @@ test('keys typed before the session connects reach it; closing the terminal whil
   pty.close();
   pty.close();
   assert.deepEqual(ends, [undefined]);
+});
+
+/** A running pod "web" in an in-memory API server (watched for deletion), and an attach step to it on the exec server. */
+async function watchedPod() {
+  const bridged = await bridge();
+  const { ExecSession } = await import('../../../../client/src/kube/exec/execSession.js');
+  const { FakeCluster } = await import('../fakes/fakeCluster.js');
+  const cluster = new FakeCluster();
+  cluster.create('ns', 'web', { status: { phase: 'Running' } });
+  const step: TerminalStep = { tty: false, open: (size, out) => ExecSession.attach(api, { namespace: 'ns', pod: 'web', container: 'app', stdin: true, tty: false, ...size }, out) };
+  return { ...bridged, cluster, step };
+}
+
+test('deleting the pod under an attach: the terminal says so when the deletion starts, and ends when the pod is gone', async () => {
+  const { openChannelTerminal, podDeletionOption, cluster, step } = await watchedPod();
+  const ends: (ExecOutcome | undefined)[] = [];
+  openChannelTerminal({ name: 'attach web/app', steps: [step], onEnd: (o) => ends.push(o), podDeletion: podDeletionOption(cluster, 'ns', 'web', 'attach session') });
+  const { pty, text } = shown();
+  pty.open(undefined);
+  await until('the pod watched', () => cluster.openWatches === 1);
+  cluster.update('ns', 'web', (p) => { p.metadata!.deletionTimestamp = new Date(); });
+  await until('the word on the deletion', () => text().includes('[podscope] pod "web" is being deleted; the attach session ends when it is gone.'));
+  // The grace period: the process's last output still comes through.
+  pty.handleInput!('last words\n');
+  await until('the echo', () => text().includes('echo: last words\r\n'));
+  assert.deepEqual(ends, []);
+  cluster.remove('ns', 'web');
+  await until('the end', () => ends.length === 1);
+  assert.deepEqual(ends, [{ kind: 'error', message: 'pod "web" was deleted; the attach session ended' }]);
+  assert.match(text(), /\[podscope\] pod "web" was deleted; the attach session ended/);
+  await settle();
+  assert.equal(cluster.openWatches, 0);
+  pty.close();
+  assert.deepEqual(ends.length, 1, 'closing the ended terminal reports nothing more');
+});
+
+test('closing the terminal stops watching the pod; a pod gone before the session opened ends it at once', async () => {
+  const { openChannelTerminal, podDeletionOption, cluster, step } = await watchedPod();
+  openChannelTerminal({ name: 'attach web/app', steps: [step], podDeletion: podDeletionOption(cluster, 'ns', 'web', 'attach session') });
+  const first = shown();
+  first.pty.open(undefined);
+  await until('the pod watched', () => cluster.openWatches === 1);
+  first.pty.close();
+  await settle();
+  assert.equal(cluster.openWatches, 0);
+
+  const ends: (ExecOutcome | undefined)[] = [];
+  openChannelTerminal({ name: 'shell gone/app', steps: [step], onEnd: (o) => ends.push(o), podDeletion: podDeletionOption(cluster, 'ns', 'gone', 'shell session') });
+  const second = shown();
+  second.pty.open(undefined);
+  await until('the end', () => ends.length === 1);
+  assert.deepEqual(ends, [{ kind: 'error', message: 'pod "gone" was deleted; the shell session ended' }]);
 });

@@ -54,3 +54,33 @@ test('equal instants written differently count as the same timestamp', () => {
   assert.equal(c.admit(L('2026-01-02T03:04:05.500000000Z', 'b')), false);
   assert.equal(c.admit(L('2026-01-02T03:04:05.500000000Z', 'c')), true);
 });
+
+test('a stream that began with a tail: the replay\'s lines at the first timestamp that came before the tail are skipped too', () => {
+  // kwok stamps a container's first three lines alike; tailLines=1 showed only the last of them.
+  const c = new ResumeCursor(true);
+  assert.equal(c.admit(L(T1, 'listening')), true);
+  assert.equal(c.admit(L(T1, 'warning')), true);
+  c.beginReplay();
+  const verdicts = [L(T0, 'older'), L(T1, 'starting'), L(T1, 'listening'), L(T1, 'warning'), L(T1, 'new at the same instant'), L(T2, 'later')].map((l) => c.admit(l));
+  assert.deepEqual(verdicts, [false, false, false, false, true, true]);
+  // A second break: the same group replays again, now with the line admitted after the first.
+  c.beginReplay();
+  assert.deepEqual([L(T1, 'warning'), L(T2, 'later'), L(T2, 'next')].map((l) => c.admit(l)), [false, false, true]);
+});
+
+test('a tail-cut first group that grew after the first break still skips what was seen, and only that', () => {
+  const c = new ResumeCursor(true);
+  c.admit(L(T1, 'warning'));
+  c.beginReplay();
+  assert.deepEqual([L(T1, 'starting'), L(T1, 'warning'), L(T1, 'more')].map((l) => c.admit(l)), [false, false, true]);
+  c.beginReplay();
+  assert.deepEqual([L(T1, 'starting'), L(T1, 'warning'), L(T1, 'more'), L(T1, 'newest')].map((l) => c.admit(l)), [false, false, false, true]);
+});
+
+test('without a tail the count alone decides, so a repeated text at one instant is neither lost nor doubled', () => {
+  const c = new ResumeCursor();
+  c.admit(L(T1, 'same'));
+  c.admit(L(T1, 'same'));
+  c.beginReplay();
+  assert.deepEqual([L(T1, 'same'), L(T1, 'same'), L(T1, 'same')].map((l) => c.admit(l)), [false, false, true]);
+});
