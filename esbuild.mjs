@@ -18,8 +18,22 @@ const common = {
   alias: { yaml: './node_modules/yaml/browser/index.js' },
 };
 
+// The extension's activation evaluates dist/client.js alone: registrations. What starts after activation is in bundles
+// of its own, loaded by Ctx then (its `import()` becomes a `require` of the sibling file): the pod explorer with
+// @kubernetes/client-node, and the language client. Parsing them is then off the activation path too.
+const LATE = { './clusterFeatures.js': './clusterFeatures.js', './lsp/client.js': './languageClient.js' };
+const lateModules = {
+  name: 'late-modules',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(clusterFeatures|lsp\/client)\.js$/ }, (args) => (
+      args.kind === 'dynamic-import' ? { path: LATE[args.path], external: true } : undefined));
+  },
+};
+
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', plugins: [lateModules], supported: { 'dynamic-import': false } },
+  { entryPoints: ['client/src/clusterFeatures.ts'], outfile: 'dist/clusterFeatures.js' },
+  { entryPoints: ['client/src/lsp/client.ts'], outfile: 'dist/languageClient.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
   // The exact validator's worker thread (server and CLI find it beside themselves).
