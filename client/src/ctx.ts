@@ -74,6 +74,7 @@ export class Ctx {
   /** Cluster access: only in a trusted workspace (see workspaceTrust.ts). Never rejects: a failure is reported. */
   private async startCluster(commands: CommandRouter): Promise<void> {
     const features = afterActivation()
+      .then(() => this.languageServerFirst())
       .then(() => this.modules.clusterFeatures())
       .then(({ startClusterFeatures }) => startClusterFeatures(this.extensionContext, this.config));
     // Set before the explorer exists, so a command run meanwhile waits for it.
@@ -87,6 +88,15 @@ export class Ctx {
     } finally {
       this.markExplorerReady();
     }
+  }
+
+  /**
+   * With a YAML document open, the language server's start goes first: loading the explorer (client-node, the
+   * kubeconfig) holds the extension host's one thread, which the client's handshake and first diagnostics need too.
+   */
+  private async languageServerFirst(): Promise<void> {
+    const lsp = await this.languageStarted;
+    if (lsp?.starting) await lsp.ready;
   }
 
   /** The narrow face `activate` returns. */

@@ -29,9 +29,14 @@ const started: string[] = [];
 // The modules Ctx loads after activation: the language client needs far more of VS Code than the stand-in has, so
 // its start is recorded; the cluster features are the real ones unless a test makes the explorer fail.
 const failExplorer: { message?: string } = {};
+// The language server as the stand-in client reports it: not started (no YAML document open) unless a test says so.
+const server: { starting: boolean; ready: Promise<void> } = { starting: false, ready: Promise.resolve() };
 const lateModules: LateModules = {
   languageClient: async () => ({
-    startLanguageClient: async () => { started.push('language client'); return { stop: async () => {} } as unknown as LanguageClientHandle; },
+    startLanguageClient: async () => {
+      started.push('language client');
+      return { stop: async () => {}, starting: server.starting, ready: server.ready } as unknown as LanguageClientHandle;
+    },
   }),
   clusterFeatures: async () => {
     const real = await import('../../client/src/clusterFeatures.js');
@@ -159,6 +164,28 @@ test('an explorer that cannot start is reported, and a command run meanwhile say
     ], 'once when it failed, once for the command');
   } finally {
     delete failExplorer.message;
+    await ctx.dispose();
+  }
+});
+
+test('with a YAML document open, the explorer starts once the language server runs, not while it starts', async () => {
+  started.length = 0;
+  trust.isTrusted = true;
+  let serverRuns!: () => void;
+  Object.assign(server, { starting: true, ready: new Promise<void>((resolve) => { serverRuns = resolve; }) });
+  const { Ctx } = await import('../../client/src/ctx.js');
+  const ctx = new Ctx(extensionContext(), lateModules);
+  ctx.register();
+  try {
+    await until('the language client', () => (started.includes('language client') ? true : undefined));
+    // Give a wrongly eager explorer the time to start.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(ctx.explorer, undefined, 'the explorer waits for the language server');
+    serverRuns();
+    await ctx.api().explorerReady;
+    assert.ok(ctx.explorer);
+  } finally {
+    Object.assign(server, { starting: false, ready: Promise.resolve() });
     await ctx.dispose();
   }
 });
