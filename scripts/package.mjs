@@ -14,7 +14,7 @@ const vsce = join(root, 'node_modules', '.bin', 'vsce');
 // The missing `repository` is deliberate: the project has no public URL yet, and inventing one would be wrong.
 const vsceFlags = ['--no-dependencies'];
 
-const REQUIRED = ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/exactWorker.js', 'extension/LICENSE'];
+const REQUIRED = ['extension/package.json', 'extension/dist/client.js', 'extension/dist/clusterFeatures.js', 'extension/dist/languageClient.js', 'extension/dist/server.js', 'extension/dist/exactWorker.js', 'extension/LICENSE'];
 const FORBIDDEN = [/\/node_modules\//, /\.ts$/, /\.map$/, /^extension\/(test|client|server|scripts)\//];
 
 function run(cmd, args) {

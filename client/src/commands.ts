@@ -1,8 +1,8 @@
-// Every command of the extension, by id: one table, registered in one loop. The bodies live in their feature folders;
-// each feature says what it needs of the context, and Ctx provides all of it. A unit test checks this table against
-// package.json (every id contributed, every contributed command handled).
-import * as vscode from 'vscode';
-import type { CommandFactory } from './kube/pod/podActionDeps';
+// Every command of the extension, by id: one table, bound in one loop (Ctx registers the ids, read from package.json,
+// at activation; see commandRouter.ts). The bodies live in their feature folders; each feature says what it needs of
+// the context, and the cluster features provide all of it. A unit test checks this table against package.json (every
+// id contributed, every contributed command handled).
+import type { CommandFactory, CommandHandler } from './kube/pod/podActionDeps';
 import { podActionCommands, type PodActionContext } from './kube/actions/podActionCommands';
 import { applyCommands, type ApplyCommandContext } from './kube/apply/applyCommands';
 import { copyCommands, type CopyCommandContext } from './kube/copy/copyCommands';
@@ -35,7 +35,9 @@ export function createCommands(): Record<string, CommandFactory<CommandContext>>
   };
 }
 
-/** The one registration loop: every command of the table, over one context. */
-export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return Object.entries(createCommands()).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx)));
+export type { CommandHandler };
+
+/** The one binding loop: every command of the table, over one context. */
+export function bindCommands(ctx: CommandContext): Map<string, CommandHandler> {
+  return new Map(Object.entries(createCommands()).map(([id, factory]) => [id, factory(ctx)]));
 }

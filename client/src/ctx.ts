@@ -1,88 +1,128 @@
-// Owns the extension's long-lived parts: the language client, and once the folder is trusted the pod explorer, the
-// views its commands open and the commands themselves (one table, one registration loop).
+// Owns the extension's long-lived parts: the commands' registrations, the language client, and once the folder is
+// trusted the cluster features (pod explorer, its views and the commands' handlers).
+//
+// Activation only registers; the language client and the explorer start after activate() has returned, each from
+// a module loaded then (vscode-languageclient, @kubernetes/client-node), so the extension host's activation time is
+// registration alone. A command run meanwhile waits for the explorer (commandRouter.ts); readiness is on the API.
 import * as vscode from 'vscode';
 import type { PodscopeApi } from './api';
-import { openClusterViews } from './clusterViews';
-import { registerCommands, type CommandContext } from './commands';
+import type { ClusterFeatures } from './clusterFeatures';
+import { CommandRouter, contributedCommands } from './commandRouter';
 import { Config } from './config';
-import { startExplorer, type Explorer } from './kube';
-import { registerManifestLenses } from './kube/apply/manifestLenses';
-import { ContainerFileSystem } from './kube/copy/containerFileSystem';
-import type { PodActionDeps } from './kube/pod/podActionDeps';
-import { PodDetailsDocuments } from './kube/details/podDetailsDocuments';
-import { usageSection } from './kube/metrics/usageSection';
-import { ImageHistory } from './kube/debug/imageHistory';
 import { startExactVersion } from './exactVersion';
-import { startLanguageClient, type LanguageClientHandle } from './lsp/client';
+import type { Explorer } from './kube';
+import type { LanguageClientHandle } from './lsp/client';
+import { reportFailure } from './notify';
 import { startWhenTrusted } from './workspaceTrust';
+
+/** The modules loaded only after activation (the bundle keeps them apart; see esbuild.mjs). Tests pass stand-ins. */
+export interface LateModules {
+  languageClient(): Promise<Pick<typeof import('./lsp/client.js'), 'startLanguageClient'>>;
+  clusterFeatures(): Promise<Pick<typeof import('./clusterFeatures.js'), 'startClusterFeatures'>>;
+}
+
+const lateModules: LateModules = {
+  languageClient: () => import('./lsp/client.js'),
+  clusterFeatures: () => import('./clusterFeatures.js'),
+};
 
 export class Ctx {
   languageClient: LanguageClientHandle | undefined;
-  explorer: Explorer | undefined;
   readonly config = new Config();
+  private cluster: ClusterFeatures | undefined;
+  private languageStarted: Promise<LanguageClientHandle | undefined> = Promise.resolve(undefined);
+  private readonly explorerReady: Promise<void>;
+  private markExplorerReady!: () => void;
   private pendingTrust: vscode.Disposable | undefined;
   private exactVersion: vscode.Disposable | undefined;
+  private disposed = false;
 
-  constructor(readonly extensionContext: vscode.ExtensionContext) {}
-
-  async start(): Promise<void> {
-    // The explorer needs no server; start it first so the tree appears even if the LSP is slow.
-    const cluster = startWhenTrusted(vscode.workspace, () => this.startClusterFeatures());
-    this.pendingTrust = cluster.pending;
-    await cluster.started;
-    this.languageClient = await startLanguageClient(this.extensionContext);
-    // In an untrusted folder there is no explorer (yet): `auto` then means the newest bundled version.
-    this.exactVersion = startExactVersion(() => this.explorer, this.languageClient);
+  constructor(readonly extensionContext: vscode.ExtensionContext, private readonly modules: LateModules = lateModules) {
+    this.explorerReady = new Promise((resolve) => { this.markExplorerReady = resolve; });
   }
 
-  /** Cluster access: only in a trusted workspace (see workspaceTrust.ts). */
-  private async startClusterFeatures(): Promise<void> {
-    const explorer = await startExplorer(this.extensionContext);
-    this.explorer = explorer;
-    const views = openClusterViews(this.config);
-    const debugImages = new ImageHistory(this.extensionContext.globalState);
-    // Details documents follow pods through the tree's informers; resource usage joins as a section.
-    const podDetails = new PodDetailsDocuments(explorer.model);
-    const usage = podDetails.addSection(usageSection(explorer.model));
-    const context: CommandContext = { explorer, deps: podActionDeps(explorer), config: this.config, debugImages, podDetails, ...views };
-    // The Apply lenses show only while there is a cluster to apply to.
-    const lenses = registerManifestLenses(() => explorer.connection !== undefined && this.config.manifestCodeLens);
-    // Container files open read-only in editors, read by exec through the explorer's current clusters.
-    const containerFiles = ContainerFileSystem.register((contextName) => explorer.apiFor(contextName));
-    this.extensionContext.subscriptions.push(views, usage, podDetails, lenses, containerFiles, ...registerCommands(context));
+  get explorer(): Explorer | undefined {
+    return this.cluster?.explorer;
+  }
+
+  /** Registers commands and schedules the starts; returns at once. */
+  register(): void {
+    const commands = new CommandRouter(contributedCommands(this.extensionContext));
+    this.extensionContext.subscriptions.push(commands);
+    // Both start on a later turn of the event loop: a microtask would still run before VS Code sees activate return
+    // and count toward its activation time. The language client goes first: its server then starts in its own process.
+    this.languageStarted = afterActivation().then(() => this.startLanguageFeatures());
+    const cluster = startWhenTrusted(vscode.workspace, () => this.startCluster(commands));
+    this.pendingTrust = cluster.pending;
+  }
+
+  private async startLanguageFeatures(): Promise<LanguageClientHandle | undefined> {
+    try {
+      const { startLanguageClient } = await this.modules.languageClient();
+      const handle = await startLanguageClient(this.extensionContext);
+      if (this.disposed) { await handle.stop(); return undefined; }
+      this.languageClient = handle;
+      // In an untrusted folder there is no explorer (yet): `auto` then means the newest bundled version.
+      this.exactVersion = startExactVersion(() => this.explorer, handle);
+      return handle;
+    } catch (err) {
+      reportFailure('starting the language server', err);
+      return undefined;
+    }
+  }
+
+  /** Cluster access: only in a trusted workspace (see workspaceTrust.ts). Never rejects: a failure is reported. */
+  private async startCluster(commands: CommandRouter): Promise<void> {
+    const features = afterActivation()
+      .then(() => this.languageServerFirst())
+      .then(() => this.modules.clusterFeatures())
+      .then(({ startClusterFeatures }) => startClusterFeatures(this.extensionContext, this.config));
+    // Set before the explorer exists, so a command run meanwhile waits for it.
+    commands.serve(features.then((f) => f.commands));
+    try {
+      const started = await features;
+      if (this.disposed) started.dispose();
+      else this.cluster = started;
+    } catch (err) {
+      reportFailure('starting the pod explorer', err);
+    } finally {
+      this.markExplorerReady();
+    }
+  }
+
+  /**
+   * With a YAML document open, the language server's start goes first: loading the explorer (client-node, the
+   * kubeconfig) holds the extension host's one thread, which the client's handshake and first diagnostics need too.
+   */
+  private async languageServerFirst(): Promise<void> {
+    const lsp = await this.languageStarted;
+    if (lsp?.starting) await lsp.ready;
   }
 
   /** The narrow face `activate` returns. */
   api(): PodscopeApi {
     const explorer = () => this.explorer;
     const client = () => this.languageClient;
+    const languageStarted = () => this.languageStarted;
     return {
       get explorerStarted() { return explorer() !== undefined; },
+      explorerReady: this.explorerReady,
       languageServer: {
-        get ready() { return client()?.ready ?? Promise.resolve(); },
+        get ready() { return languageStarted().then((handle) => handle?.ready); },
         isRunning: () => client()?.client.isRunning() ?? false,
       },
     };
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
     this.pendingTrust?.dispose();
     this.exactVersion?.dispose();
     await this.languageClient?.stop();
-    this.explorer?.dispose();
+    this.cluster?.dispose();
   }
 }
 
-/** Logs, exec and pod actions resolve the cluster through the explorer, so they follow context switches. */
-function podActionDeps(explorer: Explorer): PodActionDeps {
-  return {
-    apiFor: (contextName) => explorer.apiFor(contextName),
-    // A keybinding in the Pods view passes no argument: the focused row is what the user means.
-    selected: () => explorer.treeView.selection[0],
-    activeScope: () => {
-      const connection = explorer.connection;
-      const contextName = connection?.activeContext();
-      return connection && contextName ? { contextName, namespace: connection.namespaceOf(contextName) } : undefined;
-    },
-  };
+function afterActivation(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

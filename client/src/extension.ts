@@ -5,10 +5,11 @@ import { Ctx } from './ctx';
 
 let ctx: Ctx | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<PodscopeApi> {
+/** Registration only: the language client and the pod explorer start once this has returned (see Ctx.register). */
+export function activate(context: vscode.ExtensionContext): PodscopeApi {
   ctx = new Ctx(context);
-  await ctx.start();
-  // Returned so integration tests await a ready API instead of sleeping.
+  ctx.register();
+  // Returned so integration tests await a ready API (`explorerReady`, `languageServer.ready`) instead of sleeping.
   return ctx.api();
 }
 

@@ -14,6 +14,8 @@ export interface LanguageClientHandle {
   client: LanguageClient;
   /** Settles once the server runs (or failed to start); pending while no YAML document was opened. */
   ready: Promise<void>;
+  /** True once a YAML document started the server (`ready` then settles soon). */
+  readonly starting: boolean;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   return {
     client,
     ready,
+    get starting() { return started !== undefined; },
     stop: async () => {
       if (started && client.isRunning()) await client.stop();
     },

@@ -4,9 +4,11 @@ import * as vscode from 'vscode';
 import { openWorkspaceFile } from './documents';
 import { activatePodscope, podscopeExtension } from './podscope';
 
-test('Podscope activates and hands back its API: the explorer started, the language server runs with YAML', async () => {
+test('Podscope activates and hands back its API: the explorer starts after activation, the language server runs with YAML', async () => {
   const api = await activatePodscope();
   assert.equal(podscopeExtension().isActive, true);
+  // Activation only registers; the explorer starts once it has returned.
+  await api.explorerReady;
   assert.equal(api.explorerStarted, true, 'the pod explorer started');
   assert.ok(api.languageServer, 'the language client was created');
   // The server starts with the first YAML document; `ready` settles once it runs.
