@@ -48,10 +48,16 @@ export class ExactService {
   }
 
   /** The API server's verdicts, or undefined when the module is not available (the engine answers alone). */
-  async validate(module: ModuleEntry, gates: Record<string, boolean>, objects: readonly unknown[]): Promise<ApiVerdict[] | undefined> {
+  validate(module: ModuleEntry, gates: Record<string, boolean>, objects: readonly unknown[]): Promise<ApiVerdict[] | undefined> {
     const loaded = this.load(module, gates);
-    if (!(await loaded.ready)) return undefined;
-    if (!objects.length) return [];
+    // A loaded module gets the objects now, not after the caller's synchronous work (the engine's
+    // rules run right after this call, while the worker validates).
+    if (loaded.state === 'ready') return this.send(module, loaded, objects);
+    return loaded.ready.then((ok) => (ok ? this.send(module, loaded, objects) : undefined));
+  }
+
+  private send(module: ModuleEntry, loaded: Loaded, objects: readonly unknown[]): Promise<ApiVerdict[] | undefined> {
+    if (!objects.length) return Promise.resolve([]);
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
