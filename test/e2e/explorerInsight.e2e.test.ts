@@ -1,21 +1,26 @@
 // What the explorer tells about a running pod, in a real VS Code (code-server) against the real local cluster: the
 // metrics in the Pods tree (checked against `kubectl top pod [--containers]`), the live pod details document (checked
 // against `kubectl get pod`), and a port forward to a workload that switched to the replacement of its deleted pod
-// (bytes through the local port, Show Port Forwards naming both pods). With PODSCOPE_DOCS_IMAGES=1 it rewrites the
-// README screenshots docs/images/{explorer-metrics,explorer-pod-details,explorer-port-forward}.png.
+// (bytes through the local port, Show Port Forwards naming both pods), and a container's file opened read-only by
+// Browse Container Files. With PODSCOPE_DOCS_IMAGES=1 it rewrites the README screenshots
+// docs/images/{explorer-metrics,explorer-pod-details,explorer-port-forward,explorer-copy}.png.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import * as path from 'node:path';
 import { clusterLayout } from '../cluster/layout';
 import { echoPorts, FORWARDED_POD_PORTS } from '../cluster/portForwardRoutes';
 import { EchoServer } from '../cluster/explorer/echoServer';
 import { until } from '../support/until';
 import { freePort } from './codeServer';
 import {
-  activeTab, answerInputBox, contextMenu, expandRow, hideNotifications, hidePart, notification, pickQuickItem,
+  activeTab, answerInputBox, contextMenu, editorLines, expandRow, hideNotifications, hidePart, notification, pickQuickItem,
   readTreeContainers, readTreePods, runCommand, treeRow, waitForEditorLine, widenSidebar,
 } from './explorerSteps';
 import { shoot, showSeededPods, useExplorerSession, type Session } from './explorerSession';
+
+const escapeRegExp = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const USAGE_POD = 'e2e-usage';
 /** Each container's request and limit (millicores, MiB) and the usage kwok simulates for it (its annotations). */
@@ -249,14 +254,63 @@ uiTest('Port Forward to Owner Workload follows the replacement of a deleted pod;
     assert.ok(text.includes(`127.0.0.1:${local} → demo/deployment/${FORWARDED}:http`), text);
     assert.ok(text.includes(`switches: ${first} → ${second} at ${switched}`), text);
     // The picker is narrower than the row: wide enough for the whole status in the picture.
-    await page.locator('.quick-input-widget').evaluate((el: HTMLElement) => {
-      el.style.width = '1100px';
-      el.style.left = `${(window.innerWidth - 1100) / 2}px`;
-    });
+    const width = 1100;
+    const left = ((page.viewportSize()?.width ?? width) - width) / 2;
+    await page.locator('.quick-input-widget').evaluate((el, box) => {
+      el.setAttribute('style', `${el.getAttribute('style') ?? ''}; width: ${box.width}px; left: ${box.left}px`);
+    }, { width, left });
     await shoot(s, 'explorer-port-forward', page.locator('.quick-input-widget'));
     await pickQuickItem(page, 'Stop all');
   } finally {
     await kubectl.run(['delete', 'deployment', FORWARDED, '-n', 'demo', '--ignore-not-found']);
     await echo.close();
+  }
+});
+
+uiTest('Browse Container Files… walks the container\'s folders and opens a file read-only, as the container has it', async (s) => {
+  const { page } = s.cs;
+  const { kubectl } = s.cluster;
+  // kwok runs exec on this host in its sandbox folder: the "container's" files are files here.
+  const folder = path.join(clusterLayout().execSandbox, `browse-${randomUUID().slice(0, 8)}`);
+  const file = path.join(folder, 'app.conf');
+  const text = ['# written by the e2e test into the container', 'listen: 0.0.0.0:8080', 'log_level: info', `token: ${randomUUID()}`, ''].join('\n');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(file, text);
+  const pod = `e2e-files-${randomUUID().slice(0, 5)}`;
+  s.createdPods.push(pod);
+  try {
+    await kubectl.apply([{ apiVersion: 'v1', kind: 'Pod', metadata: { name: pod, namespace: 'demo' }, spec: { containers: [{ name: 'app', image: 'files:1' }] } }]);
+    await showSeededPods(s);
+    await until(`${pod} running in the tree`, async () => (await readTreePods(page)).find((p) => p.name === pod && p.status === 'Running'), { timeoutMs: 60_000, intervalMs: 300 });
+    await contextMenu(treeRow(page, pod, 3), 'Browse Container Files…');
+    // One folder at a time from /, each picked from the listing of the one before (titled pod/container:dir).
+    const widget = page.locator('.quick-input-widget');
+    const segments = file.split('/').filter(Boolean);
+    for (const [i, name] of segments.entries()) {
+      const dir = `/${segments.slice(0, i).join('/')}`;
+      await widget.locator('.quick-input-title', { hasText: new RegExp(`^${pod}/app:${escapeRegExp(dir)}$`) }).waitFor();
+      await widget.locator('.quick-input-box input').fill(name);
+      await widget.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(name)}$`) }) }).first().click();
+    }
+    await activeTab(page, 'app.conf').waitFor();
+    const lines = await waitForEditorLine(page, (l) => l.startsWith('token: '), 'the file\'s last line');
+    assert.deepEqual(lines.slice(0, 4), text.split('\n').slice(0, 4), 'the file as the container has it');
+    // Read-only: typing changes nothing, and the editor says why.
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+    await page.keyboard.type('x');
+    await page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).waitFor();
+    assert.deepEqual((await editorLines(page)).slice(0, 4), text.split('\n').slice(0, 4));
+    assert.equal(readFileSync(file, 'utf8'), text);
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-editor-overlaymessage').waitFor({ state: 'hidden' });
+    // The editor alone (tab with its lock, breadcrumbs of the container path, the file), down past its last line.
+    await hidePart(page, 'panel');
+    await hidePart(page, 'sidebar');
+    const editor = await page.locator('.part.editor').boundingBox();
+    const last = await page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: 'token: ' }).boundingBox();
+    assert.ok(editor && last);
+    await shoot(s, 'explorer-copy', { x: editor.x, y: editor.y, width: Math.min(editor.width, 760), height: last.y + 3 * last.height - editor.y });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 });
