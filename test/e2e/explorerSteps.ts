@@ -107,8 +107,8 @@ export async function expandRow(row: Locator): Promise<void> {
   await row.and(row.page().locator('[aria-expanded="true"]')).waitFor({ timeout: UI_TIMEOUT });
 }
 
-/** The pod rows the tree renders now, each with the namespace row it sits under. */
-export async function readTreePods(page: Page): Promise<TreePod[]> {
+/** The rows the Pods tree renders now, top to bottom: depth (1 context … 4 container), label and description. */
+async function readTreeRows(page: Page): Promise<{ level: string | null; name: string; description: string }[]> {
   const rows = await podsRows(page).evaluateAll((els) =>
     els.map((el) => ({
       index: Number(el.getAttribute('data-index')),
@@ -117,7 +117,24 @@ export async function readTreePods(page: Page): Promise<TreePod[]> {
       description: el.querySelector('.label-description')?.textContent ?? '',
     })),
   );
-  rows.sort((a, b) => a.index - b.index);
+  return rows.sort((a, b) => a.index - b.index);
+}
+
+/** The container rows the tree renders under an expanded pod (by name, in any namespace): label → description. */
+export async function readTreeContainers(page: Page, pod: string): Promise<Map<string, string>> {
+  const rows = await readTreeRows(page);
+  const at = rows.findIndex((r) => r.level === '3' && plain(r.name) === pod);
+  const containers = new Map<string, string>();
+  for (const r of at < 0 ? [] : rows.slice(at + 1)) {
+    if (r.level !== '4') break;
+    containers.set(plain(r.name), plain(r.description));
+  }
+  return containers;
+}
+
+/** The pod rows the tree renders now, each with the namespace row it sits under. */
+export async function readTreePods(page: Page): Promise<TreePod[]> {
+  const rows = await readTreeRows(page);
   const pods: TreePod[] = [];
   let namespace = '';
   for (const r of rows) {
@@ -317,7 +334,15 @@ export async function answerInputBox(page: Page, title: string, text: string): P
   const widget = page.locator('.quick-input-widget');
   await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: UI_TIMEOUT });
   await widget.locator('.quick-input-box input').fill(text);
-  await page.keyboard.press('Enter');
+  // An Enter that lands while a validated box is still checking the text is dropped: press it again until the box
+  // with this title is gone (a following step pressing a key into it would cancel it).
+  const box = widget.locator('.quick-input-title', { hasText: title });
+  const deadline = Date.now() + UI_TIMEOUT;
+  while (await box.isVisible()) {
+    if (Date.now() > deadline) throw new Error(`the input box "${title}" did not take ${JSON.stringify(text)}`);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(250);
+  }
 }
 
 /** Waits until the active editor renders a line that satisfies `match`, and returns the lines shown then. */
