@@ -1,6 +1,7 @@
 // Kubernetes quantities ("12345678n", "30Mi", "0.5", "1e3") as exact fractions, and the two roundings `kubectl top`
 // prints with (resource.Quantity's MilliValue and Value both round up): summing and rounding exactly is what makes a
 // pod's total equal kubectl's to the last millicore, where floats would drift by one.
+import { parseQuantity as parseApiQuantity } from '../../../../server/src/engine/validation/quantity';
 
 /** num / den, den > 0. */
 export interface Fraction {
@@ -10,25 +11,17 @@ export interface Fraction {
 
 export const ZERO: Fraction = { num: 0n, den: 1n };
 
-const DECIMAL_SUFFIX: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
-const BINARY_SUFFIX: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
-const QUANTITY = /^([+-]?)(\d*)(?:\.(\d*))?(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/;
-
-/** undefined for text that is not a quantity (the API server never sends one, but a fake or a proxy might). */
+/**
+ * The quantity as the API server parses it (the engine's resource.Quantity), as a fraction; undefined for text that is
+ * not a quantity (the API server never sends one, but a fake or a proxy might) — nor one without a digit, which Go
+ * reads as zero (`Mi`) but which is no figure to show.
+ */
 export function parseQuantity(text: string | undefined): Fraction | undefined {
-  const m = text === undefined ? null : QUANTITY.exec(text.trim());
-  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
-  const [, sign, whole, fraction = '', exponent, suffix = ''] = m;
-  let num = BigInt(`${whole}${fraction}` || '0') * (sign === '-' ? -1n : 1n);
-  let den = 10n ** BigInt(fraction.length);
-  const power10 = exponent !== undefined ? Number(exponent.slice(1)) : DECIMAL_SUFFIX[suffix];
-  if (power10 !== undefined) {
-    if (power10 >= 0) num *= 10n ** BigInt(power10);
-    else den *= 10n ** BigInt(-power10);
-  } else {
-    num *= 2n ** BigInt(BINARY_SUFFIX[suffix]);
-  }
-  return { num, den };
+  if (text === undefined || !/\d/.test(text)) return undefined;
+  const parsed = parseApiQuantity(text);
+  if (!parsed.ok) return undefined;
+  const { mantissa, exponent } = parsed.quantity;
+  return exponent >= 0 ? { num: mantissa * 10n ** BigInt(exponent), den: 1n } : { num: mantissa, den: 10n ** BigInt(-exponent) };
 }
 
 export function add(a: Fraction, b: Fraction): Fraction {
