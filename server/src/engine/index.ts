@@ -24,3 +24,4 @@ export * as yamlNodes from './yamlNodes';
 export { parseFieldPath, rangeOfFieldPath, type FieldSegment, type SourceRange } from './fieldPathRange';
 export { ruleCatalog, type RuleInfo } from './ruleCatalog';
 export { firstLineEnd } from './lines';
+export { parseQuantity, type Quantity } from './validation/quantity';

@@ -1,7 +1,7 @@
 // Kubernetes quantities ("12345678n", "30Mi", "0.5", "1e3") as exact fractions, and the two roundings `kubectl top`
 // prints with (resource.Quantity's MilliValue and Value both round up): summing and rounding exactly is what makes a
 // pod's total equal kubectl's to the last millicore, where floats would drift by one.
-import { parseQuantity as parseApiQuantity } from '../../../../server/src/engine/validation/quantity';
+import { parseQuantity as parseApiQuantity } from '../../../../server/src/engine';
 
 /** num / den, den > 0. */
 export interface Fraction {
