@@ -177,7 +177,8 @@ export function preinitialise(module: Buffer): { module: Buffer; initMs: number;
   const out = Buffer.concat([module.subarray(0, 8), ...list.map((s) => section(s.id, rewritten[s.id] ?? s.body))]);
   // The original answers first (its memory grows, so the snapshot above is taken before): what the
   // new module says must be the same, byte for byte.
-  const expected = SAMPLES.map((o) => ask(ex, o));
+  const original = WasmValidator.of(ex);
+  const expected = SAMPLES.map((o) => JSON.stringify(original.validate(o)));
   const loaded = WasmValidator.compile(out, 'the pre-initialised module');
   const actual = SAMPLES.map((o) => JSON.stringify(loaded.validate(o)));
   SAMPLES.forEach((o, i) => {
@@ -194,19 +195,6 @@ const SAMPLES: object[] = [
   { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'nightly' }, spec: { schedule: '0 3 * * *', timeZone: 'Europe/Nowhere', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Always', containers: [{ name: 'c', image: 'busybox' }] } } } } } },
   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' }, spec: { containers: [{ name: 'c', image: 'i', unknownField: 1 }] } },
 ];
-
-function ask(ex: Record<string, unknown> & { memory: { buffer: ArrayBuffer } }, object: object): string {
-  const call = (name: string, ...args: number[]) => (ex[name] as (...a: number[]) => number | bigint)(...args);
-  const input = Buffer.from(JSON.stringify(object));
-  const ptr = Number(call('exact_alloc', input.length));
-  new Uint8Array(ex.memory.buffer, ptr, input.length).set(input);
-  const packed = BigInt.asUintN(64, BigInt(call('exact_validate', ptr, input.length)));
-  call('exact_free', ptr);
-  const out = Number(packed >> 32n);
-  const text = Buffer.from(new Uint8Array(ex.memory.buffer, out, Number(packed & 0xffffffffn))).toString('utf8');
-  call('exact_free', out);
-  return JSON.stringify(JSON.parse(text));
-}
 
 if (require.main === module) {
   const [input, output] = process.argv.slice(2);

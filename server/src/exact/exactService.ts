@@ -74,12 +74,7 @@ export class ExactService {
     this.disposed = true;
     const all = [...this.loaded.values()];
     this.loaded.clear();
-    for (const l of all) {
-      for (const p of l.pending.values()) {
-        clearTimeout(p.timer);
-        p.resolve(undefined);
-      }
-    }
+    for (const l of all) answerPending(l);
     return Promise.all(all.map((l) => l.worker.terminate())).then(() => undefined);
   }
 
@@ -143,11 +138,7 @@ export class ExactService {
     for (const [key, other] of this.loaded) {
       if (other.state === 'failed') continue;
       other.retired = true;
-      for (const p of other.pending.values()) {
-        clearTimeout(p.timer);
-        p.resolve(undefined);
-      }
-      other.pending.clear();
+      answerPending(other);
       this.loaded.delete(key);
       void other.worker.terminate();
     }
@@ -157,11 +148,7 @@ export class ExactService {
   private fail(module: ModuleEntry, loaded: Loaded, why: string): void {
     if (loaded.state === 'failed' || loaded.retired || this.disposed) return;
     loaded.state = 'failed';
-    for (const p of loaded.pending.values()) {
-      clearTimeout(p.timer);
-      p.resolve(undefined);
-    }
-    loaded.pending.clear();
+    answerPending(loaded);
     void loaded.worker.terminate();
     this.options.log(`podscope: exact validation for Kubernetes ${module.version} is unavailable (${why}); the engine's checks continue without it.`);
     this.options.onStateChange?.(module, 'failed');
@@ -180,4 +167,13 @@ export class ExactService {
 
 function keyOf(module: ModuleEntry, gates: Record<string, boolean>): string {
   return `${module.file}\u0000${JSON.stringify(Object.entries(gates).sort())}`;
+}
+
+/** Requests a worker will never answer get undefined now: the engine answers alone for them. */
+function answerPending(loaded: Loaded): void {
+  for (const p of loaded.pending.values()) {
+    clearTimeout(p.timer);
+    p.resolve(undefined);
+  }
+  loaded.pending.clear();
 }

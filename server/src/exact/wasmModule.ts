@@ -3,7 +3,7 @@
 // language server does it in a worker (exactWorker.ts); the CLI, which has nothing else to do,
 // loads it directly.
 import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import type { WASI as WasiType } from 'node:wasi';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { rebaseMonotonicClock, RUN_CLOCK_START_NS } from './preinitClock';
@@ -96,8 +96,8 @@ export class WasmValidator {
     let module: object;
     try {
       const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-      const bytes = gzipped ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })).on('error', (err) => raw.destroy(err)) : raw;
-      if (gzipped) raw.on('error', (err) => bytes.destroy(err));
+      // pipeline destroys both streams on either's error, which reaches the compile through the last one.
+      const bytes = gzipped ? pipeline(raw, createGunzip({ chunkSize: 1 << 20 }), () => undefined) : raw;
       const body = Readable.toWeb(bytes) as unknown as ConstructorParameters<typeof Response>[0];
       module = await wasmApi.compileStreaming(new Response(body, { headers: { 'content-type': 'application/wasm' } }));
     } catch (err) {
@@ -122,9 +122,14 @@ export class WasmValidator {
     } catch (err) {
       throw new ExactModuleError(`cannot start ${file}: ${(err as Error).message}`);
     }
-    const validator = new WasmValidator(exports, { version: 'unknown', kinds: [], featureGates: {} });
-    const info = validator.call<ModuleInfo>(() => exports.exact_info());
-    return new WasmValidator(exports, info);
+    return WasmValidator.of(exports);
+  }
+
+  /** A validator over an instance already started (the build compares a pre-initialised module with its original). */
+  static of(instanceExports: unknown): WasmValidator {
+    const exports = instanceExports as Exports;
+    const bare = new WasmValidator(exports, { version: 'unknown', kinds: [], featureGates: {} });
+    return new WasmValidator(exports, bare.call<ModuleInfo>(() => exports.exact_info()));
   }
 
   validate(object: unknown): ApiVerdict {

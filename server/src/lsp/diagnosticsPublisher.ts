@@ -139,6 +139,7 @@ export class DiagnosticsPublisher {
   }
 
   clear(uri: string): void {
+    this.earlyExact.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }
