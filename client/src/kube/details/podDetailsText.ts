@@ -6,7 +6,7 @@ import type { CoreV1Event, V1ContainerState, V1ContainerStateTerminated, V1Pod }
 import { formatTabbed } from '../actions/tabWriter';
 import { countOf, lastSeenColumn } from '../events/podEvents';
 import { podContainers, type PodContainer } from '../pod/containers';
-import { humanDuration, summarizePod, toMs, type Timestamp } from '../pod/podStatus';
+import { humanDuration, summarizePod, timeAgo, toMs, type Timestamp } from '../pod/podStatus';
 import type { PodTarget } from '../pod/targets';
 import type { DetailsSection } from './detailsSection';
 
@@ -55,7 +55,7 @@ export function renderPodDetails(input: PodDetailsInput): string {
   else {
     out.push('  Type\tStatus\tLast Transition\tReason');
     for (const c of conditions) {
-      out.push(`  ${c.type}\t${c.status}\t${ago(c.lastTransitionTime, nowMs)}\t${oneLine([c.reason, c.message].filter(Boolean).join(': '))}`);
+      out.push(`  ${c.type}\t${c.status}\t${timeAgo(c.lastTransitionTime, nowMs, '<unknown>')}\t${oneLine([c.reason, c.message].filter(Boolean).join(': '))}`);
     }
   }
 
@@ -127,10 +127,6 @@ function at(t: Timestamp, nowMs: number): string {
   return ms === undefined ? '<unknown time>' : `${iso(ms)} (${humanDuration(nowMs - ms)} ago)`;
 }
 
-function ago(t: Timestamp, nowMs: number): string {
-  const ms = toMs(t);
-  return ms === undefined ? '<unknown>' : `${humanDuration(nowMs - ms)} ago`;
-}
 
 function iso(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

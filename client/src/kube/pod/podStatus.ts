@@ -153,6 +153,12 @@ export function ageColumn(s: PodStatusSummary, nowMs: number): string {
   return s.createdMs === undefined ? '<unknown>' : humanDuration(nowMs - s.createdMs);
 }
 
+/** "5m ago" from a timestamp, or `unknown` when there is none to read. */
+export function timeAgo(t: Timestamp, nowMs: number, unknown: string): string {
+  const ms = toMs(t);
+  return ms === undefined ? unknown : `${humanDuration(nowMs - ms)} ago`;
+}
+
 /** Port of apimachinery duration.HumanDuration: ~2-3 significant figures ("45s", "3m20s", "5h12m", "3d4h", "2y30d"). */
 export function humanDuration(ms: number): string {
   // Go truncates toward zero: int(d.Seconds()).

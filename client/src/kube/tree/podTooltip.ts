@@ -5,7 +5,7 @@ import { countOf, lastSeenColumn } from '../events/podEvents';
 import type { PodUsage, Usage } from '../metrics/podUsage';
 import { containerUsageText, podUsageText } from '../metrics/usageText';
 import { containerStatus, podContainers } from '../pod/containers';
-import { humanDuration, toMs, type PodStatusSummary, type Timestamp } from '../pod/podStatus';
+import { humanDuration, timeAgo, toMs, type PodStatusSummary, type Timestamp } from '../pod/podStatus';
 import type { ContainerKind } from '../pod/targets';
 
 export function podTooltip(pod: V1Pod, summary: PodStatusSummary, nowMs: number, warnings: CoreV1Event[] = []): string {
@@ -31,7 +31,7 @@ export function podTooltip(pod: V1Pod, summary: PodStatusSummary, nowMs: number,
     lines.push('| Condition | Status | Reason | Since |', '|---|---|---|---|');
     for (const c of conditions) {
       const reason = [c.reason, c.message].filter(Boolean).map((t) => md(t!)).join(': ');
-      lines.push(`| ${md(c.type)} | ${md(c.status)} | ${reason} | ${ago(c.lastTransitionTime, nowMs)} |`);
+      lines.push(`| ${md(c.type)} | ${md(c.status)} | ${reason} | ${timeAgo(c.lastTransitionTime, nowMs, '—')} |`);
     }
     lines.push('');
   }
@@ -86,7 +86,7 @@ export function containerLine(name: string, kind: ContainerKind, status: V1Conta
 
 /** "Running since 5m", "Waiting: CrashLoopBackOff (back-off 5m0s ...)", "Terminated: Error, exit code 1 (3m ago)". */
 export function stateText(state: V1ContainerState | undefined, nowMs: number): string {
-  if (state?.running) return `Running, started ${ago(state.running.startedAt, nowMs)}`;
+  if (state?.running) return `Running, started ${timeAgo(state.running.startedAt, nowMs, '—')}`;
   if (state?.waiting) {
     const reason = state.waiting.reason ? `: ${md(state.waiting.reason)}` : '';
     const message = state.waiting.message ? ` (${md(state.waiting.message)})` : '';
@@ -114,7 +114,7 @@ function terminationText(t: NonNullable<V1ContainerState['terminated']>, nowMs: 
   if (t.signal) parts.push(`signal ${t.signal}`);
   const finished = toMs(t.finishedAt as Timestamp);
   const message = t.message ? ` — ${md(t.message.length > 300 ? `${t.message.slice(0, 300)}…` : t.message)}` : '';
-  return `${parts.join(', ')}${finished !== undefined ? ` (${ago(t.finishedAt, nowMs)})` : ''}${message}`;
+  return `${parts.join(', ')}${finished !== undefined ? ` (${timeAgo(t.finishedAt, nowMs, '—')})` : ''}${message}`;
 }
 
 function when(t: Timestamp, nowMs: number): string {
@@ -122,10 +122,6 @@ function when(t: Timestamp, nowMs: number): string {
   return ms === undefined ? 'at an unknown time' : `${new Date(ms).toISOString()} (${humanDuration(nowMs - ms)} ago)`;
 }
 
-function ago(t: Timestamp, nowMs: number): string {
-  const ms = toMs(t);
-  return ms === undefined ? '—' : `${humanDuration(nowMs - ms)} ago`;
-}
 
 /** Escapes text from the cluster so it renders literally (a message can contain anything). */
 export function md(text: string): string {
