@@ -80,3 +80,28 @@ test('auto follows the cluster: a new cluster version re-checks open files with 
     await h.stop();
   }
 });
+
+test('a cluster version that arrives while the guessed module still loads: that module is retired, and the status bar never says unavailable', { skip: has('1.36') && has('1.37') ? false : 'needs the v1.36 and v1.37 modules (npm run build)', timeout: 180_000 }, async () => {
+  const h = await LspHarness.start({ exact: { modules } });
+  const statuses: ExactStatusParams[] = [];
+  h.connection.onNotification(EXACT_STATUS_NOTIFICATION, (p: ExactStatusParams) => { statuses.push(p); });
+  try {
+    const loading = new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (statuses.some((s) => s.state === 'loading')) { clearInterval(timer); resolve(); }
+      }, 5);
+    });
+    const exactArrived = h.nextDiagnostics(uri, (p) => apiCodes(p).length > 0, 120_000);
+    await h.open(uri, text);
+    await loading;
+    // The newest module is still loading (it takes hundreds of milliseconds): the cluster answers now.
+    await h.connection.sendNotification(CLUSTER_VERSION_NOTIFICATION, { gitVersion: 'v1.36.1' });
+    await exactArrived;
+    const ready = () => statuses.some((s) => s.version === 'v1.36.1' && s.state === 'ready');
+    while (!ready()) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(statuses.filter((s) => s.state === 'unavailable'), [], 'a retired module is no failure to show');
+    assert.equal(statuses.at(-1)!.version, 'v1.36.1');
+  } finally {
+    await h.stop();
+  }
+});
