@@ -93,4 +93,61 @@ describe('Analyzer (per-document incremental validation)', () => {
     const a = analyzer.analyze('file:///a.yaml', 1, 'a: 1\n---\nb: 2\n---\nc: 3\n');
     assert.deepEqual([0, 1, 2, 3, 4, 99].map((l) => chunkAtLine(a, l)!.line), [0, 1, 1, 3, 3, 3]);
   });
+
+  it('parses a version a slice at a time up to a deadline, and the slices add up to the whole analysis', () => {
+    const analyzer = new Analyzer(registry);
+    const { text } = generatePods(12);
+    const whole = new Analyzer(registry).analyze('file:///w.yaml', 1, text);
+    // A deadline already passed still parses one chunk per call.
+    const sizes: number[] = [];
+    for (;;) {
+      const { analysis, complete } = analyzer.analyzeUntil('file:///a.yaml', 1, text, 0);
+      sizes.push(analysis.chunks.length);
+      if (complete) break;
+    }
+    assert.deepEqual(sizes, whole.chunks.map((_, i) => i + 1));
+    const done = analyzer.analyze('file:///a.yaml', 1, text);
+    assert.deepEqual(done.chunks.map((c) => [c.line, c.offset, c.documentBase]), whole.chunks.map((c) => [c.line, c.offset, c.documentBase]));
+    assert.deepEqual(analyzer.findings(done, {}, '{}'), validateText(text, registry));
+  });
+
+  it('gives the findings of the documents parsed so far, then completes an unfinished version on request', () => {
+    const analyzer = new Analyzer(registry);
+    const { text } = generatePods(20);
+    let part = analyzer.analyzeUntil('file:///a.yaml', 1, text, 0);
+    for (let i = 0; i < 9; i++) part = analyzer.analyzeUntil('file:///a.yaml', 1, text, 0);
+    assert.equal(part.complete, false);
+    assert.equal(part.analysis.chunks.length, 10);
+    const endLine = part.analysis.chunks[9]!.line + part.analysis.chunks[9]!.text.split('\n').length;
+    const prefix = analyzer.findings(part.analysis, {}, '{}');
+    assert.ok(prefix.length > 0);
+    assert.deepEqual(prefix, validateText(text, registry).filter((f) => f.range.start.line < endLine));
+    // A feature (hover, a quick fix) asking for the version gets all of it.
+    const whole = analyzer.analyze('file:///a.yaml', 1, text);
+    assert.equal(whole.chunks.length, 20);
+    assert.deepEqual(analyzer.findings(whole, {}, '{}'), validateText(text, registry));
+    assert.equal(whole.chunks[3]!.parsed, part.analysis.chunks[3]!.parsed, 'the chunks parsed in slices are kept');
+  });
+
+  it('starts over for a newer version, reusing the chunks an unfinished one parsed', () => {
+    const analyzer = new Analyzer(registry);
+    const { text } = generatePods(10);
+    const part = analyzer.analyzeUntil('file:///a.yaml', 1, text, 0);
+    const edited = text.replace('name: web-7\n', 'name: web-seven\n');
+    const v2 = analyzer.analyze('file:///a.yaml', 2, edited);
+    assert.equal(v2.chunks[0]!.parsed, part.analysis.chunks[0]!.parsed);
+    assert.deepEqual(analyzer.findings(v2, {}, '{}'), validateText(edited, registry));
+  });
+
+  it('reuses the placed findings of documents an edit did not move', () => {
+    const analyzer = new Analyzer(registry);
+    const { text } = generatePods(20);
+    const before = analyzer.findings(analyzer.analyze('file:///a.yaml', 1, text), {}, '{}');
+    const edited = text.replace('name: web-15\n', 'name: web-fifteen\n');
+    const after = analyzer.findings(analyzer.analyze('file:///a.yaml', 2, edited), {}, '{}');
+    assert.deepEqual(after, validateText(edited, registry));
+    const earlier = before.filter((f) => f.document > 0 && f.document < 15);
+    assert.ok(earlier.length > 0);
+    assert.ok(earlier.every((f) => after.includes(f)), 'the same finding objects, not copies');
+  });
 });

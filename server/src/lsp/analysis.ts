@@ -10,6 +10,8 @@ export interface AnalyzedChunk extends Chunk {
   documentBase: number;
   /** Findings computed with the chunk starting at line `line` (file positions, chunk-relative document indexes). */
   findings?: { key: string; line: number; list: Finding[] };
+  /** `findings` moved to the chunk's `line` and `documentBase` as they were when computed: an edit elsewhere leaves most chunks where they were. */
+  placed?: { from: NonNullable<AnalyzedChunk['findings']>; line: number; documentBase: number; list: Finding[] };
 }
 
 export interface Analysis {
@@ -18,28 +20,57 @@ export interface Analysis {
   chunks: AnalyzedChunk[];
 }
 
+/** A version being analyzed a slice at a time (a large file just opened): the chunks done so far. */
+interface InProgress {
+  version: number;
+  split: Chunk[];
+  done: AnalyzedChunk[];
+  documentBase: number;
+  reusable: Map<string, AnalyzedChunk>;
+}
+
 export class Analyzer {
   private readonly byUri = new Map<string, Analysis>();
+  private readonly inProgress = new Map<string, InProgress>();
 
   constructor(private readonly registry: RuleRegistry) {}
 
   /** Parses a version once; a repeated call for the same version returns the cached analysis. */
   analyze(uri: string, version: number, text: string): Analysis {
+    return this.analyzeUntil(uri, version, text, Infinity).analysis;
+  }
+
+  /**
+   * Parses the version's chunks in file order until `performance.now()` passes `deadline` (at least
+   * one per call), keeping what is done for the next call: the analysis of the chunks parsed so far,
+   * `complete` when none is left. A call for another version starts over, reusing the chunks
+   * already parsed by text.
+   */
+  analyzeUntil(uri: string, version: number, text: string, deadline: number): { analysis: Analysis; complete: boolean } {
     const previous = this.byUri.get(uri);
-    if (previous && previous.version === version) return previous;
-    const reusable = new Map<string, AnalyzedChunk>();
-    for (const c of previous?.chunks ?? []) reusable.set(c.text, c);
-    let documentBase = 0;
-    const chunks = splitDocuments(text).map((chunk) => {
+    if (previous && previous.version === version) return { analysis: previous, complete: true };
+    let progress = this.inProgress.get(uri);
+    if (!progress || progress.version !== version) {
+      const reusable = new Map<string, AnalyzedChunk>();
+      for (const c of previous?.chunks ?? []) reusable.set(c.text, c);
+      for (const c of progress?.done ?? []) reusable.set(c.text, c);
+      progress = { version, split: splitDocuments(text), done: [], documentBase: 0, reusable };
+      this.inProgress.set(uri, progress);
+    }
+    const { split, done, reusable } = progress;
+    while (done.length < split.length) {
+      const chunk = split[done.length]!;
       const old = reusable.get(chunk.text);
       const parsed = old ? old.parsed : parseFile(chunk.text);
-      const analyzed: AnalyzedChunk = { ...chunk, parsed, documentBase, findings: old?.findings };
-      documentBase += documentCount(parsed);
-      return analyzed;
-    });
-    const analysis = { uri, version, chunks };
+      done.push({ ...chunk, parsed, documentBase: progress.documentBase, findings: old?.findings, placed: old?.placed });
+      progress.documentBase += documentCount(parsed);
+      if (deadline !== Infinity && performance.now() >= deadline) break;
+    }
+    if (done.length < split.length) return { analysis: { uri, version, chunks: done.slice() }, complete: false };
+    const analysis = { uri, version, chunks: done };
+    this.inProgress.delete(uri);
     this.byUri.set(uri, analysis);
-    return analysis;
+    return { analysis, complete: true };
   }
 
   get(uri: string): Analysis | undefined {
@@ -48,6 +79,7 @@ export class Analyzer {
 
   forget(uri: string): void {
     this.byUri.delete(uri);
+    this.inProgress.delete(uri);
   }
 
   /** File-level findings under the given rule settings and Kubernetes version; `key` identifies both. */
@@ -58,10 +90,19 @@ export class Analyzer {
       if (!cached || cached.key !== key) {
         chunk.findings = { key, line: chunk.line, list: this.validate(chunk, settings, kubernetesVersion) };
       }
-      const { line, list } = chunk.findings!;
-      for (const f of list) out.push(shiftFinding(f, chunk.line - line, chunk.documentBase));
+      const placed = this.placed(chunk);
+      for (const f of placed) out.push(f);
     }
     return out;
+  }
+
+  private placed(chunk: AnalyzedChunk): Finding[] {
+    const from = chunk.findings!;
+    const cached = chunk.placed;
+    if (cached && cached.from === from && cached.line === chunk.line && cached.documentBase === chunk.documentBase) return cached.list;
+    const list = from.list.map((f) => shiftFinding(f, chunk.line - from.line, chunk.documentBase));
+    chunk.placed = { from, line: chunk.line, documentBase: chunk.documentBase, list };
+    return list;
   }
 
   /** Validates a chunk as the part of the file it is: positions are file lines. */

@@ -18,6 +18,12 @@ export interface ExactHooks {
   status(params: ExactStatusParams): void;
 }
 
+/** The first slice of a large file is short, for its first squiggles; later ones only keep the server answering. */
+const FIRST_SLICE_MS = 30;
+const SLICE_MS = 60;
+/** Smaller files are checked in one go (about 100 ms at 64 KiB): their diagnostics come in one publish. */
+const SLICED_FROM_LENGTH = 64 * 1024;
+
 export class DiagnosticsPublisher {
   /**
    * The exact layer's run for a document version, started as soon as its text is parsed: the
@@ -43,6 +49,7 @@ export class DiagnosticsPublisher {
     const version = document.version;
     let findings: Finding[] | undefined;
     try {
+      await this.checkInSlices(document.uri, version);
       findings = await this.findingsFor(document.uri, version);
     } catch (err) {
       // Publishing nothing would leave the previous version's squiggles on text that is gone.
@@ -57,6 +64,29 @@ export class DiagnosticsPublisher {
     } catch (err) {
       // The engine's findings for this version are published already; the exact layer only adds to them.
       this.onError(err);
+    }
+  }
+
+  /**
+   * A large file just opened gets the diagnostics of its first documents before the rest is
+   * parsed: its chunks are parsed and checked a slice at a time, the first slice's findings are
+   * published at once, and the server answers other requests between slices. Whatever is left
+   * when this returns (for a small file or an edit: everything), findingsFor does in one go.
+   */
+  private async checkInSlices(uri: string, version: number): Promise<void> {
+    const settings = await this.settings.get(uri);
+    for (let slice = 0; ; slice++) {
+      const current = this.documents.get(uri);
+      if (!current || current.version !== version || !settings.validate.enable) return;
+      const length = current.getText().length;
+      if (length < SLICED_FROM_LENGTH || length > settings.validate.maxFileSizeKB * 1024) return;
+      // Half of a slice parses, the other half checks what was parsed.
+      const deadline = performance.now() + (slice === 0 ? FIRST_SLICE_MS : SLICE_MS) / 2;
+      const { analysis, complete } = this.analyzer.analyzeUntil(uri, version, current.getText(), deadline);
+      if (complete) return;
+      const findings = this.engineFindings(analysis, settings);
+      if (slice === 0) await this.publish(uri, version, findings);
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
