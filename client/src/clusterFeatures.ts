@@ -3,6 +3,8 @@
 // explorer's code are evaluated only once activate() has returned.
 import type * as vscode from 'vscode';
 import { openClusterViews } from './clusterViews';
+import type { FileSystems } from './fileSystemRouter';
+import { CONTAINER_SCHEME, LOG_SCHEME } from './kube/documentSchemes';
 import { bindCommands, type CommandContext, type CommandHandler } from './commands';
 import type { Config } from './config';
 import { startExplorer, type Explorer } from './kube';
@@ -17,6 +19,8 @@ export interface ClusterFeatures extends vscode.Disposable {
   readonly explorer: Explorer;
   /** Every command of the table, bound to this explorer; Ctx registered their ids at activation. */
   readonly commands: ReadonlyMap<string, CommandHandler>;
+  /** The explorer's file systems; Ctx registered their schemes at activation. */
+  readonly fileSystems: FileSystems;
 }
 
 export async function startClusterFeatures(extensionContext: vscode.ExtensionContext, config: Config): Promise<ClusterFeatures> {
@@ -30,11 +34,13 @@ export async function startClusterFeatures(extensionContext: vscode.ExtensionCon
   // The Apply lenses show only while there is a cluster to apply to.
   const lenses = registerManifestLenses(() => explorer.connection !== undefined && config.manifestCodeLens);
   // Container files open read-only in editors, read by exec through the explorer's current clusters.
-  const containerFiles = ContainerFileSystem.register((contextName) => explorer.apiFor(contextName));
-  const parts: vscode.Disposable[] = [views, usage, podDetails, lenses, containerFiles, explorer];
+  const containerFiles = new ContainerFileSystem((contextName) => explorer.apiFor(contextName));
+  const parts: vscode.Disposable[] = [views, usage, podDetails, lenses, explorer];
   return {
     explorer,
     commands: bindCommands(context),
+    // Registered at activation by FileSystemRouter's stand-ins, which hand every call to these.
+    fileSystems: new Map<string, vscode.FileSystemProvider>([[LOG_SCHEME, views.logViews], [CONTAINER_SCHEME, containerFiles]]),
     dispose: () => { for (const p of parts) p.dispose(); },
   };
 }

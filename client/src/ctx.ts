@@ -3,12 +3,14 @@
 //
 // Activation only registers; the language client and the explorer start after activate() has returned, each from
 // a module loaded then (vscode-languageclient, @kubernetes/client-node), so the extension host's activation time is
-// registration alone. A command run meanwhile waits for the explorer (commandRouter.ts); readiness is on the API.
+// registration alone. A command run meanwhile waits for the explorer (commandRouter.ts), and so does a log view or
+// container file VS Code restores with the window (fileSystemRouter.ts); readiness is on the API.
 import * as vscode from 'vscode';
 import type { PodscopeApi } from './api';
 import type { ClusterFeatures } from './clusterFeatures';
 import { CommandRouter, contributedCommands } from './commandRouter';
 import { Config } from './config';
+import { FileSystemRouter } from './fileSystemRouter';
 import { startExactVersion } from './exactVersion';
 import type { Explorer } from './kube';
 import type { LanguageClientHandle } from './lsp/client';
@@ -48,11 +50,12 @@ export class Ctx {
   /** Registers commands and schedules the starts; returns at once. */
   register(): void {
     const commands = new CommandRouter(contributedCommands(this.extensionContext));
-    this.extensionContext.subscriptions.push(commands);
+    const fileSystems = new FileSystemRouter();
+    this.extensionContext.subscriptions.push(commands, fileSystems);
     // Both start on a later turn of the event loop: a microtask would still run before VS Code sees activate return
     // and count toward its activation time. The language client goes first: its server then starts in its own process.
     this.languageStarted = afterActivation().then(() => this.startLanguageFeatures());
-    const cluster = startWhenTrusted(vscode.workspace, () => this.startCluster(commands));
+    const cluster = startWhenTrusted(vscode.workspace, () => this.startCluster(commands, fileSystems));
     this.pendingTrust = cluster.pending;
   }
 
@@ -72,13 +75,14 @@ export class Ctx {
   }
 
   /** Cluster access: only in a trusted workspace (see workspaceTrust.ts). Never rejects: a failure is reported. */
-  private async startCluster(commands: CommandRouter): Promise<void> {
+  private async startCluster(commands: CommandRouter, fileSystems: FileSystemRouter): Promise<void> {
     const features = afterActivation()
       .then(() => this.languageServerFirst())
       .then(() => this.modules.clusterFeatures())
       .then(({ startClusterFeatures }) => startClusterFeatures(this.extensionContext, this.config));
     // Set before the explorer exists, so a command run meanwhile waits for it.
     commands.serve(features.then((f) => f.commands));
+    fileSystems.serve(features.then((f) => f.fileSystems));
     try {
       const started = await features;
       if (this.disposed) started.dispose();

@@ -314,3 +314,17 @@ uiTest('Browse Container Files… walks the container\'s folders and opens a fil
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+// Last in this file: the window reloads.
+uiTest('a log view restored with a reloaded window opens and says its stream ended', async (s) => {
+  const { page } = s.cs;
+  await ensureUsagePod(s);
+  await contextMenu(treeRow(page, USAGE_POD, 3), 'Show Logs of All Containers');
+  await activeTab(page, `${USAGE_POD}.all-containers.log`).waitFor();
+  // VS Code asks for the log view's file system while the window opens, before the pod explorer has started.
+  await page.reload();
+  await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
+  await activeTab(page, `${USAGE_POD}.all-containers.log`).waitFor({ timeout: 60_000 });
+  await waitForEditorLine(page, (l) => l.startsWith('This log view ended when its window closed.'), 'the ended log view\'s note');
+  assert.equal(await page.locator('.editor-group-container.active .monaco-editor').count(), 1, 'an editor, not an error page');
+});

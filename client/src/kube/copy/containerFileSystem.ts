@@ -22,10 +22,6 @@ export class ContainerFileSystem implements vscode.FileSystemProvider {
 
   constructor(private readonly apiFor: (contextName: string) => ClusterApi | undefined) {}
 
-  static register(apiFor: (contextName: string) => ClusterApi | undefined): vscode.Disposable {
-    return vscode.workspace.registerFileSystemProvider(CONTAINER_SCHEME, new ContainerFileSystem(apiFor), { isReadonly: true, isCaseSensitive: true });
-  }
-
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
     const { run, path } = this.target(uri);
     const s = await this.read(uri, () => statPath(run, path));

@@ -3,7 +3,7 @@
 // No VS Code here, so it is tested as plain strings.
 import type { ContainerRef } from './containerProcess';
 
-export const CONTAINER_SCHEME = 'podscope-container';
+export { CONTAINER_SCHEME } from '../documentSchemes';
 
 export interface ContainerLocation extends ContainerRef {
   contextName: string;

@@ -15,7 +15,8 @@ import { ScrollPins } from './scrollPin';
 import { onLastTabClosed } from './tabLifetime';
 import { reportProblem, warn } from '../../notify';
 
-export const LOG_SCHEME = 'podscope-log';
+import { LOG_SCHEME } from '../documentSchemes';
+export { LOG_SCHEME };
 export const LOG_LANGUAGE = 'podscope-log';
 const FLUSH_MS = 200;
 const ENDED_TEXT = 'This log view ended when its window closed. Open the logs again from the Pods view.\n';
@@ -60,7 +61,6 @@ export class LogViews implements vscode.FileSystemProvider, vscode.Disposable {
 
   constructor(private readonly maxLines: () => number, private readonly presentation: () => LogPresentation) {
     this.disposables.push(
-      vscode.workspace.registerFileSystemProvider(LOG_SCHEME, this, { isReadonly: true, isCaseSensitive: true }),
       vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e.document)),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onScrolled(e.textEditor)),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((ed) => this.decorate(ed))),

@@ -29,6 +29,13 @@ export const Uri = {
   file: (fsPath: string) => ({ fsPath }),
   from: (parts: { scheme: string; path: string }) => ({ ...parts, toString: () => `${parts.scheme}:${parts.path}` }),
 };
+export class Disposable {
+  constructor(private readonly onDispose: () => void) {}
+  dispose(): void { this.onDispose(); }
+}
+export class FileSystemError extends Error {
+  static Unavailable(message: string): FileSystemError { return new FileSystemError(message); }
+}
 export enum ProgressLocation { SourceControl = 1, Window = 10, Notification = 15 }
 
 export const recorded = {
