@@ -180,5 +180,6 @@ ${Object.entries(size).map(([k, v]) => `| ${k} | ${mb(v)} |`).join('\n')}`;
 
 main().catch((err: unknown) => {
   process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
-  process.exitCode = 1;
+  // A stream or browser a failed run left open would keep the process alive.
+  process.exit(1);
 });

@@ -239,5 +239,6 @@ dropped in one block when the cap is reached.`;
 
 main().catch((err: unknown) => {
   console.error(err);
-  process.exitCode = 1;
+  // A stream or browser a failed run left open would keep the process alive.
+  process.exit(1);
 });
