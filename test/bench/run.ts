@@ -33,11 +33,8 @@ const CLI = markers('cli-bench', 'npm run bench');
 const SIZES = markers('size-bench', 'npm run bench');
 const COMMAND = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 
-type Options = BenchOptions;
-
-function benches(opts: Options): Record<BenchName, Bench> {
-  const flag = (name: string, on: boolean) => (on ? [name] : []);
-  const noWrite = flag('--no-write', !opts.write);
+function benches(opts: BenchOptions): Record<BenchName, Bench> {
+  const noWrite = opts.write ? [] : ['--no-write'];
   return {
     engine: { name: 'engine', run: async () => { runEngine(opts); } },
     lsp: { name: 'lsp', run: () => runLsp(opts) },
@@ -82,7 +79,7 @@ const providers: Record<'build' | 'cluster' | 'editor', Provider> = {
 };
 
 async function main(): Promise<void> {
-  let opts: Options;
+  let opts: BenchOptions;
   try {
     opts = parseBenchArgs(process.argv.slice(2));
   } catch (err) {
@@ -107,7 +104,7 @@ function print(m: Markers, body: string, write: boolean): void {
   if (write) writeSection(m, body);
 }
 
-function runSizes(opts: Options): void {
+function runSizes(opts: BenchOptions): void {
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, load average at start ${loadavg()[0]!.toFixed(2)}`;
   const report = (results: readonly SizeResult[]) => renderSizes(results, COMMAND, machine);
   // Written after every input: the 50 MB runs take minutes, and a stopped run keeps what it measured.
@@ -115,7 +112,7 @@ function runSizes(opts: Options): void {
   print(SIZES, report(results), false);
 }
 
-function runEngine(opts: Options): void {
+function runEngine(opts: BenchOptions): void {
   const file = generatePods(200);
   log(`file: ${file.pods} pods, ${file.lines} lines, ${(file.text.length / 1024).toFixed(0)} KiB; ${opts.runs} runs`);
   const engine = benchEngine(file.text, opts.runs);
@@ -123,7 +120,7 @@ function runEngine(opts: Options): void {
   print(ENGINE, renderEngine(file, opts, engine), opts.write);
 }
 
-async function runLsp(opts: Options): Promise<void> {
+async function runLsp(opts: BenchOptions): Promise<void> {
   const file = generatePods(200);
   const dir = mkdtempSync(join(tmpdir(), 'podscope-bench-'));
   try {
@@ -138,12 +135,12 @@ async function runLsp(opts: Options): Promise<void> {
   }
 }
 
-function runCli(opts: Options): void {
+function runCli(opts: BenchOptions): void {
   const cli = benchCli(opts.cliFiles, 1, opts.cliRuns, log, opts.cliBaseline);
   print(CLI, renderCli(cli, opts), opts.write);
 }
 
-async function runExact(opts: Options): Promise<void> {
+async function runExact(opts: BenchOptions): Promise<void> {
   const result = await benchExact({ runs: opts.runs, version: 'auto', exactEnabled: true });
   print(EXACT_SECTION, renderExact(result, COMMAND), opts.write);
 }
@@ -167,7 +164,7 @@ async function benchPeer(text: string, runs: number): Promise<{ result: LspResul
   return { result: await benchLsp(target, text, runs) };
 }
 
-function measuredOn(opts: Options): string[] {
+function measuredOn(opts: BenchOptions): string[] {
   return [
     `Measured ${new Date().toISOString().slice(0, 10)} with \`${COMMAND}\` (${opts.runs} runs) on ${cpus()[0]?.model ?? 'unknown CPU'},`,
     `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}; load average at start ${loadavg()[0]!.toFixed(2)}`,
@@ -177,7 +174,7 @@ function measuredOn(opts: Options): string[] {
 
 const row = (what: string, s: Summary) => `| ${what} | ${ms(s.median)} | ${ms(s.p95)} | ${s.runs} |`;
 
-function renderEngine(file: ReturnType<typeof generatePods>, opts: Options, engine: EngineResult): string {
+function renderEngine(file: ReturnType<typeof generatePods>, opts: BenchOptions, engine: EngineResult): string {
   return [
     '### Engine (in process)',
     '',
@@ -195,7 +192,7 @@ function renderEngine(file: ReturnType<typeof generatePods>, opts: Options, engi
   ].join('\n');
 }
 
-function renderLsp(file: ReturnType<typeof generatePods>, opts: Options, podscope: LspResult, peer: Awaited<ReturnType<typeof benchPeer>> | undefined): string {
+function renderLsp(file: ReturnType<typeof generatePods>, opts: BenchOptions, podscope: LspResult, peer: Awaited<ReturnType<typeof benchPeer>> | undefined): string {
   const lines = [
     '### Language server over stdio (JSON-RPC, child process), client-side wall time until publishDiagnostics',
     '',
@@ -238,7 +235,7 @@ function renderLsp(file: ReturnType<typeof generatePods>, opts: Options, podscop
   return lines.join('\n');
 }
 
-function renderCli(r: CliResult, opts: Options): string {
+function renderCli(r: CliResult, opts: BenchOptions): string {
   const perSecond = (t: number) => (r.files / (t / 1000)).toFixed(0);
   const row = (f: CliResult['single']) =>
     `| ${f.name} | ${ms(f.wall.median)} (${ms(f.wall.min)}–${ms(f.wall.max)}) | ${perSecond(f.wall.median)} | ${perSecond(f.wall.min)} | ${ms(f.cpu.median)} | ${perSecond(f.cpu.median)} | ${f.peakRssMiB.toFixed(0)} |`;
