@@ -19,7 +19,7 @@ const only = (args.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',
 const wants = (phase) => only.length === 0 || only.includes(phase);
 
 const PHASES = {
-  unit: ['test/engine', 'test/lsp', 'test/cli', 'test/client', 'test/exact'],
+  unit: ['test/engine', 'test/lsp', 'test/cli', 'test/client', 'test/exact', 'test/bench'],
   cluster: ['test/cluster'],
   editor: ['test/e2e'],
 };

@@ -9,7 +9,8 @@
 //   node --import tsx test/bench/activation.ts [--runs=3] [--no-write] [--vsix=PATH]
 // --vsix runs a VSIX packaged earlier (e.g. from another commit, to alternate before/after runs on one machine state)
 // instead of packaging this tree; the bundle sizes are then not reported (they are this tree's, not the VSIX's).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// `npm run bench -- --only activation` runs `npm run build` first (the VSIX carries dist/exact), then this.
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -18,13 +19,12 @@ import { packagedVsix, startCodeServer } from '../e2e/codeServer';
 import { editorSkipReason } from '../e2e/editorTools';
 import { openPodsView, treeRow } from '../e2e/explorerSteps';
 import { activeEditor, openFromExplorer, runCommand } from '../e2e/workbench';
+import { marked, markers, writeSection } from './docSection';
 import { generatePods } from './generatePods';
 import { summarize } from './stats';
 
 const ROOT = join(__dirname, '..', '..');
-const DOC = join(ROOT, 'docs', 'benchmarks.md');
-const BEGIN = '<!-- activation-bench:begin (written by test/bench/activation.ts) -->';
-const END = '<!-- activation-bench:end -->';
+const SECTION = markers('activation-bench', 'test/bench/activation.ts');
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const RUNS = Number(arg('runs') ?? 3);
 const GIVEN_VSIX = arg('vsix');
@@ -141,14 +141,15 @@ async function main(): Promise<void> {
     }
     if (runs.length === 0) throw new Error(`every run failed:\n${failures.join('\n')}`);
     const size = GIVEN_VSIX ? { 'VSIX (given)': statSync(vsix).size } : sizes(vsix);
-    process.stdout.write(`${JSON.stringify({ runs, size }, null, 2)}\n`);
-    if (!process.argv.includes('--no-write')) writeDoc(runs, size, failures);
+    const body = render(runs, size, failures);
+    process.stdout.write(`\n${marked(SECTION, body)}\n`);
+    if (!process.argv.includes('--no-write')) writeSection(SECTION, body);
   } finally {
     await cluster.release();
   }
 }
 
-function writeDoc(runs: Run[], size: Record<string, number>, failures: string[]): void {
+function render(runs: Run[], size: Record<string, number>, failures: string[]): string {
   const row = (what: string, pick: (r: Run) => number | undefined) => {
     const xs = runs.map(pick).filter((x): x is number => x !== undefined);
     if (xs.length === 0) return `| ${what} | not shown by this VS Code | |`;
@@ -156,10 +157,9 @@ function writeDoc(runs: Run[], size: Record<string, number>, failures: string[])
     return `| ${what} | ${s.median.toFixed(0)} ms | ${s.min.toFixed(0)}–${s.max.toFixed(0)} ms |`;
   };
   const mb = (n: number) => `${(n / 2 ** 20).toFixed(2)} MiB`;
-  const section = `${BEGIN}
-## Activation and start-up (code-server)
+  return `### The latest run of \`node --import tsx test/bench/activation.ts${process.argv.slice(2).map((a) => ` ${a}`).join('')}\`
 
-Measured ${new Date().toISOString().slice(0, 10)} with \`node --import tsx test/bench/activation.ts\`: code-server with the packaged VSIX,
+Measured ${new Date().toISOString().slice(0, 10)}: code-server with the ${GIVEN_VSIX ? 'given' : 'packaged'} VSIX,
 driven by Chromium, ${runs.length} runs, each in a new profile; ${cpus().length} × ${cpus()[0]?.model.trim()}, load average at start
 ${LOAD_AT_START.toFixed(2)}. Times are wall clock in the browser, from the click to the first pixel that shows the result.
 
@@ -171,21 +171,15 @@ ${row('then open the 200-pod file → its first squiggle', (r) => r.bigFileToFir
 ${row('open the Pods view → the context row', (r) => r.podsViewToContextRow)}
 ${row('… → the first pod rows of namespace demo (after choosing it)', (r) => r.podsViewToPodRows)}
 
-${failures.length ? `Runs that failed (not in the figures): ${failures.join('; ')}.\n\n` : ''}Activation as VS Code reports it: ${runs[0]?.activationEvent ?? '?'}. \`activate\` only registers the commands and
-schedules the rest: the language client and the pod explorer start once it has returned, from their own
-bundles (\`dist/languageClient.js\`, \`dist/clusterFeatures.js\`), so VS Code's activation time is loading \`dist/client.js\`
-and registering.
+${failures.length ? `Runs that failed (not in the figures): ${failures.join('; ')}.\n\n` : ''}Activation as VS Code reports it: ${runs[0]?.activationEvent ?? '?'}.
 
 | Bundle | size |
 | --- | ---: |
-${Object.entries(size).map(([k, v]) => `| ${k} | ${mb(v)} |`).join('\n')}
-${END}`;
-  const doc = readFileSync(DOC, 'utf8');
-  const start = doc.indexOf(BEGIN);
-  writeFileSync(DOC, start >= 0 ? doc.slice(0, start) + section + doc.slice(doc.indexOf(END) + END.length) : `${doc.trimEnd()}\n\n${section}\n`);
+${Object.entries(size).map(([k, v]) => `| ${k} | ${mb(v)} |`).join('\n')}`;
 }
 
 main().catch((err: unknown) => {
   process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
-  process.exitCode = 1;
+  // A stream or browser a failed run left open would keep the process alive.
+  process.exit(1);
 });

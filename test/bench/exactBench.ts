@@ -1,24 +1,42 @@
 // The exact layer's timings in the real server process (dist/cli.js lsp --stdio, as an editor runs
 // it): time to the engine's and to the API server's first diagnostics after the server starts, and,
 // once the module is loaded, edit → engine diagnostics and edit → API-server diagnostics on the
-// 200-pod file; peak RSS of the server (worker thread included: same process).
-//   node --import tsx test/bench/exactBench.ts [--runs N] [--version 1.36]
+// 200-pod file; peak RSS of the server (worker thread included: same process). Needs `npm run build`.
+//   node --import tsx test/bench/exactBench.ts [--runs N] [--version 1.36] [--engine-only] [--no-write]
+// (`npm run bench -- --only exact` builds, then runs it.) --engine-only runs are printed, never written.
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { EXACT_STATUS_NOTIFICATION, type ExactStatusParams } from '../../server/src/shared/protocol';
 import { LspHarness } from '../lsp/lspHarness';
+import { marked, markers, writeSection } from './docSection';
 import { generatePods } from './generatePods';
-import { ms, processMemory, summarize } from './stats';
+import { ms, processMemory, summarize, type Summary } from './stats';
 
 const ROOT = join(__dirname, '..', '..');
-const arg = (name: string) => { const i = process.argv.indexOf(name); return i < 0 ? undefined : process.argv[i + 1]; };
-const runs = Number(arg('--runs') ?? 40);
-const version = arg('--version') ?? 'auto';
-const exactEnabled = !process.argv.includes('--engine-only');
+export const EXACT_SECTION = markers('exact-bench', 'npm run bench -- --only exact');
 
-async function main(): Promise<void> {
+export interface ExactOptions { runs: number; version: string; exactEnabled: boolean }
+export interface ExactResult {
+  options: ExactOptions;
+  pods: number;
+  lines: number;
+  /** The module the server used, and why (its status notification). */
+  used?: ExactStatusParams;
+  engineFirstMs: number;
+  exactFirstMs?: number;
+  engineEdit: Summary;
+  exactEdit?: Summary;
+  /** Opening another file once the module is loaded: engine and API-server diagnostics, ms after didOpen. */
+  opened: { name: string; engineMs: number; exactMs: number }[];
+  peakRssMiB?: number;
+  machine: string;
+}
+
+export async function benchExact(options: ExactOptions): Promise<ExactResult> {
+  const { runs, version, exactEnabled } = options;
+  const load = loadavg()[0]!;
   const file = generatePods(200);
   const settings = { podscope: { kubernetesVersion: version, exact: { enable: exactEnabled, featureGates: {} } } };
   const start = performance.now();
@@ -54,7 +72,7 @@ async function main(): Promise<void> {
       if (second) { await second; exactEdit.push(performance.now() - t); }
     }
     // Opening a file once the module is loaded: one pod, and another 200-pod file (every document new to the module).
-    const opened: string[] = [];
+    const opened: ExactResult['opened'] = [];
     if (exactEnabled) {
       for (const [name, text] of [['one-pod', generatePods(1).text.replace(/web-/g, 'single-')], ['200-pod', file.text.replace(/web-/g, 'api-')]] as const) {
         const other = `file:///bench/${name}.yaml`;
@@ -65,22 +83,17 @@ async function main(): Promise<void> {
         await engine;
         const engineMs = performance.now() - t;
         await merged;
-        opened.push(`open a ${name} file with the module loaded → engine diagnostics: ${ms(engineMs)}, API-server diagnostics: ${ms(performance.now() - t)}`);
+        opened.push({ name, engineMs, exactMs: performance.now() - t });
       }
     }
     const mem = h.pid ? processMemory(h.pid) : undefined;
     const used = statuses.at(-1);
-    const e = summarize(engineEdit);
-    process.stdout.write([
-      `exact layer: ${exactEnabled ? `on (${used?.version ?? '?'}: ${used?.reason ?? ''})` : 'off'}; ${file.pods} pods, ${file.lines} lines; ${runs} edits`,
-      `${cpus().length} × ${cpus()[0]?.model}; load average ${loadavg()[0]!.toFixed(2)}; Node ${process.version}`,
-      `server start → engine diagnostics: ${ms(engineFirst)}`,
-      exactEnabled ? `server start → API-server diagnostics: ${ms(exactAfterStart)}` : '',
-      `edit → engine diagnostics: median ${ms(e.median)}, p95 ${ms(e.p95)}`,
-      exactEnabled ? (() => { const x = summarize(exactEdit); return `edit → API-server diagnostics: median ${ms(x.median)}, p95 ${ms(x.p95)}`; })() : '',
-      ...opened,
-      `server peak RSS: ${mem?.peakRssMiB ?? '?'} MiB`,
-    ].filter(Boolean).join('\n') + '\n');
+    return {
+      options, pods: file.pods, lines: file.lines, ...(used ? { used } : {}),
+      engineFirstMs: engineFirst, ...(exactEnabled ? { exactFirstMs: exactAfterStart, exactEdit: summarize(exactEdit) } : {}),
+      engineEdit: summarize(engineEdit), opened, ...(mem ? { peakRssMiB: mem.peakRssMiB } : {}),
+      machine: `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, load average at start ${load.toFixed(2)}`,
+    };
   } finally {
     await h.stop().catch(() => h.kill());
     h.kill();
@@ -93,4 +106,34 @@ function waitSecond(h: LspHarness, uri: string, version: number): Promise<Publis
   return h.nextDiagnostics(uri, (p) => p.version === version && ++seen === 2, 30_000);
 }
 
-main().catch((err) => { process.stderr.write(`${(err as Error).stack}\n`); process.exit(1); });
+export function renderExact(r: ExactResult, command: string): string {
+  const o = r.options;
+  const row = (what: string, figure: string | undefined) => `| ${what} | ${figure ?? '—'} |`;
+  const edit = (s: Summary | undefined) => s && `${ms(s.median)} / ${ms(s.p95)} ms`;
+  return [
+    `### Exact layer: the latest run of \`${command}\``,
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${r.machine}; server \`dist/cli.js lsp --stdio\`, exact layer`,
+    `${o.exactEnabled ? `on (\`podscope.kubernetesVersion: ${o.version}\`, module ${r.used?.version ?? '?'})` : 'off (engine only)'}; the 200-pod file of \`generatePods.ts\`,`,
+    `${r.lines.toLocaleString('en-US')} lines; ${o.runs} one-character edits.`,
+    '',
+    '| measure | figure |',
+    '| --- | ---: |',
+    row('server start → engine diagnostics', `${ms(r.engineFirstMs)} ms`),
+    row('server start → API-server diagnostics (200 documents)', r.exactFirstMs === undefined ? undefined : `${ms(r.exactFirstMs)} ms`),
+    row('edit → engine diagnostics, median / p95', edit(r.engineEdit)),
+    row('edit → API-server diagnostics (the edited document only), median / p95', edit(r.exactEdit)),
+    ...r.opened.map((x) => row(`open a ${x.name} file, module loaded → engine / API-server diagnostics`, `${ms(x.engineMs)} / ${ms(x.exactMs)} ms`)),
+    row('server peak RSS', r.peakRssMiB === undefined ? undefined : `${r.peakRssMiB.toFixed(0)} MiB`),
+  ].join('\n');
+}
+
+if (require.main === module) {
+  const arg = (name: string) => { const i = process.argv.indexOf(name); return i < 0 ? undefined : process.argv[i + 1]; };
+  const options = { runs: Number(arg('--runs') ?? 40), version: arg('--version') ?? 'auto', exactEnabled: !process.argv.includes('--engine-only') };
+  benchExact(options).then((r) => {
+    const body = renderExact(r, `node --import tsx test/bench/exactBench.ts ${process.argv.slice(2).join(' ')}`.trim());
+    process.stdout.write(`\n${marked(EXACT_SECTION, body)}\n`);
+    if (options.exactEnabled && !process.argv.includes('--no-write')) writeSection(EXACT_SECTION, body);
+  }).catch((err) => { process.stderr.write(`${(err as Error).stack}\n`); process.exit(1); });
+}

@@ -2,12 +2,14 @@
 // stream path: timestamps parsed, resume position kept, buffer capped) fed at a steady rate in process, with the view's
 // re-read every 200 ms (LogViews.readFile: the buffer's text as UTF-8 bytes), while Node's event-loop delay monitor
 // records how long other work (a command, a tree refresh, a keystroke's extension call) would have waited.
-//   node --import tsx test/bench/logPace.ts [--rate=10000] [--seconds=10] [--json]
+//   node --import tsx test/bench/logPace.ts [--rate=10000] [--seconds=10] [--json] [--no-write]
+// (`npm run bench -- --only pace` runs it in a process of its own: the thread's share and its pauses are this process's.)
 // Plain JSON lines or text, as containers print; the JSON rendering is the default presentation's (raw).
 import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { LogSession } from '../../client/src/kube/logs/logSession';
 import type { LogOpener } from '../../client/src/kube/logs/logTransport';
+import { marked, markers, writeSection } from './docSection';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const RATE = Number(arg('rate') ?? 10_000);
@@ -15,6 +17,7 @@ const SECONDS = Number(arg('seconds') ?? 10);
 const TICK_MS = 10;
 const FLUSH_MS = 200;
 const MAX_LINES = 100_000;
+const SECTION = markers('pace-bench', 'npm run bench -- --only pace');
 
 function line(i: number): string {
   const ts = new Date(Date.now()).toISOString().replace('Z', '000000Z');
@@ -76,15 +79,24 @@ async function main(): Promise<void> {
     loopDelayMs: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) },
     machine: `${cpus().length} × ${cpus()[0]?.model.trim()}, load average ${loadavg()[0]!.toFixed(2)}, Node ${process.version}`,
   };
-  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
-  else {
-    process.stdout.write([
-      `${result.lines.toLocaleString('en-US')} lines at ${RATE.toLocaleString('en-US')}/s for ${SECONDS} s (${result.machine})`,
-      `kept ${result.kept.toLocaleString('en-US')} lines; ${reads} view re-reads, the last ${result.lastReadMiB.toFixed(1)} MiB`,
-      `extension-host thread busy: ${(result.cpuShare * 100).toFixed(1)}% of a core`,
-      `event-loop delay: p50 ${result.loopDelayMs.p50.toFixed(1)} ms, p99 ${result.loopDelayMs.p99.toFixed(1)} ms, max ${result.loopDelayMs.max.toFixed(1)} ms`,
-    ].join('\n') + '\n');
+  if (process.argv.includes('--json')) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
   }
+  const share = `${(result.cpuShare * 100).toFixed(1)}% of a core`;
+  const d = result.loopDelayMs;
+  const body = [
+    `#### Latest run: \`node --import tsx test/bench/logPace.ts --rate=${RATE} --seconds=${SECONDS}\``,
+    '',
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${result.machine}; ${result.lines.toLocaleString('en-US')} lines,`,
+    `${result.kept.toLocaleString('en-US')} kept.`,
+    '',
+    '| rate | thread busy | event-loop delay p50 / p99 / max | view re-reads, last size |',
+    '| --- | ---: | ---: | ---: |',
+    `| ${RATE.toLocaleString('en-US')} lines/s, ${SECONDS} s | ${share} | ${d.p50.toFixed(1)} / ${d.p99.toFixed(1)} / ${d.max.toFixed(0)} ms | ${reads}, ${result.lastReadMiB.toFixed(1)} MiB |`,
+  ].join('\n');
+  process.stdout.write(`\n${marked(SECTION, body)}\n`);
+  if (!process.argv.includes('--no-write')) writeSection(SECTION, body);
 }
 
 main().catch((err: unknown) => {

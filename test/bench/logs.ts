@@ -3,13 +3,13 @@
 // `kubectl logs -f` on the same pod, same API server. Also the stream path alone, in process, without a network, and
 // the cost of producing the view's text at the line cap. Figures go to docs/benchmarks.md under "## Logs".
 //
-//   node --expose-gc --import tsx test/bench/logs.ts [--lines=200000] [--runs=3] [--no-write]
+//   node --expose-gc --import tsx test/bench/logs.ts [--lines=200000] [--runs=7] [--no-write]
+// (`npm run bench -- --only logs` runs it so, on the cluster it started once for all its benchmarks.)
 //
 // The lines are appended to the log file kwok serves for one `web` pod and cut off again afterwards.
 import { spawn } from 'node:child_process';
-import { appendFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { KubeConfig, Log } from '@kubernetes/client-node';
 import { ensureCluster, type Cluster } from '../cluster/cluster';
@@ -19,15 +19,14 @@ import { LogBuffer } from '../../client/src/kube/logs/logBuffer';
 import { LogSession } from '../../client/src/kube/logs/logSession';
 import { ResumableLogStream } from '../../client/src/kube/logs/logStream';
 import type { LogOpener } from '../../client/src/kube/logs/logTransport';
+import { marked, markers, writeSection } from './docSection';
 import { processMemory, summarize, type Summary } from './stats';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const LINES = Number(arg('lines') ?? 200_000);
 const RUNS = Number(arg('runs') ?? 7);
 const MAX_LINES = 100_000;
-const DOC = join(__dirname, '..', '..', 'docs', 'benchmarks.md');
-const BEGIN = '<!-- logs-bench:begin (written by test/bench/logs.ts) -->';
-const END = '<!-- logs-bench:end -->';
+const SECTION = markers('logs-bench', 'test/bench/logs.ts');
 const gc = (globalThis as { gc?: () => void }).gc;
 const CLOCK_TICKS = 100;
 
@@ -185,9 +184,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < 5; i++) localSamples.push(await inProcess(stamped));
     const local = summarize(localSamples);
     const view = viewRead(stamped.toString('utf8'));
-    const result = { total, bytes, ours, theirs, raw, local, view };
-    console.log(JSON.stringify(result, null, 2));
-    if (!process.argv.includes('--no-write')) writeDoc(result);
+    const body = render({ total, bytes, ours, theirs, raw, local, view });
+    process.stdout.write(`\n${marked(SECTION, body)}\n`);
+    if (!process.argv.includes('--no-write')) writeSection(SECTION, body);
   } finally {
     restore();
     process.removeListener('exit', restore);
@@ -203,13 +202,12 @@ function comparison(ours: RunResult[], theirs: RunResult[]): string {
   return `Podscope took longer than kubectl in ${slower} of ${ratios.length} paired turns; the median of the per-turn ratios is ${median.toFixed(2)}×.`;
 }
 
-function writeDoc(r: { total: number; bytes: number; ours: RunResult[]; theirs: RunResult[]; raw: RunResult[]; local: Summary; view: Summary }): void {
+function render(r: { total: number; bytes: number; ours: RunResult[]; theirs: RunResult[]; raw: RunResult[]; local: Summary; view: Summary }): string {
   const med = (xs: RunResult[], k: keyof RunResult) => summarize(xs.map((x) => x[k])).median;
   const range = (xs: RunResult[]) => { const s = summarize(xs.map((x) => x.ms)); return `${s.min.toFixed(0)}–${s.max.toFixed(0)}`; };
   const rate = (ms: number) => Math.round(r.total / (ms / 1000)).toLocaleString('en-US');
   const mib = (r.bytes / 2 ** 20).toFixed(1);
-  const section = `${BEGIN}
-## Logs
+  return `## Logs
 
 Measured ${new Date().toISOString().slice(0, 10)} with \`node --expose-gc --import tsx test/bench/logs.ts\` against the local
 cluster (kube-apiserver 1.36.1 + kwok 0.8.0 serving the log file, 127.0.0.1), Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()};
@@ -236,15 +234,11 @@ Podscope row is what Podscope's own work costs on top.
 
 The view re-reads its text at most every 200 ms, so at the cap a refresh costs the extension host under
 ${(r.view.p95 * 5 / 10).toFixed(1)}% of a core; VS Code applies only the changed lines (common prefix/suffix), and the oldest tenth is
-dropped in one block when the cap is reached.
-${END}`;
-  const doc = readFileSync(DOC, 'utf8');
-  const start = doc.indexOf(BEGIN);
-  const next = start >= 0 ? doc.slice(0, start) + section + doc.slice(doc.indexOf(END) + END.length) : `${doc.trimEnd()}\n\n${section}\n`;
-  writeFileSync(DOC, next);
+dropped in one block when the cap is reached.`;
 }
 
 main().catch((err: unknown) => {
   console.error(err);
-  process.exitCode = 1;
+  // A stream or browser a failed run left open would keep the process alive.
+  process.exit(1);
 });

@@ -1,69 +1,127 @@
-// `npm run bench`: times the engine and the language server on a generated 200-pod file, optionally
-// beside Red Hat's yaml-language-server, and writes the figures into docs/benchmarks.md.
+// `npm run bench`: every benchmark in turn, each printing its table and rewriting its own marked section of
+// docs/benchmarks.md (flags and names: options.ts, or `npm run bench -- --help`). The engine, the language server
+// (beside Red Hat's yaml-language-server), the CLI (beside kubectl-validate), the large files and the exact layer run
+// in this process; the log pace, logs, tree and activation benchmarks in processes of their own, as their scripts
+// need (--expose-gc, a fresh heap), on the local cluster this run starts once for all of them.
 //
-//   npm run bench -- [--runs N] [--no-peer] [--no-write] [--sizes | --only-sizes] [--no-cli] [--cli-files N] [--cli-runs N]
-//                    [--cli-baseline OLD_CLI_JS]
-//
-// --sizes also runs the large-file benchmark (sizeBench.ts: 1/10/50 MB, a 50 MB Pod, 20,000 documents,
-// several minutes); --only-sizes runs just that one.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//   npm run bench -- [--only NAMES] [--skip NAMES] [--runs N] [--no-peer] [--no-write] [--tree-pods N] ...
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import { YAML_ALIAS } from '../cli/cliHarness';
+import { ClusterUnavailableError, ensureCluster } from '../cluster/cluster';
+import { editorTools } from '../e2e/editorTools';
 import { benchCli, type CliResult } from './cliBench';
+import { marked, markers, writeSection, type Markers } from './docSection';
 import { benchEngine, type EngineResult } from './engineBench';
+import { benchExact, EXACT_SECTION, renderExact } from './exactBench';
 import { generatePods } from './generatePods';
 import { benchSizes, renderSizes, type SizeResult } from './sizeBench';
 import { benchLsp, type LspResult, type LspTarget } from './lspBench';
+import { BENCH_NAMES, parseBenchArgs, USAGE, UsageError, type BenchName, type BenchOptions } from './options';
 import { ms, type Summary } from './stats';
+import { runScript, runSuite, summary, type Bench, type Met, type Provider } from './suite';
 
 const ROOT = join(__dirname, '..', '..');
-const DOC = join(ROOT, 'docs', 'benchmarks.md');
 const PEER_SCHEMA = join(ROOT, '..', 'shared', 'bench', 'peer-pod-schema-k8s-1.12.json');
-const BEGIN = '<!-- engine-lsp-bench:begin (written by npm run bench) -->';
-const END = '<!-- engine-lsp-bench:end -->';
-const CLI_BEGIN = '<!-- cli-bench:begin (written by npm run bench) -->';
-const CLI_END = '<!-- cli-bench:end -->';
+const ENGINE = markers('engine-bench', 'npm run bench');
+const LSP = markers('lsp-bench', 'npm run bench');
+const CLI = markers('cli-bench', 'npm run bench');
+const SIZES = markers('size-bench', 'npm run bench');
+const COMMAND = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 
-const SIZES_BEGIN = '<!-- size-bench:begin (written by npm run bench -- --sizes) -->';
-const SIZES_END = '<!-- size-bench:end -->';
-
-interface Options {
-  runs: number; peer: boolean; write: boolean; sizes: boolean; onlySizes: boolean;
-  cli: boolean; cliFiles: number; cliRuns: number; cliBaseline?: string;
-}
-
-function options(argv: string[]): Options {
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const baseline = value('--cli-baseline');
-  const onlySizes = argv.includes('--only-sizes');
+function benches(opts: BenchOptions): Record<BenchName, Bench> {
+  const noWrite = opts.write ? [] : ['--no-write'];
   return {
-    runs: Number(value('--runs') ?? 40), peer: !argv.includes('--no-peer'), write: !argv.includes('--no-write'),
-    sizes: onlySizes || argv.includes('--sizes'), onlySizes,
-    cli: !argv.includes('--no-cli'), cliFiles: Number(value('--cli-files') ?? 2400), cliRuns: Number(value('--cli-runs') ?? 5),
-    ...(baseline ? { cliBaseline: baseline } : {}),
+    engine: { name: 'engine', run: async () => { runEngine(opts); } },
+    lsp: { name: 'lsp', run: () => runLsp(opts) },
+    cli: { name: 'cli', run: async () => { runCli(opts); } },
+    sizes: { name: 'sizes', run: async () => { runSizes(opts); } },
+    exact: { name: 'exact', needs: ['build'], run: () => runExact(opts) },
+    pace: { name: 'pace', run: () => runScript('test/bench/logPace.ts', [], [`--rate=${opts.paceRate}`, `--seconds=${opts.paceSeconds}`, ...noWrite], log) },
+    logs: { name: 'logs', needs: ['cluster'], run: () => runScript('test/bench/logs.ts', ['--expose-gc'], [`--runs=${opts.logsRuns}`, ...noWrite], log) },
+    tree: {
+      name: 'tree', needs: ['cluster'],
+      run: () => runScript('test/bench/tree.ts', ['--expose-gc', '--max-old-space-size=4096'], [`--pods=${opts.treePods}`, ...noWrite], log),
+    },
+    activation: { name: 'activation', needs: ['build', 'editor', 'cluster'], run: () => runScript('test/bench/activation.ts', [], [`--runs=${opts.activationRuns}`, ...noWrite], log) },
   };
 }
+
+/** What benchmarks need beyond Node, met once per run. */
+const providers: Record<'build' | 'cluster' | 'editor', Provider> = {
+  // The exact layer runs dist/cli.js, and the VSIX carries dist/exact: both as `npm run build` makes them.
+  async build(): Promise<Met> {
+    log('npm run build');
+    const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`npm run build exited with ${r.status ?? r.signal ?? r.error?.message}`);
+    return {};
+  },
+  // Started (or borrowed) here, so the benchmarks' own ensureCluster() only borrows it and it stops once, at the end.
+  async cluster(): Promise<Met> {
+    try {
+      const cluster = await ensureCluster();
+      return { release: () => cluster.release() };
+    } catch (err) {
+      if (err instanceof ClusterUnavailableError) return { unavailable: err.message };
+      throw err;
+    }
+  },
+  // Installs code-server and Chromium when missing (scripts/setup-editor.mjs), or says why it cannot.
+  async editor(): Promise<Met> {
+    const tools = editorTools();
+    if (!tools.ok) return { unavailable: tools.reason };
+    return {};
+  },
+};
 
 async function main(): Promise<void> {
-  const opts = options(process.argv.slice(2));
-  if (opts.sizes) {
-    const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, load average at start ${loadavg()[0]!.toFixed(2)}`;
-    const report = (results: readonly SizeResult[]) => `${SIZES_BEGIN}\n${renderSizes(results, `npm run bench -- ${process.argv.slice(2).join(' ')}`, machine)}\n${SIZES_END}`;
-    // Written after every input: the 50 MB runs take minutes, and a stopped run keeps what it measured.
-    const results = benchSizes(ROOT, (so) => { if (opts.write) writeSection(report(so), SIZES_BEGIN, SIZES_END); }, log);
-    process.stdout.write(`\n${report(results)}\n`);
-    if (opts.onlySizes) return;
+  let opts: BenchOptions;
+  try {
+    opts = parseBenchArgs(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`bench: ${err.message}\n\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
   }
+  if (opts.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  log(`running ${opts.benches.join(', ')}${opts.benches.length < BENCH_NAMES.length ? ` (not ${BENCH_NAMES.filter((b) => !opts.benches.includes(b)).join(', ')})` : ''}`);
+  const table = benches(opts);
+  const outcomes = await runSuite(opts.benches.map((b) => table[b]), opts.named, providers, log);
+  process.stderr.write(`${summary(outcomes)}\n`);
+  if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
+}
+
+function print(m: Markers, body: string, write: boolean): void {
+  process.stdout.write(`\n${marked(m, body)}\n`);
+  if (write) writeSection(m, body);
+}
+
+function runSizes(opts: BenchOptions): void {
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, load average at start ${loadavg()[0]!.toFixed(2)}`;
+  const report = (results: readonly SizeResult[]) => renderSizes(results, COMMAND, machine);
+  // Written after every input: the 50 MB runs take minutes, and a stopped run keeps what it measured.
+  const results = benchSizes(ROOT, (so) => { if (opts.write) writeSection(SIZES, report(so)); }, log);
+  print(SIZES, report(results), false);
+}
+
+function runEngine(opts: BenchOptions): void {
   const file = generatePods(200);
   log(`file: ${file.pods} pods, ${file.lines} lines, ${(file.text.length / 1024).toFixed(0)} KiB; ${opts.runs} runs`);
   const engine = benchEngine(file.text, opts.runs);
   log(`engine: cold ${ms(engine.cold)} ms, warm median ${ms(engine.warm.median)} ms`);
+  print(ENGINE, renderEngine(file, opts, engine), opts.write);
+}
+
+async function runLsp(opts: BenchOptions): Promise<void> {
+  const file = generatePods(200);
   const dir = mkdtempSync(join(tmpdir(), 'podscope-bench-'));
   try {
     const server = join(dir, 'server.js');
@@ -71,18 +129,20 @@ async function main(): Promise<void> {
     const podscope = await benchLsp({ name: 'podscope', cmd: process.execPath, args: [server, '--stdio'] }, file.text, opts.runs, engine.findings);
     log(`podscope LSP: edit median ${ms(podscope.editInLine.median)} ms`);
     const peer = opts.peer ? await benchPeer(file.text, opts.runs) : undefined;
-    const report = render(file, opts, engine, podscope, peer);
-    process.stdout.write(`\n${report}\n`);
-    if (opts.write) writeSection(report, BEGIN, END);
-    if (opts.cli) {
-      const cli = benchCli(opts.cliFiles, 1, opts.cliRuns, log, opts.cliBaseline);
-      const cliReport = renderCli(cli, opts);
-      process.stdout.write(`\n${cliReport}\n`);
-      if (opts.write) writeSection(cliReport, CLI_BEGIN, CLI_END);
-    }
+    print(LSP, renderLsp(file, opts, podscope, peer), opts.write);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function runCli(opts: BenchOptions): void {
+  const cli = benchCli(opts.cliFiles, 1, opts.cliRuns, log, opts.cliBaseline);
+  print(CLI, renderCli(cli, opts), opts.write);
+}
+
+async function runExact(opts: BenchOptions): Promise<void> {
+  const result = await benchExact({ runs: opts.runs, version: 'auto', exactEnabled: true });
+  print(EXACT_SECTION, renderExact(result, COMMAND), opts.write);
 }
 
 async function benchPeer(text: string, runs: number): Promise<{ result: LspResult } | { skipped: string }> {
@@ -104,21 +164,24 @@ async function benchPeer(text: string, runs: number): Promise<{ result: LspResul
   return { result: await benchLsp(target, text, runs) };
 }
 
-function render(file: ReturnType<typeof generatePods>, opts: Options, engine: EngineResult, podscope: LspResult, peer: Awaited<ReturnType<typeof benchPeer>> | undefined): string {
-  const row = (what: string, s: Summary) => `| ${what} | ${ms(s.median)} | ${ms(s.p95)} | ${s.runs} |`;
-  const peerVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')) as { version: string }).version;
-  const lines = [
-    BEGIN,
-    '## Engine and language server',
-    '',
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` (${opts.runs} runs) on ${cpus()[0]?.model ?? 'unknown CPU'},`,
+function measuredOn(opts: BenchOptions): string[] {
+  return [
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`${COMMAND}\` (${opts.runs} runs) on ${cpus()[0]?.model ?? 'unknown CPU'},`,
     `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}; load average at start ${loadavg()[0]!.toFixed(2)}`,
     '(the machine is shared, so other work runs at the same time: read medians, not single runs).',
+  ];
+}
+
+const row = (what: string, s: Summary) => `| ${what} | ${ms(s.median)} | ${ms(s.p95)} | ${s.runs} |`;
+
+function renderEngine(file: ReturnType<typeof generatePods>, opts: BenchOptions, engine: EngineResult): string {
+  return [
+    '### Engine (in process)',
+    '',
+    ...measuredOn(opts),
     '',
     `Input: a generated file of ${file.pods} pods, ${file.lines} lines (${(file.text.length / 1024).toFixed(0)} KiB) (\`test/bench/generatePods.ts\`): two containers per pod`,
     `with ports, probes, env, a volume mount and resources; every tenth pod has mistakes. Podscope finds ${engine.findings} problems in it.`,
-    '',
-    '### Engine (in process)',
     '',
     '| What | median ms | p95 ms | runs |',
     '| --- | ---: | ---: | ---: |',
@@ -126,8 +189,15 @@ function render(file: ReturnType<typeof generatePods>, opts: Options, engine: En
     row('warm: parse + validate of the whole file', engine.warm),
     '',
     `Memory after the warm runs: heap used ${engine.heapUsedMiB.toFixed(0)} MiB, peak RSS of the benchmark process ${engine.peakRssMiB.toFixed(0)} MiB.`,
-    '',
+  ].join('\n');
+}
+
+function renderLsp(file: ReturnType<typeof generatePods>, opts: BenchOptions, podscope: LspResult, peer: Awaited<ReturnType<typeof benchPeer>> | undefined): string {
+  const lines = [
     '### Language server over stdio (JSON-RPC, child process), client-side wall time until publishDiagnostics',
+    '',
+    ...measuredOn(opts),
+    `Input: the same ${file.pods}-pod file, ${file.lines} lines.`,
     '',
     '| What | Podscope median ms | Podscope p95 ms | runs |',
     '| --- | ---: | ---: | ---: |',
@@ -143,9 +213,10 @@ function render(file: ReturnType<typeof generatePods>, opts: Options, engine: En
   ];
   if (peer && 'result' in peer) {
     const p = peer.result;
+    const peerVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')) as { version: string }).version;
     lines.push(
       '',
-      `### Peer: Red Hat yaml-language-server ${peerVersion}, same file, same harness`,
+      `#### Peer: Red Hat yaml-language-server ${peerVersion}, same file, same harness`,
       '',
       'Schema: `shared/bench/peer-pod-schema-k8s-1.12.json` (Kubernetes **1.12.2** Pod definitions, strict `additionalProperties: false`),',
       'given as `yaml.schemas`; schema store and CRD store disabled. yaml-language-server waits a fixed 200 ms',
@@ -163,19 +234,17 @@ function render(file: ReturnType<typeof generatePods>, opts: Options, engine: En
   } else if (peer) {
     lines.push('', `Peer (yaml-language-server) skipped: ${peer.skipped}.`);
   }
-  lines.push(END);
   return lines.join('\n');
 }
 
-function renderCli(r: CliResult, opts: Options): string {
+function renderCli(r: CliResult, opts: BenchOptions): string {
   const perSecond = (t: number) => (r.files / (t / 1000)).toFixed(0);
   const row = (f: CliResult['single']) =>
     `| ${f.name} | ${ms(f.wall.median)} (${ms(f.wall.min)}–${ms(f.wall.max)}) | ${perSecond(f.wall.median)} | ${perSecond(f.wall.min)} | ${ms(f.cpu.median)} | ${perSecond(f.cpu.median)} | ${f.peakRssMiB.toFixed(0)} |`;
   const lines = [
-    CLI_BEGIN,
     '## CLI over many files',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (${r.files} files, ${opts.cliRuns} turns) on ${cpus()[0]?.model ?? 'unknown CPU'},`,
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`${COMMAND}\` (${r.files} files, ${opts.cliRuns} turns) on ${cpus()[0]?.model ?? 'unknown CPU'},`,
     `${cpus().length} cores, Node ${process.version}; load average at start ${loadavg()[0]!.toFixed(2)}. The tools take turns on the same files; every run is a`,
     'new process (start-up, JIT warm-up and reading the files included), timed by `/usr/bin/time`.',
     '',
@@ -193,20 +262,7 @@ function renderCli(r: CliResult, opts: Options): string {
   ];
   if (r.peer && r.speedupOverPeer !== undefined) lines.push(`Podscope on all cores was ${r.speedupOverPeer.toFixed(2)}× as fast as ${r.peer.name} (median of the per-turn ratios of wall time).`);
   for (const n of r.notes) lines.push('', `Note: ${n}.`);
-  lines.push(CLI_END);
   return lines.join('\n');
-}
-
-/** Replaces only this benchmark's section, so other sections of docs/benchmarks.md stay as they are. */
-function writeSection(section: string, begin: string, endMarker: string): void {
-  const current = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(begin);
-  const end = current.indexOf(endMarker);
-  const next = start >= 0 && end > start
-    ? current.slice(0, start) + section + current.slice(end + endMarker.length)
-    : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(DOC, next);
-  log(`wrote ${DOC}`);
 }
 
 function log(s: string): void {

@@ -5,9 +5,7 @@
 // Figures go to docs/benchmarks.md under "## Pod explorer". The pods are deleted afterwards.
 //
 //   node --expose-gc --import tsx test/bench/tree.ts [--pods=10000] [--no-write]
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { CoreV1Api, PatchStrategy, setHeaderOptions, type V1Pod, type V1PodList } from '@kubernetes/client-node';
 import { ensureCluster } from '../cluster/cluster';
 import type { ClusterApi, WatchHandlers } from '../../client/src/kube/cluster/clusterApi';
@@ -18,6 +16,7 @@ import { PodTreeModel } from '../../client/src/kube/tree/treeModel';
 import type { TreeNode } from '../../client/src/kube/tree/nodes';
 import { presentNode } from '../../client/src/kube/tree/presentation';
 import { MemoryMemento } from '../cluster/explorer/treeWalk';
+import { marked, markers, writeSection } from './docSection';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const POD_COUNT = Number(arg('pods') ?? 10_000);
@@ -37,7 +36,7 @@ async function main(): Promise<void> {
     const createSeconds = await createPods(core);
     const results = { pods: POD_COUNT, createSeconds, ...(await measureTree(load.kubeConfig, core)) };
     console.log(JSON.stringify(results, null, 2));
-    if (!process.argv.includes('--no-write')) writeDoc(results);
+    writeDoc(results, !process.argv.includes('--no-write'));
   } finally {
     await deletePods(core);
     await cluster.release();
@@ -147,7 +146,7 @@ async function timeRealEvents(model: PodTreeModel, core: CoreV1Api, contextName:
   const samples: number[] = [];
   const patchOptions = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
   for (let i = 0; i < 20; i++) {
-    const name = `bench-${String(i * 97).padStart(5, '0')}`;
+    const name = `bench-${String((i * 97) % POD_COUNT).padStart(5, '0')}`;
     const value = `v${i}-${Date.now()}`;
     const t0 = process.hrtime.bigint();
     await core.patchNamespacedPod({ namespace: NAMESPACE, name, body: { metadata: { labels: { touched: value } } } }, patchOptions);
@@ -225,10 +224,9 @@ async function timeEventCpu(kubeConfig: import('@kubernetes/client-node').KubeCo
   return { update: round1(update), addDelete: round1(addDelete) };
 }
 
-function writeDoc(r: { pods: number; createSeconds: number } & TreeFigures): void {
-  const file = path.join(__dirname, '..', '..', 'docs', 'benchmarks.md');
+function writeDoc(r: { pods: number; createSeconds: number } & TreeFigures, write: boolean): void {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const section = [
+  const body = [
     '## Pod explorer',
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} with \`node --expose-gc --import tsx test/bench/tree.ts\` against the local`,
@@ -251,24 +249,17 @@ function writeDoc(r: { pods: number; createSeconds: number } & TreeFigures): voi
     'and the view is refreshed at most every 100 ms with each changed node once. The pods were deleted afterwards.',
     '',
   ].join('\n');
-  let doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\n';
-  const start = doc.indexOf('## Pod explorer');
-  if (start >= 0) {
-    const nextHeading = doc.indexOf('\n## ', start + 1);
-    doc = doc.slice(0, start) + section + (nextHeading >= 0 ? doc.slice(nextHeading + 1) : '');
-  } else {
-    doc = `${doc.trimEnd()}\n\n${section}`;
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, doc);
-  console.error(`[bench] wrote ${path.relative(process.cwd(), file)}`);
+  const section = markers('tree-bench', 'test/bench/tree.ts');
+  console.log(`\n${marked(section, body)}`);
+  if (write) writeSection(section, body);
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 main().catch((err) => {
   console.error(err);
-  process.exitCode = 1;
+  // The models' informers of a run that failed half-way would keep the process alive.
+  process.exit(1);
 });
 
 /** The real api's methods, bound, as a plain object a test can override parts of. */
