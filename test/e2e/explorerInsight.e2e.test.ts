@@ -321,8 +321,11 @@ uiTest('a log view restored with a reloaded window opens and says its stream end
   await ensureUsagePod(s);
   await contextMenu(treeRow(page, USAGE_POD, 3), 'Show Logs of All Containers');
   await activeTab(page, `${USAGE_POD}.all-containers.log`).waitFor();
-  // VS Code asks for the log view's file system while the window opens, before the pod explorer has started.
-  await page.reload();
+  // VS Code asks for the log view's file system while the window opens, before the pod explorer has started. Its own
+  // reload (not the browser's) saves the open editors first.
+  const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+  await runCommand(page, 'Developer: Reload Window');
+  await reloaded;
   await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
   await activeTab(page, `${USAGE_POD}.all-containers.log`).waitFor({ timeout: 60_000 });
   await waitForEditorLine(page, (l) => l.startsWith('This log view ended when its window closed.'), 'the ended log view\'s note');
