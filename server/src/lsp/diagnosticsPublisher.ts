@@ -18,9 +18,9 @@ export interface ExactHooks {
   status(params: ExactStatusParams): void;
 }
 
-/** The first slice of a large file is short, for its first squiggles; later ones only keep the server answering. */
+/** The first slice of a large file is short, for its first squiggles; later ones (parsing only) keep the server answering. */
 const FIRST_SLICE_MS = 30;
-const SLICE_MS = 60;
+const SLICE_MS = 50;
 /** Smaller files are checked in one go (about 100 ms at 64 KiB): their diagnostics come in one publish. */
 const SLICED_FROM_LENGTH = 64 * 1024;
 
@@ -68,10 +68,10 @@ export class DiagnosticsPublisher {
   }
 
   /**
-   * A large file just opened gets the diagnostics of its first documents before the rest is
-   * parsed: its chunks are parsed and checked a slice at a time, the first slice's findings are
-   * published at once, and the server answers other requests between slices. Whatever is left
-   * when this returns (for a small file or an edit: everything), findingsFor does in one go.
+   * A large file just opened gets the diagnostics of its first documents before the rest is parsed: the first
+   * slice parses and checks the documents at the top and publishes their findings; later slices parse the rest,
+   * and the server answers other requests between them. Then findingsFor starts the exact layer on the parsed file
+   * and checks what is left, as for any file (a small file or an edit: everything).
    */
   private async checkInSlices(uri: string, version: number): Promise<void> {
     const settings = await this.settings.get(uri);
@@ -80,12 +80,11 @@ export class DiagnosticsPublisher {
       if (!current || current.version !== version || !settings.validate.enable) return;
       const length = current.getText().length;
       if (length < SLICED_FROM_LENGTH || length > settings.validate.maxFileSizeKB * 1024) return;
-      // Half of a slice parses, the other half checks what was parsed.
-      const deadline = performance.now() + (slice === 0 ? FIRST_SLICE_MS : SLICE_MS) / 2;
+      // The first slice spends half its time parsing, the other half checking what it parsed.
+      const deadline = performance.now() + (slice === 0 ? FIRST_SLICE_MS / 2 : SLICE_MS);
       const { analysis, complete } = this.analyzer.analyzeUntil(uri, version, current.getText(), deadline);
       if (complete) return;
-      const findings = this.engineFindings(analysis, settings);
-      if (slice === 0) await this.publish(uri, version, findings);
+      if (slice === 0) await this.publish(uri, version, this.engineFindings(analysis, settings));
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
