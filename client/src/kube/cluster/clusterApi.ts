@@ -27,7 +27,7 @@ import { ApiRequestError, apiRequest, type ApiRequestOptions, type ApiResponse }
 import { ChannelConnector } from './channelConnector';
 import { DEFAULT_TIMEOUT_MS, withTimeout } from './connectionTimeout';
 import { withSafeCredentialPlugins } from './credentialPlugin';
-import { modelDecoder, type Decoder } from './modelDecoder';
+import { decodeEvent, decodePod, type Decoder } from './modelDecoder';
 
 export { DEFAULT_TIMEOUT_MS, RequestTimeoutError } from './connectionTimeout';
 
@@ -154,13 +154,6 @@ export function kubeConfigForContext(base: KubeConfig, contextName: string): Kub
 }
 
 export const createClusterApi: ClusterApiFactory = (base, contextName, timeoutMs) => new ClientNodeClusterApi(base, contextName, timeoutMs);
-
-/**
- * Pods as the explorer keeps them: typed like client-node's V1Pod, without managedFields (large, and shown nowhere:
- * the YAML view reads the pod raw).
- */
-const decodePod: Decoder<V1Pod> = modelDecoder<V1Pod>('V1Pod', { dropMetadata: ['managedFields'] });
-const decodeEvent: Decoder<CoreV1Event> = modelDecoder<CoreV1Event>('CoreV1Event', { dropMetadata: ['managedFields'] });
 
 class ClientNodeClusterApi implements ClusterApi {
   readonly streamsLists = true;

@@ -5,6 +5,7 @@
 // a Date or a renamed key, converting the parsed JSON in place. Fields a model does not declare are kept (the
 // serializer drops them); nothing typed reads them.
 import * as models from '@kubernetes/client-node';
+import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
 
 interface AttributeType {
   name: string;
@@ -102,3 +103,10 @@ function toDate(v: unknown): unknown {
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/**
+ * Pods and events as the explorer keeps them: typed like client-node's models, without managedFields (large, and shown
+ * nowhere: the YAML view reads the pod raw).
+ */
+export const decodePod: Decoder<V1Pod> = modelDecoder<V1Pod>('V1Pod', { dropMetadata: ['managedFields'] });
+export const decodeEvent: Decoder<CoreV1Event> = modelDecoder<CoreV1Event>('CoreV1Event', { dropMetadata: ['managedFields'] });
