@@ -75,6 +75,10 @@ interface BurstFigures {
   maxStallMs: number;
   /** The longest garbage-collection pause in the same time (a stall may be just that). */
   longestGcMs: number;
+  /** The longest stall in 2 s of doing nothing just before: what the machine's load alone causes. */
+  idleMaxStallMs: number;
+  /** This process's CPU time from the first write until the model was consistent. */
+  cpuMs: number;
   consistentAfterLastWriteMs: number;
 }
 
@@ -356,11 +360,16 @@ async function timeBurst(
   const reason = `Burst${variant}${Date.now() % 100_000}`;
   const step = Math.max(1, Math.floor(pods / BURST));
   const names = Array.from({ length: Math.min(BURST, pods) }, (_, k) => podName(k * step));
+  const idle = monitorEventLoopDelay({ resolution: 5 });
+  idle.enable();
+  await new Promise((r) => setTimeout(r, 2_000));
+  idle.disable();
   const delay = monitorEventLoopDelay({ resolution: 5 });
   let longestGc = 0;
   const gcs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longestGc = Math.max(longestGc, e.duration); });
   gcs.observe({ entryTypes: ['gc'] });
   delay.enable();
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   await inParallel(names, BURST_CONCURRENCY, async (name) => {
     const r = await api.request(`${podsPath}/${name}/status`, { method: 'PATCH', contentType: mergePatch, body: JSON.stringify({ status: { reason } }) });
@@ -371,6 +380,7 @@ async function timeBurst(
   const consistent = () => names.every((n) => model.findPod(contextName, NAMESPACE, n)?.pod.status?.reason === reason);
   while (!consistent()) await new Promise((r) => setTimeout(r, 1));
   const consistentAfterLastWriteMs = ms(t1);
+  const cpuMs = cpuUs(cpu0) / 1000;
   // The last batch reaches the view within the model's batch window.
   await new Promise((r) => setTimeout(r, 150));
   delay.disable();
@@ -382,6 +392,8 @@ async function timeBurst(
     refreshedNodes: view.nodes - before.nodes,
     maxStallMs: round1(delay.max / 1e6),
     longestGcMs: round1(longestGc),
+    idleMaxStallMs: round1(idle.max / 1e6),
+    cpuMs: Math.round(cpuMs),
     consistentAfterLastWriteMs: round1(consistentAfterLastWriteMs),
   };
   log(`${variant}: burst of ${names.length} ${JSON.stringify(figures)}`);
@@ -487,6 +499,8 @@ function writeDoc(r: TreeBenchResult, log: (line: string) => void): void {
     row(`burst: ${BURST.toLocaleString('en-US')} pods changed (${BURST_CONCURRENCY} writes in flight), writes took`, (v) => `${v.burst.writesMs} ms`),
     row('burst: view refreshes fired (nodes refreshed)', (v) => `${v.burst.refreshes} (${v.burst.refreshedNodes})`),
     row('burst: longest event-loop stall (longest GC pause in it)', (v) => `${v.burst.maxStallMs} ms (${v.burst.longestGcMs} ms)`),
+    row('same process idle for 2 s just before: longest stall (the machine\'s load alone)', (v) => `${v.burst.idleMaxStallMs} ms`),
+    row('burst: CPU time of the process, first write → model consistent (writes included)', (v) => `${v.burst.cpuMs} ms`),
     row('burst: model consistent after the last write', (v) => `${v.burst.consistentAfterLastWriteMs} ms`),
     '',
     `The API server alone (the streaming list of one namespace received, nothing parsed) took ${r.serverStreamMs} ms in`,

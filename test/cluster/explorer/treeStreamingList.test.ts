@@ -8,7 +8,7 @@ import { WORKLOAD_LABEL } from '../seed/manifests';
 import { useCluster } from './clusterFixture';
 import { ForwardingApi } from './forwardingApi';
 import type { ClusterApi, ListPodsOptions, WatchHandlers, WatchPodsOptions } from '../../../client/src/kube/cluster/clusterApi';
-import { openTree, parseKubectlPods, scratchNamespace, sortRows, treeRows, unscheduledPod, type PodRow, type TreeUnderTest } from './treeWalk';
+import { assertTreeMatchesKubectl, openTree, rowsOrThrow, scratchNamespace, unscheduledPod, type TreeUnderTest } from './treeWalk';
 import { until } from '../../support/until';
 
 const trees: TreeUnderTest[] = [];
@@ -35,24 +35,6 @@ function tree(c: Cluster, streams: boolean, namespace: string | null): { ui: Tre
   return { ui, api: () => api! };
 }
 
-function rows(t: TreeUnderTest): PodRow[] | undefined {
-  const r = treeRows(t.model);
-  if (Array.isArray(r)) return r;
-  if (/^Loading/.test(r.message)) return undefined;
-  throw new Error(`tree shows "${r.message}"`);
-}
-
-/** kubectl and the tree read back to back until they agree (seeded pods change state every few seconds). */
-function matchesKubectl(c: Cluster, t: TreeUnderTest, kubectlArgs: string[], namespace?: string): Promise<PodRow[]> {
-  return until('the tree to equal kubectl get pods', async () => {
-    const expected = sortRows(parseKubectlPods(await c.kubectl.ok(kubectlArgs), namespace));
-    const actual = rows(t);
-    if (!actual) return undefined;
-    assert.deepEqual(sortRows(actual), expected);
-    return expected;
-  }, 30_000);
-}
-
 for (const streams of [true, false]) {
   const path = streams ? 'a streaming list' : 'pages (no streaming)';
   test(`the seeded pods read through ${path} show exactly what kubectl get pods -A -l prints`, async (t) => {
@@ -60,7 +42,7 @@ for (const streams of [true, false]) {
     if (!c) return;
     const { ui, api } = tree(c, streams, null);
     ui.model.setFilter({ labelSelector: WORKLOAD_LABEL });
-    const shown = await matchesKubectl(c, ui, ['get', 'pods', '-A', '-l', WORKLOAD_LABEL]);
+    const shown = await assertTreeMatchesKubectl(c, ui, ['get', 'pods', '-A', '-l', WORKLOAD_LABEL]);
     assert.ok(shown.length >= c.pods.length, `every seeded pod (${c.pods.length}) is there`);
     assert.ok(new Set(shown.map((r) => r.status)).size >= 5, 'the seeded states differ (a decode that lost status would show one)');
     if (streams) assert.deepEqual([api().lists, api().streams > 0], [0, true], 'no page was read');
@@ -74,14 +56,14 @@ test('after a streaming list the same stream follows pods created, changed and d
   const ns = await scratchNamespace(c, t, 'podscope-stream');
   await c.kubectl.ok(['create', '-f', '-'], unscheduledPod('before', ns));
   const { ui, api } = tree(c, true, ns);
-  await matchesKubectl(c, ui, ['get', 'pods', '-n', ns], ns);
+  await assertTreeMatchesKubectl(c, ui, ['get', 'pods', '-n', ns], ns);
   await c.kubectl.ok(['create', '-f', '-'], unscheduledPod('after', ns));
-  await until('the new pod to appear', () => (rows(ui) ?? []).find((r) => r.name === 'after'));
+  await until('the new pod to appear', () => (rowsOrThrow(ui) ?? []).find((r) => r.name === 'after'));
   await c.kubectl.ok(['patch', 'pod', 'after', '-n', ns, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status: { reason: 'Streamed' } })]);
-  await until('the changed status to show', () => (rows(ui) ?? []).find((r) => r.name === 'after' && r.status === 'Streamed'));
+  await until('the changed status to show', () => (rowsOrThrow(ui) ?? []).find((r) => r.name === 'after' && r.status === 'Streamed'));
   await c.kubectl.ok(['delete', 'pod', 'before', '-n', ns, '--grace-period=0', '--force']);
-  await until('the deleted pod to go', () => ((rows(ui) ?? [{ name: 'before' }]).some((r) => r.name === 'before') ? undefined : true));
-  await matchesKubectl(c, ui, ['get', 'pods', '-n', ns], ns);
+  await until('the deleted pod to go', () => ((rowsOrThrow(ui) ?? [{ name: 'before' }]).some((r) => r.name === 'before') ? undefined : true));
+  await assertTreeMatchesKubectl(c, ui, ['get', 'pods', '-n', ns], ns);
   // One request carried it all: the streaming list, then its changes (no page, no second watch).
   assert.deepEqual({ lists: api().lists, streams: api().streams, watches: api().watches }, { lists: 0, streams: 1, watches: 0 });
 });

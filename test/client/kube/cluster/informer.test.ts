@@ -266,6 +266,15 @@ test('random drops, expiries and compactions always converge to the server state
 
 // ---- streaming lists (WatchList) ----
 
+/** The history is compacted and the watch expired (410) a while after it opened: the informer must list again. */
+async function expireAndRelist(cluster: FakeCluster, clock: FakeClock): Promise<void> {
+  clock.advance(60_000);
+  cluster.compact();
+  cluster.expireWatches();
+  await settle();
+  await settle();
+}
+
 /** A cluster holding `pods` whose watch answers streaming lists as `mode` says. */
 function streaming(mode: FakeCluster['watchList'], ...pods: string[]): FakeCluster {
   const cluster = new FakeCluster();
@@ -313,12 +322,8 @@ test('a server that refuses sendInitialEvents (422, WatchList gate off) is paged
   assert.equal(cluster.listCalls, 2, 'pages of 2');
   assert.ok(!rec.states.some((s) => s.kind === 'error' || s.kind === 'reconnecting'), 'the refusal is not shown as a failure');
   // A 410 later re-lists: by paging, without asking for a stream again.
-  clock.advance(60_000);
   cluster.remove('default', 'a');
-  cluster.compact();
-  cluster.expireWatches();
-  await settle();
-  await settle();
+  await expireAndRelist(cluster, clock);
   assertConverged(cluster, rec);
   assert.equal(cluster.streamCalls, 1);
   assert.equal(cluster.listCalls, 3, 'two pods left: one page');
@@ -343,11 +348,7 @@ test('a server that ignores sendInitialEvents (no closing bookmark) is paged aft
   assertConverged(cluster, rec);
   // The abandoned stream was closed; the paged list's watch is the only one, and later lists page directly.
   assert.equal(cluster.openWatches, 1);
-  cluster.compact();
-  clock.advance(60_000);
-  cluster.expireWatches();
-  await settle();
-  await settle();
+  await expireAndRelist(cluster, clock);
   assert.equal(cluster.streamCalls, 1);
   assertConverged(cluster, rec);
 });
@@ -363,12 +364,8 @@ test('a streaming list cut before its bookmark falls back to paging and converge
   assert.deepEqual([cluster.streamCalls, cluster.listCalls], [1, 2]);
   assert.ok(!rec.states.some((s) => s.kind === 'error'), 'the paged list succeeded, so no error is shown');
   // A cut is not a refusal: after a 410 the informer streams again.
-  clock.advance(60_000);
   cluster.create('default', 'e');
-  cluster.compact();
-  cluster.expireWatches();
-  await settle();
-  await settle();
+  await expireAndRelist(cluster, clock);
   assert.equal(cluster.streamCalls, 2);
   assertConverged(cluster, rec);
 });
