@@ -9,7 +9,6 @@ import {
   Log,
   Observable,
   PortForward,
-  Watch,
   type ConfigurationOptions,
   type RequestContext,
   type ResponseContext,
@@ -28,6 +27,7 @@ import { ChannelConnector } from './channelConnector';
 import { DEFAULT_TIMEOUT_MS, withTimeout } from './connectionTimeout';
 import { withSafeCredentialPlugins } from './credentialPlugin';
 import { decodeEvent, decodePod, type Decoder } from './modelDecoder';
+import { openWatchStream } from './watchStream';
 
 export { DEFAULT_TIMEOUT_MS, RequestTimeoutError } from './connectionTimeout';
 
@@ -264,27 +264,17 @@ class ClientNodeClusterApi implements ClusterApi {
   }
 
   private watch<T>(path: string, o: WatchPodsOptions, decode: Decoder<T>, handlers: WatchHandlers<T>): WatchHandle {
-    const query: Record<string, string | boolean> = { resourceVersion: o.resourceVersion, allowWatchBookmarks: true };
+    const query = new URLSearchParams({ resourceVersion: o.resourceVersion, allowWatchBookmarks: 'true' });
     if (o.sendInitialEvents) {
-      query.sendInitialEvents = true;
-      query.resourceVersionMatch = 'NotOlderThan';
+      query.set('sendInitialEvents', 'true');
+      query.set('resourceVersionMatch', 'NotOlderThan');
     }
-    if (o.labelSelector) query.labelSelector = o.labelSelector;
-    if (o.fieldSelector) query.fieldSelector = o.fieldSelector;
-    let stopped = false;
-    let controller: AbortController | undefined;
-    new Watch(this.kubeConfig)
-      .watch(
-        path,
-        query,
-        (type: string, obj: unknown) => { if (!stopped) handlers.onEvent(type as WatchEventType, type === 'ERROR' ? obj as V1Status : decode(obj)); },
-        (err: unknown) => { if (!stopped) handlers.onDone(err ?? null); },
-      )
-      .then(
-        (c) => { controller = c; if (stopped) c.abort(); },
-        (err: unknown) => { if (!stopped) handlers.onDone(err); },
-      );
-    return { stop() { stopped = true; controller?.abort(); } };
+    if (o.labelSelector) query.set('labelSelector', o.labelSelector);
+    if (o.fieldSelector) query.set('fieldSelector', o.fieldSelector);
+    return openWatchStream(this.kubeConfig, path, query, {
+      onEvent: (type, obj) => handlers.onEvent(type as WatchEventType, type === 'ERROR' ? obj as V1Status : decode(obj)),
+      onDone: (err) => handlers.onDone(err),
+    });
   }
 
   readPod(namespace: string, name: string, options?: RequestOptions): Promise<V1Pod> {
