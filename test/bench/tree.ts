@@ -500,14 +500,15 @@ function writeDoc(r: TreeBenchResult, log: (line: string) => void): void {
     `test/bench/tree.ts --pods=${r.pods}\` against the local cluster (kube-apiserver 1.36.1 + etcd 3.6.10 + kwok 0.8.0 on`,
     `127.0.0.1), Node ${process.version}, ${os.cpus().length} × ${cpu}, load average ${os.loadavg()[0].toFixed(1)} at the end`,
     `(shared with other work: treat small differences as noise). ${r.pods.toLocaleString('en-US')} pods in one namespace, each with`,
-    `an init container and two app containers, unscheduled; ${r.created.toLocaleString('en-US')} of them created in ${r.createSeconds} s`,
-    `(${CREATE_CONCURRENCY} parallel creates over keep-alive connections), the rest left by an earlier run.`,
+    `an init container and two app containers, unscheduled; ${r.created === 0 ? 'all left by an earlier run'
+      : `${r.created.toLocaleString('en-US')} created in ${r.createSeconds} s (${CREATE_CONCURRENCY} parallel creates over keep-alive connections)`}.`,
     '',
     'Before: the list path as it was (client-node CoreV1Api pages of 500 and its Watch, every pod through client-node\'s',
     'ObjectSerializer). After: a streaming list (WatchList: one watch with `sendInitialEvents=true`, on by default since',
     'kube-apiserver 1.34) decoded by `modelDecoder` (Dates where client-node\'s models have them, managedFields dropped),',
-    'and the same stream carries the changes. After, paged: what a server without WatchList gets (1.27–1.33 with the',
-    'gate off answer 422 and the informer pages at once; one that ignores the parameters is detected after 10 s of silence).',
+    'and the same stream carries the changes. After, paged: what a server without WatchList gets (with the gate off, the',
+    'default in 1.27–1.31 and 1.33, it answers 422 and the informer pages at once; one that ignores the parameters is',
+    'detected after 10 s without the closing bookmark).',
     '',
     '| measure (one run) | before | after (stream) | after, paged |',
     '| --- | ---: | ---: | ---: |',
@@ -533,6 +534,7 @@ function writeDoc(r: TreeBenchResult, log: (line: string) => void): void {
     'both run at once (the server on one core, the extension host on the other). Each watch event touches one map',
     'entry and marks one node; the view is refreshed at most every 100 ms with each changed node once, so a burst',
     'costs a few refreshes, not one per event.',
+    '',
     '',
   ].join('\n');
   let doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\n';

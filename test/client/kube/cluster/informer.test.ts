@@ -236,24 +236,24 @@ test('stop() closes the watch and cancels retries; nothing is reported afterward
   assert.equal(rec.states.at(-1)!.kind, 'stopped');
 });
 
-test('random drops, expiries and compactions always converge to the server state', async () => {
-  let seed = 42;
+/**
+ * Random creates, updates, deletes, dropped and broken watches, expiries and compactions (and, where the cluster
+ * streams lists, streams cut mid-way); afterwards the informer must be synced and equal the server.
+ */
+async function convergesUnderRandomFaults(cluster: FakeCluster, seed: number, steps: number): Promise<void> {
   const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
-  const cluster = new FakeCluster();
   const { rec, clock } = start(cluster, new FakeClock(), 3);
   await settle();
-  for (let step = 0; step < 400; step++) {
-    const names = [...cluster.pods.values()].map((p) => p.metadata!.name!);
+  for (let step = 0; step < steps; step++) {
+    const pods = [...cluster.pods.values()];
     const r = rnd(100);
-    if (r < 35 || names.length === 0) cluster.create(`ns${rnd(3)}`, `p${step}`);
-    else if (r < 65) {
-      const p = [...cluster.pods.values()][rnd(names.length)];
-      cluster.update(p.metadata!.namespace!, p.metadata!.name!, (x) => { x.metadata!.annotations = { step: String(step) }; });
-    } else if (r < 85) {
-      const p = [...cluster.pods.values()][rnd(names.length)];
-      cluster.remove(p.metadata!.namespace!, p.metadata!.name!);
-    } else if (r < 90) cluster.dropWatches(null);
-    else if (r < 94) cluster.dropWatches(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET', message: 'socket hang up' } }));
+    const p = pods.length > 0 ? pods[rnd(pods.length)] : undefined;
+    if (r < 35 || !p) cluster.create(`ns${rnd(3)}`, `p${step}`);
+    else if (r < 65) cluster.update(p.metadata!.namespace!, p.metadata!.name!, (x) => { x.metadata!.annotations = { step: String(step) }; });
+    else if (r < 85) cluster.remove(p.metadata!.namespace!, p.metadata!.name!);
+    else if (r < 90) cluster.dropWatches(null);
+    else if (r < 92) cluster.dropWatches(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET', message: 'socket hang up' } }));
+    else if (r < 94) cluster.cutStreamAfter = rnd(4);
     else if (r < 97) { cluster.compact(); cluster.expireWatches(); }
     else cluster.compact();
     if (rnd(4) === 0) { await settle(); clock.advance(30_000); }
@@ -262,6 +262,10 @@ test('random drops, expiries and compactions always converge to the server state
   await settle();
   assert.equal(rec.states.at(-1)!.kind, 'synced');
   assertConverged(cluster, rec);
+}
+
+test('random drops, expiries and compactions always converge to the server state', async () => {
+  await convergesUnderRandomFaults(new FakeCluster(), 42, 400);
 });
 
 // ---- streaming lists (WatchList) ----
@@ -411,26 +415,6 @@ test('a streaming list whose connection fails, and whose paged list fails too, r
   assertConverged(cluster, rec);
 });
 
-test('random drops, expiries and compactions always converge with streaming lists too', async () => {
-  let seed = 7;
-  const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
-  const cluster = streaming('supported');
-  const { rec, clock } = start(cluster, new FakeClock(), 3);
-  await settle();
-  for (let step = 0; step < 300; step++) {
-    const pods = [...cluster.pods.values()];
-    const r = rnd(100);
-    if (r < 35 || pods.length === 0) cluster.create(`ns${rnd(3)}`, `p${step}`);
-    else if (r < 65) { const p = pods[rnd(pods.length)]; cluster.update(p.metadata!.namespace!, p.metadata!.name!, () => {}); }
-    else if (r < 85) { const p = pods[rnd(pods.length)]; cluster.remove(p.metadata!.namespace!, p.metadata!.name!); }
-    else if (r < 90) cluster.dropWatches(null);
-    else if (r < 93) cluster.cutStreamAfter = rnd(4);
-    else if (r < 97) { cluster.compact(); cluster.expireWatches(); }
-    else cluster.compact();
-    if (rnd(4) === 0) { await settle(); clock.advance(30_000); }
-  }
-  for (let i = 0; i < 5; i++) { await settle(); clock.advance(30_000); }
-  await settle();
-  assert.equal(rec.states.at(-1)!.kind, 'synced');
-  assertConverged(cluster, rec);
+test('random drops, expiries, compactions and cut streams always converge with streaming lists too', async () => {
+  await convergesUnderRandomFaults(streaming('supported'), 7, 300);
 });
