@@ -179,11 +179,16 @@ export class Informer<T extends KubeObject> {
       if (unsupported) this.streamUnsupported = true;
       void this.pagedList(gen);
     };
+    let heardAny = false;
+    // Silence from the start is a server that accepted but does not answer (or one that ignored the request over an
+    // empty scope): waited for no longer than a list page would be. Only objects without the closing bookmark prove
+    // that the server ignored the request.
+    const quietLimit = () => (heardAny ? STREAM_QUIET_MS : Math.min(STREAM_QUIET_MS, this.options.listTimeoutMs ?? STREAM_QUIET_MS));
     const checkQuiet = () => {
       if (abandoned || live) return;
       const quietFor = this.clock.now() - lastHeard;
-      if (quietFor >= STREAM_QUIET_MS) fallBack(true);
-      else this.schedule(gen, STREAM_QUIET_MS - quietFor, checkQuiet);
+      if (quietFor >= quietLimit()) fallBack(heardAny);
+      else this.schedule(gen, quietLimit() - quietFor, checkQuiet);
     };
     this.watch = open({
       onEvent: (type, obj) => {
@@ -193,6 +198,7 @@ export class Informer<T extends KubeObject> {
           return;
         }
         lastHeard = this.clock.now();
+        heardAny = true;
         if (type === 'ERROR') {
           fallBack(isRefusal(obj));
           return;
@@ -216,7 +222,7 @@ export class Informer<T extends KubeObject> {
         else fallBack(isRefusal(err));
       },
     });
-    if (!abandoned && !live) this.schedule(gen, STREAM_QUIET_MS, checkQuiet);
+    if (!abandoned && !live) this.schedule(gen, quietLimit(), checkQuiet);
   }
 
   /** The store now mirrors the server at `resourceVersion`. */

@@ -357,6 +357,25 @@ test('a server that ignores sendInitialEvents (no closing bookmark) is paged aft
   assertConverged(cluster, rec);
 });
 
+test('a stream that stays silent from the start is given up after the list timeout, then paged; it is tried again later', async () => {
+  // Silence proves nothing about streaming: a server that hangs, or one that ignored the request for an empty scope.
+  const cluster = streaming('ignored');
+  const clock = new FakeClock();
+  const states: InformerState[] = [];
+  const informer = new PodInformer(cluster, {}, { onAdd() {}, onUpdate() {}, onDelete() {}, onState: (st) => states.push(st) }, { clock, listTimeoutMs: 1500 });
+  informer.start();
+  await settle();
+  assert.deepEqual(clock.pending(), [1500]);
+  clock.advance(1500);
+  await settle();
+  assert.equal(states.at(-1)?.kind, 'synced');
+  assert.deepEqual([cluster.streamCalls, cluster.listCalls], [1, 1]);
+  cluster.create('default', 'a');
+  await expireAndRelist(cluster, clock);
+  assert.equal(cluster.streamCalls, 2, 'not marked as unable to stream');
+  informer.stop();
+});
+
 test('a streaming list cut before its bookmark falls back to paging and converges; the next list streams again', async () => {
   const cluster = streaming('supported', 'default/a', 'default/b', 'default/c', 'default/d');
   cluster.cutStreamAfter = 2;
