@@ -68,8 +68,8 @@ const MAX_BACKOFF_MS = 30_000;
 /** A watch that ends sooner than this without delivering anything counts as a failure (avoids a hot reconnect loop). */
 const QUICK_CLOSE_MS = 1_000;
 /**
- * A streaming list that is silent this long without its closing bookmark comes from a server that ignored
- * sendInitialEvents (it then sends what a plain watch from version "" sends: every object, and no end marker). A
+ * A streaming list that sent objects, then nothing for this long, and no closing bookmark comes from a server that
+ * ignored sendInitialEvents (it sends what a plain watch from version "" sends: every object, and no end marker). A
  * server that streams sends that bookmark right after its last object, even for an empty scope. (client-go has no
  * such check: its reflector would wait for the bookmark until the watch times out.)
  */
