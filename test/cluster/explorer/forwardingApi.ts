@@ -1,5 +1,7 @@
 // A ClusterApi that hands every call to the real one. The cluster tests' counting and fault-injecting wrappers extend
 // it and override only the calls they watch, so a call added to ClusterApi needs no change in each of them.
+// `streamsLists` is not handed on: the wrappers inject faults into listPods, so the informers over them page; a
+// wrapper that tests streaming lists declares it.
 import type { ClusterApi } from '../../../client/src/kube/cluster/clusterApi';
 
 type Args<K extends keyof ClusterApi> = ClusterApi[K] extends (...a: infer A) => unknown ? A : never;

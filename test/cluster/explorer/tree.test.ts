@@ -2,10 +2,9 @@
 // `kubectl get pods` prints, and it must follow pods created, changed and deleted with kubectl.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Cluster } from '../cluster';
 import { useCluster } from './clusterFixture';
 import type { ContainerNode } from '../../../client/src/kube/tree/nodes';
-import { contextMessage, openTree, parseKubectlPods, scratchNamespace, sortRows, treeRows, type PodRow, type TreeUnderTest } from './treeWalk';
+import { assertTreeMatchesKubectl, contextMessage, openTree, parseKubectlPods, rowsOrThrow, scratchNamespace, sortRows, type TreeUnderTest } from './treeWalk';
 import { until } from '../../support/until';
 
 const trees: TreeUnderTest[] = [];
@@ -15,29 +14,6 @@ function tree(kubeconfig: string, o: Parameters<typeof openTree>[1] = {}): TreeU
   const t = openTree(kubeconfig, o);
   trees.push(t);
   return t;
-}
-
-function rowsOrThrow(t: TreeUnderTest): PodRow[] | undefined {
-  const rows = treeRows(t.model);
-  if (!Array.isArray(rows)) {
-    if (/^Loading/.test(rows.message)) return undefined;
-    throw new Error(`tree shows "${rows.message}"`);
-  }
-  return rows;
-}
-
-/**
- * Reads kubectl and the tree back to back until they agree (the crashloop pod changes every few seconds, so a single
- * pair of reads can straddle a change); fails with the last difference if they never do.
- */
-async function assertTreeMatchesKubectl(c: Cluster, t: TreeUnderTest, kubectlArgs: string[], namespace?: string): Promise<PodRow[]> {
-  return until('the tree to equal kubectl get pods', async () => {
-    const expected = sortRows(parseKubectlPods(await c.kubectl.ok(kubectlArgs), namespace));
-    const actual = rowsOrThrow(t);
-    if (!actual) return undefined;
-    assert.deepEqual(sortRows(actual), expected);
-    return expected;
-  }, 30_000);
 }
 
 test('every seeded pod shows with exactly the READY, STATUS and RESTARTS that kubectl get pods -A prints', async (t) => {

@@ -1,5 +1,6 @@
 // Helpers for the pod tree's cluster tests: build the real tree model over a kubeconfig file, read it back as rows
 // the way a user sees it, and read `kubectl get pods` the same way.
+import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import type { Cluster } from '../cluster';
 import { Connection } from '../../../client/src/kube/cluster/connection';
@@ -11,6 +12,7 @@ import type { PodNode, TreeNode } from '../../../client/src/kube/tree/nodes';
 import { presentNode } from '../../../client/src/kube/tree/presentation';
 import { readyColumn } from '../../../client/src/kube/pod/podStatus';
 import { createClusterApi, type ClusterApi } from '../../../client/src/kube/cluster/clusterApi';
+import { until } from '../../support/until';
 
 export interface PodRow {
   namespace: string;
@@ -107,4 +109,28 @@ export async function scratchNamespace(c: Cluster, t: TestContext, prefix: strin
     await c.kubectl.run(['delete', 'namespace', ns, '--wait=false']);
   });
   return ns;
+}
+
+/** The tree's pod rows; undefined while it is still loading; a thrown error when it shows a problem instead. */
+export function rowsOrThrow(t: TreeUnderTest): PodRow[] | undefined {
+  const rows = treeRows(t.model);
+  if (!Array.isArray(rows)) {
+    if (/^Loading/.test(rows.message)) return undefined;
+    throw new Error(`tree shows "${rows.message}"`);
+  }
+  return rows;
+}
+
+/**
+ * Reads kubectl and the tree back to back until they agree (the crashloop pod changes every few seconds, so a single
+ * pair of reads can straddle a change); fails with the last difference if they never do.
+ */
+export async function assertTreeMatchesKubectl(c: Cluster, t: TreeUnderTest, kubectlArgs: string[], namespace?: string): Promise<PodRow[]> {
+  return until('the tree to equal kubectl get pods', async () => {
+    const expected = sortRows(parseKubectlPods(await c.kubectl.ok(kubectlArgs), namespace));
+    const actual = rowsOrThrow(t);
+    if (!actual) return undefined;
+    assert.deepEqual(sortRows(actual), expected);
+    return expected;
+  }, 30_000);
 }

@@ -19,6 +19,8 @@ export interface ApiRequestOptions {
   body?: string;
   contentType?: string;
   timeoutMs?: number;
+  /** Aborts the request (it then rejects with the signal's reason). */
+  signal?: AbortSignal;
 }
 
 export async function apiRequest(kubeConfig: KubeConfig, path: string, options: ApiRequestOptions = {}): Promise<ApiResponse> {
@@ -44,6 +46,11 @@ export async function apiRequest(kubeConfig: KubeConfig, path: string, options: 
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     req.setTimeout(timeoutMs, () => req.destroy(new RequestTimeoutError(`requesting ${url.pathname}`, timeoutMs)));
     req.on('error', reject);
+    const { signal } = options;
+    if (signal) {
+      if (signal.aborted) req.destroy(signal.reason as Error);
+      else signal.addEventListener('abort', () => req.destroy(signal.reason as Error), { once: true });
+    }
     req.end(options.body);
   });
 }

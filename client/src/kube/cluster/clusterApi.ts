@@ -9,12 +9,12 @@ import {
   Log,
   Observable,
   PortForward,
-  Watch,
   type ConfigurationOptions,
   type RequestContext,
   type ResponseContext,
   type CoreV1Event,
   type CoreV1EventList,
+  type V1ListMeta,
   type V1NamespaceList,
   type V1Node,
   type V1Pod,
@@ -22,12 +22,12 @@ import {
   type V1Status,
   type PodMetricsList,
 } from '@kubernetes/client-node';
-// The package index does not re-export its model serializer; the watch needs it to type raw JSON like a list does.
-import { ObjectSerializer } from '@kubernetes/client-node/dist/serializer.js';
 import { ApiRequestError, apiRequest, type ApiRequestOptions, type ApiResponse } from './apiRequest';
 import { ChannelConnector } from './channelConnector';
 import { DEFAULT_TIMEOUT_MS, withTimeout } from './connectionTimeout';
 import { withSafeCredentialPlugins } from './credentialPlugin';
+import { decodeEvent, decodePod, type Decoder } from './modelDecoder';
+import { openWatchStream } from './watchStream';
 
 export { DEFAULT_TIMEOUT_MS, RequestTimeoutError } from './connectionTimeout';
 
@@ -48,6 +48,13 @@ export interface ListPodsOptions extends PodQuery {
 export interface WatchPodsOptions extends PodQuery {
   /** The list's (or last event's) resourceVersion; the server replays everything after it. */
   resourceVersion: string;
+  /**
+   * A streaming list (WatchList, KEP 3157): the server first sends every object as ADDED, then a BOOKMARK annotated
+   * `k8s.io/initial-events-end: "true"`, then the changes. With resourceVersion '' the snapshot is as fresh as a
+   * quorum read. Servers whose WatchList gate is off refuse it (422); one that does not know the parameters would
+   * ignore them and never send the closing bookmark (see Informer).
+   */
+  sendInitialEvents?: boolean;
 }
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -92,6 +99,8 @@ export interface PodLogQuery {
  */
 export interface ClusterApi {
   readonly contextName: string;
+  /** True when informers should first ask for a streaming list (watchPods with sendInitialEvents), paging only if refused. */
+  readonly streamsLists?: boolean;
   /** What a call without its own timeout waits for. */
   readonly timeoutMs: number;
   listNamespaces(options?: RequestOptions): Promise<V1NamespaceList>;
@@ -147,6 +156,7 @@ export function kubeConfigForContext(base: KubeConfig, contextName: string): Kub
 export const createClusterApi: ClusterApiFactory = (base, contextName, timeoutMs) => new ClientNodeClusterApi(base, contextName, timeoutMs);
 
 class ClientNodeClusterApi implements ClusterApi {
+  readonly streamsLists = true;
   /** A private copy pointed at `contextName`: never saved, so the user's kubeconfig file is never modified. */
   private readonly kubeConfig: KubeConfig;
   private readonly core: CoreV1Api;
@@ -218,53 +228,53 @@ class ClientNodeClusterApi implements ClusterApi {
   }
 
   listPods(o: ListPodsOptions): Promise<V1PodList> {
-    return this.list(o, 'pods', (q, c) => this.core.listPodForAllNamespaces(q, c), (q, c) => this.core.listNamespacedPod(q, c));
+    return this.list(o, 'pods', decodePod);
   }
 
   watchPods(o: WatchPodsOptions, handlers: WatchHandlers): WatchHandle {
-    return this.watch(scopedPath(o.namespace, 'pods'), o, 'V1Pod', handlers);
+    return this.watch(scopedPath(o.namespace, 'pods'), o, decodePod, handlers);
   }
 
   listEvents(o: ListPodsOptions): Promise<CoreV1EventList> {
-    return this.list(o, 'events', (q, c) => this.core.listEventForAllNamespaces(q, c), (q, c) => this.core.listNamespacedEvent(q, c));
-  }
-
-  /** One page of a list in one namespace or all, with the query and timeout every list shares. */
-  private list<T>(
-    o: ListPodsOptions,
-    resource: string,
-    all: (query: ListQuery, c: ConfigurationOptions) => Promise<T>,
-    namespaced: (query: ListQuery & { namespace: string }, c: ConfigurationOptions) => Promise<T>,
-  ): Promise<T> {
-    const query: ListQuery = { labelSelector: o.labelSelector, fieldSelector: o.fieldSelector, limit: o.limit, _continue: o.continueToken };
-    const what = o.namespace === undefined ? `listing ${resource} in all namespaces` : `listing ${resource} in namespace "${o.namespace}"`;
-    return withTimeout(o.timeoutMs ?? this.timeoutMs, what, (signal) =>
-      o.namespace === undefined ? all(query, abortable(signal)) : namespaced({ namespace: o.namespace, ...query }, abortable(signal)),
-    );
+    return this.list(o, 'events', decodeEvent);
   }
 
   watchEvents(o: WatchPodsOptions, handlers: WatchHandlers<CoreV1Event>): WatchHandle {
-    return this.watch(scopedPath(o.namespace, 'events'), o, 'CoreV1Event', handlers);
+    return this.watch(scopedPath(o.namespace, 'events'), o, decodeEvent, handlers);
   }
 
-  private watch<T>(path: string, o: WatchPodsOptions, model: string, handlers: WatchHandlers<T>): WatchHandle {
-    const query: Record<string, string | boolean> = { resourceVersion: o.resourceVersion, allowWatchBookmarks: true };
-    if (o.labelSelector) query.labelSelector = o.labelSelector;
-    if (o.fieldSelector) query.fieldSelector = o.fieldSelector;
-    let stopped = false;
-    let controller: AbortController | undefined;
-    new Watch(this.kubeConfig)
-      .watch(
-        path,
-        query,
-        (type: string, obj: unknown) => { if (!stopped) handlers.onEvent(type as WatchEventType, typedWatchObject<T>(type, obj, model)); },
-        (err: unknown) => { if (!stopped) handlers.onDone(err ?? null); },
-      )
-      .then(
-        (c) => { controller = c; if (stopped) c.abort(); },
-        (err: unknown) => { if (!stopped) handlers.onDone(err); },
-      );
-    return { stop() { stopped = true; controller?.abort(); } };
+  /**
+   * One page of a list in one namespace or all. Read raw and decoded here rather than through CoreV1Api, whose
+   * model serializer cost more than the request itself on large lists (see modelDecoder.ts).
+   */
+  private async list<T>(o: ListPodsOptions, resource: string, decode: Decoder<T>): Promise<{ items: T[]; metadata?: V1ListMeta }> {
+    const query = new URLSearchParams();
+    if (o.labelSelector) query.set('labelSelector', o.labelSelector);
+    if (o.fieldSelector) query.set('fieldSelector', o.fieldSelector);
+    if (o.limit !== undefined) query.set('limit', String(o.limit));
+    if (o.continueToken) query.set('continue', o.continueToken);
+    const what = o.namespace === undefined ? `listing ${resource} in all namespaces` : `listing ${resource} in namespace "${o.namespace}"`;
+    const qs = query.size > 0 ? `?${query}` : '';
+    const timeoutMs = o.timeoutMs ?? this.timeoutMs;
+    const response = await withTimeout(timeoutMs, what, (signal) => apiRequest(this.kubeConfig, scopedPath(o.namespace, resource) + qs, { timeoutMs, signal }));
+    if (response.status !== 200) throw ApiRequestError.from(response);
+    const list = JSON.parse(response.body) as { items?: unknown[]; metadata?: RawListMeta };
+    const { continue: continueToken, ...meta } = list.metadata ?? {};
+    return { items: (list.items ?? []).map(decode), metadata: { ...meta, _continue: continueToken } };
+  }
+
+  private watch<T>(path: string, o: WatchPodsOptions, decode: Decoder<T>, handlers: WatchHandlers<T>): WatchHandle {
+    const query = new URLSearchParams({ resourceVersion: o.resourceVersion, allowWatchBookmarks: 'true' });
+    if (o.sendInitialEvents) {
+      query.set('sendInitialEvents', 'true');
+      query.set('resourceVersionMatch', 'NotOlderThan');
+    }
+    if (o.labelSelector) query.set('labelSelector', o.labelSelector);
+    if (o.fieldSelector) query.set('fieldSelector', o.fieldSelector);
+    return openWatchStream(this.kubeConfig, path, query, {
+      onEvent: (type, obj) => handlers.onEvent(type as WatchEventType, type === 'ERROR' ? obj as V1Status : decode(obj)),
+      onDone: (err) => handlers.onDone(err),
+    });
   }
 
   readPod(namespace: string, name: string, options?: RequestOptions): Promise<V1Pod> {
@@ -287,16 +297,9 @@ class ClientNodeClusterApi implements ClusterApi {
   }
 }
 
-/** The watch hands over raw JSON; objects become the same typed model a list returns. */
-function typedWatchObject<T>(type: string, obj: unknown, model: string): T | V1Status {
-  return type === 'ERROR' ? (obj as V1Status) : (ObjectSerializer.deserialize(obj, model) as T);
-}
-
-interface ListQuery {
-  labelSelector?: string;
-  fieldSelector?: string;
-  limit?: number;
-  _continue?: string;
+/** ListMeta as the server spells it (`continue`, which client-node's model renames to `_continue`). */
+interface RawListMeta extends Omit<V1ListMeta, '_continue'> {
+  continue?: string;
 }
 
 function scopedPath(namespace: string | undefined, resource: string): string {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { V1Pod } from '@kubernetes/client-node';
-import { PodInformer, type InformerState } from '../../../../client/src/kube/cluster/informer';
+import { PodInformer, STREAM_QUIET_MS, type InformerState } from '../../../../client/src/kube/cluster/informer';
 import { FakeCluster, settle } from '../fakes/fakeCluster';
 import { FakeClock } from '../fakes/fakeClock';
 
@@ -236,24 +236,24 @@ test('stop() closes the watch and cancels retries; nothing is reported afterward
   assert.equal(rec.states.at(-1)!.kind, 'stopped');
 });
 
-test('random drops, expiries and compactions always converge to the server state', async () => {
-  let seed = 42;
+/**
+ * Random creates, updates, deletes, dropped and broken watches, expiries and compactions (and, where the cluster
+ * streams lists, streams cut mid-way); afterwards the informer must be synced and equal the server.
+ */
+async function convergesUnderRandomFaults(cluster: FakeCluster, seed: number, steps: number): Promise<void> {
   const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
-  const cluster = new FakeCluster();
   const { rec, clock } = start(cluster, new FakeClock(), 3);
   await settle();
-  for (let step = 0; step < 400; step++) {
-    const names = [...cluster.pods.values()].map((p) => p.metadata!.name!);
+  for (let step = 0; step < steps; step++) {
+    const pods = [...cluster.pods.values()];
     const r = rnd(100);
-    if (r < 35 || names.length === 0) cluster.create(`ns${rnd(3)}`, `p${step}`);
-    else if (r < 65) {
-      const p = [...cluster.pods.values()][rnd(names.length)];
-      cluster.update(p.metadata!.namespace!, p.metadata!.name!, (x) => { x.metadata!.annotations = { step: String(step) }; });
-    } else if (r < 85) {
-      const p = [...cluster.pods.values()][rnd(names.length)];
-      cluster.remove(p.metadata!.namespace!, p.metadata!.name!);
-    } else if (r < 90) cluster.dropWatches(null);
-    else if (r < 94) cluster.dropWatches(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET', message: 'socket hang up' } }));
+    const p = pods.length > 0 ? pods[rnd(pods.length)] : undefined;
+    if (r < 35 || !p) cluster.create(`ns${rnd(3)}`, `p${step}`);
+    else if (r < 65) cluster.update(p.metadata!.namespace!, p.metadata!.name!, (x) => { x.metadata!.annotations = { step: String(step) }; });
+    else if (r < 85) cluster.remove(p.metadata!.namespace!, p.metadata!.name!);
+    else if (r < 90) cluster.dropWatches(null);
+    else if (r < 92) cluster.dropWatches(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET', message: 'socket hang up' } }));
+    else if (r < 94) cluster.cutStreamAfter = rnd(4);
     else if (r < 97) { cluster.compact(); cluster.expireWatches(); }
     else cluster.compact();
     if (rnd(4) === 0) { await settle(); clock.advance(30_000); }
@@ -262,4 +262,178 @@ test('random drops, expiries and compactions always converge to the server state
   await settle();
   assert.equal(rec.states.at(-1)!.kind, 'synced');
   assertConverged(cluster, rec);
+}
+
+test('random drops, expiries and compactions always converge to the server state', async () => {
+  await convergesUnderRandomFaults(new FakeCluster(), 42, 400);
+});
+
+// ---- streaming lists (WatchList) ----
+
+/** The history is compacted and the watch expired (410) a while after it opened: the informer must list again. */
+async function expireAndRelist(cluster: FakeCluster, clock: FakeClock): Promise<void> {
+  clock.advance(60_000);
+  cluster.compact();
+  cluster.expireWatches();
+  await settle();
+  await settle();
+}
+
+/** A cluster holding `pods` whose watch answers streaming lists as `mode` says. */
+function streaming(mode: FakeCluster['watchList'], ...pods: string[]): FakeCluster {
+  const cluster = new FakeCluster();
+  cluster.watchList = mode;
+  for (const p of pods) cluster.create(p.split('/')[0]!, p.split('/')[1]!);
+  return cluster;
+}
+
+test('a streaming list syncs with one request, which then carries the changes (no list, no second watch)', async () => {
+  const cluster = streaming('supported', 'default/a', 'default/b', 'default/c');
+  const { informer, rec } = start(cluster);
+  await settle();
+  assert.equal(rec.states.at(-1)?.kind, 'synced');
+  assert.equal(informer.size, 3);
+  assertConverged(cluster, rec);
+  assert.deepEqual([cluster.listCalls, cluster.streamCalls, cluster.watchCalls], [0, 1, 1]);
+  rec.events.length = 0;
+  cluster.create('default', 'd');
+  cluster.update('default', 'a', (p) => { p.status = { phase: 'Running' }; });
+  cluster.remove('default', 'b');
+  await settle();
+  assert.deepEqual(rec.events, ['add default/d', 'update default/a', 'delete default/b']);
+  assertConverged(cluster, rec);
+  assert.deepEqual([cluster.listCalls, cluster.watchCalls], [0, 1]);
+});
+
+test('pods of a streaming list are reported only once its closing bookmark arrives, all at once', async () => {
+  const cluster = streaming('supported', 'default/a', 'default/b');
+  const { rec } = start(cluster, new FakeClock(), 1);
+  await settle();
+  const synced = rec.states.findIndex((s) => s.kind === 'synced');
+  // Progress was shown while streaming (page size 1), and no pod reached the listener before "synced".
+  assert.ok(rec.states.slice(0, synced).some((s) => s.kind === 'listing' && s.loaded === 1));
+  assert.deepEqual(rec.events, ['add default/a', 'add default/b']);
+});
+
+test('a server that refuses sendInitialEvents (422, WatchList gate off) is paged at once and never asked again', async () => {
+  const cluster = streaming('refused', 'default/a', 'default/b', 'default/c');
+  const { rec, clock } = start(cluster);
+  await settle();
+  await settle();
+  assert.equal(rec.states.at(-1)?.kind, 'synced');
+  assertConverged(cluster, rec);
+  assert.equal(cluster.streamCalls, 1);
+  assert.equal(cluster.listCalls, 2, 'pages of 2');
+  assert.ok(!rec.states.some((s) => s.kind === 'error' || s.kind === 'reconnecting'), 'the refusal is not shown as a failure');
+  // A 410 later re-lists: by paging, without asking for a stream again.
+  cluster.remove('default', 'a');
+  await expireAndRelist(cluster, clock);
+  assertConverged(cluster, rec);
+  assert.equal(cluster.streamCalls, 1);
+  assert.equal(cluster.listCalls, 3, 'two pods left: one page');
+});
+
+test('a server that ignores sendInitialEvents (no closing bookmark) is paged after the quiet period, without duplicates', async () => {
+  const cluster = streaming('ignored', 'default/a', 'default/b');
+  const { rec, clock } = start(cluster);
+  await settle();
+  assert.equal(rec.states.at(-1)?.kind, 'listing', 'still waiting for the bookmark');
+  assert.deepEqual(rec.events, [], 'nothing reported from an unfinished stream');
+  assert.equal(cluster.listCalls, 0);
+  assert.deepEqual(clock.pending(), [STREAM_QUIET_MS]);
+  clock.advance(STREAM_QUIET_MS - 1);
+  await settle();
+  assert.equal(cluster.listCalls, 0, 'not before the quiet period is over');
+  clock.advance(1);
+  await settle();
+  await settle();
+  assert.equal(rec.states.at(-1)?.kind, 'synced');
+  assert.equal(cluster.listCalls, 1);
+  assertConverged(cluster, rec);
+  // The abandoned stream was closed; the paged list's watch is the only one, and later lists page directly.
+  assert.equal(cluster.openWatches, 1);
+  await expireAndRelist(cluster, clock);
+  assert.equal(cluster.streamCalls, 1);
+  assertConverged(cluster, rec);
+});
+
+test('a stream that stays silent from the start is given up after the list timeout, then paged; it is tried again later', async () => {
+  // Silence proves nothing about streaming: a server that hangs, or one that ignored the request for an empty scope.
+  const cluster = streaming('ignored');
+  const clock = new FakeClock();
+  const states: InformerState[] = [];
+  const informer = new PodInformer(cluster, {}, { onAdd() {}, onUpdate() {}, onDelete() {}, onState: (st) => states.push(st) }, { clock, listTimeoutMs: 1500 });
+  informer.start();
+  await settle();
+  assert.deepEqual(clock.pending(), [1500]);
+  clock.advance(1500);
+  await settle();
+  assert.equal(states.at(-1)?.kind, 'synced');
+  assert.deepEqual([cluster.streamCalls, cluster.listCalls], [1, 1]);
+  cluster.create('default', 'a');
+  await expireAndRelist(cluster, clock);
+  assert.equal(cluster.streamCalls, 2, 'not marked as unable to stream');
+  informer.stop();
+});
+
+test('a streaming list cut before its bookmark falls back to paging and converges; the next list streams again', async () => {
+  const cluster = streaming('supported', 'default/a', 'default/b', 'default/c', 'default/d');
+  cluster.cutStreamAfter = 2;
+  const { rec, clock } = start(cluster);
+  await settle();
+  await settle();
+  assert.equal(rec.states.at(-1)?.kind, 'synced');
+  assertConverged(cluster, rec);
+  assert.deepEqual([cluster.streamCalls, cluster.listCalls], [1, 2]);
+  assert.ok(!rec.states.some((s) => s.kind === 'error'), 'the paged list succeeded, so no error is shown');
+  // A cut is not a refusal: after a 410 the informer streams again.
+  cluster.create('default', 'e');
+  await expireAndRelist(cluster, clock);
+  assert.equal(cluster.streamCalls, 2);
+  assertConverged(cluster, rec);
+});
+
+test('410 Gone on a streamed watch streams again and converges without ghosts or duplicates', async () => {
+  const cluster = streaming('supported', 'default/a', 'default/b', 'default/c');
+  const { rec, clock } = start(cluster);
+  await settle();
+  clock.advance(60_000);
+  cluster.dropWatches(null);
+  // Missed while disconnected, then compacted: the resumed watch gets 410 and the informer must re-list.
+  cluster.remove('default', 'b');
+  cluster.create('default', 'd');
+  cluster.update('default', 'a', (p) => { p.metadata!.labels = { x: 'y' }; });
+  cluster.compact();
+  await settle();
+  await settle();
+  await settle();
+  assertConverged(cluster, rec);
+  assert.equal(cluster.streamCalls, 2, 're-listed by streaming');
+  assert.equal(cluster.listCalls, 0);
+  assert.ok(rec.events.includes('delete default/b'));
+  assert.ok(rec.events.includes('add default/d'));
+  assert.ok(rec.events.includes('update default/a'));
+});
+
+test('a streaming list whose connection fails, and whose paged list fails too, reports the error and retries with backoff', async () => {
+  const cluster = streaming('supported', 'default/a');
+  const refused = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6443'), { code: 'ECONNREFUSED' }) });
+  cluster.watchFailures.push(refused);
+  cluster.listFailures.push(refused);
+  const { rec, clock } = start(cluster);
+  await settle();
+  await settle();
+  const state = rec.states.at(-1)!;
+  assert.equal(state.kind, 'error');
+  assert.equal(state.kind === 'error' && state.problem.kind, 'unreachable');
+  assert.deepEqual(clock.pending(), [1000]);
+  clock.advance(1000);
+  await settle();
+  assert.equal(rec.states.at(-1)?.kind, 'synced');
+  assert.equal(cluster.streamCalls, 1, 'a connection failure is no refusal: the retry streams');
+  assertConverged(cluster, rec);
+});
+
+test('random drops, expiries, compactions and cut streams always converge with streaming lists too', async () => {
+  await convergesUnderRandomFaults(streaming('supported'), 7, 300);
 });

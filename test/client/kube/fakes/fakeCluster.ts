@@ -36,6 +36,16 @@ export class FakeCluster implements ClusterApi {
   watchCalls = 0;
   /** When set, a list call never settles (the informer's timeout must handle it). */
   hangLists = false;
+  /**
+   * How the server answers a streaming list (watchPods with sendInitialEvents): 'off' = the api does not offer it
+   * (informers page); 'supported' = every pod as ADDED, the initial-events-end bookmark, then changes (1.34+);
+   * 'refused' = HTTP 422 as a server with the WatchList gate off answers; 'ignored' = what a plain watch from version
+   * "" sends (every pod as ADDED, no bookmark), as from a server that does not know the parameters.
+   */
+  watchList: 'off' | 'supported' | 'refused' | 'ignored' = 'off';
+  /** A streaming list breaks (connection reset) after this many initial events, once. */
+  cutStreamAfter: number | undefined;
+  streamCalls = 0;
   /** What metrics.k8s.io serves; `metricsFailure` (e.g. an error with code 404) refuses every list instead. */
   podMetrics: PodMetric[] = [];
   metricsFailure: unknown;
@@ -52,6 +62,10 @@ export class FakeCluster implements ClusterApi {
   portForwarder(): never { throw new Error('FakeCluster has no port-forward'); }
   deleteObject(): never { throw new Error('FakeCluster deletes pods only'); }
   attacher(): never { throw new Error('FakeCluster has no attach'); }
+
+  get streamsLists(): boolean {
+    return this.watchList !== 'off';
+  }
 
   get openWatches(): number {
     return this.watches.filter((w) => w.open).length;
@@ -146,6 +160,11 @@ export class FakeCluster implements ClusterApi {
       return { stop() {} };
     }
     this.watches.push(w);
+    if (o.sendInitialEvents) {
+      this.streamCalls++;
+      this.startStream(w);
+      return { stop: () => { w.open = false; } };
+    }
     const from = Number(o.resourceVersion);
     queueMicrotask(() => {
       if (!w.open) return;
@@ -189,6 +208,35 @@ export class FakeCluster implements ClusterApi {
 
   watchEvents(o: WatchPodsOptions, handlers: WatchHandlers<CoreV1Event>): WatchHandle {
     return this.events.watch(o, handlers);
+  }
+
+  /** The initial events of a streaming list, as the server's watchPods answers sendInitialEvents. */
+  private startStream(w: ActiveWatch): void {
+    const { handlers } = w;
+    if (this.watchList === 'refused' || this.watchList === 'off') {
+      w.open = false;
+      // client-node's Watch turns a non-200 answer into an Error carrying the HTTP status.
+      queueMicrotask(() => handlers.onDone(Object.assign(new Error('Unprocessable Entity'), { statusCode: 422 })));
+      return;
+    }
+    const snapshot = [...this.pods.values()].filter((p) => matches(p, w.query)).map((p) => structuredClone(p));
+    const rv = String(this.rv);
+    const cutAfter = this.cutStreamAfter;
+    this.cutStreamAfter = undefined;
+    queueMicrotask(() => {
+      let sent = 0;
+      for (const pod of snapshot) {
+        if (!w.open) return;
+        if (sent++ === cutAfter) {
+          w.open = false;
+          handlers.onDone(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
+          return;
+        }
+        handlers.onEvent('ADDED', pod);
+      }
+      if (!w.open || this.watchList === 'ignored') return;
+      handlers.onEvent('BOOKMARK', { metadata: { resourceVersion: rv, annotations: { 'k8s.io/initial-events-end': 'true' } } });
+    });
   }
 
   private record(type: HistoryEvent['type'], pod: V1Pod): V1Pod {
