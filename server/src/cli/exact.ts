@@ -4,7 +4,7 @@ import type { Finding, ParsedFile, RuleRegistry, RuleSettings } from '../engine'
 import { mergeFindings } from '../exact/merge';
 import { chooseVersion, findModules, moduleDirs, type ModuleEntry } from '../exact/modules';
 import { exactTargets, targetFindings, validatedDocuments } from '../exact/targets';
-import { WasmValidator } from '../exact/wasmModule';
+import { WasmValidator, type CompiledModule } from '../exact/wasmModule';
 import type { ExactOptions } from './args';
 import { CliError } from './errors';
 import type { Refine } from './lint';
@@ -17,7 +17,11 @@ export function exactDisabledByEnv(env: NodeJS.ProcessEnv = process.env): boolea
 /** The exact layer of a lint run, and the minor of its module (the schema rules check against the same one). */
 export type ExactRefiner = Refine & { readonly minor: string };
 
-export function exactRefiner(options: ExactOptions, registry: RuleRegistry, settings: RuleSettings, warn: (line: string) => void, modules: readonly ModuleEntry[] = findModules(moduleDirs(__dirname))): ExactRefiner | undefined {
+/** `compiled`: where the module's compiled code comes from (a lint worker asks the main thread, see sharedModule.ts). */
+export function exactRefiner(
+  options: ExactOptions, registry: RuleRegistry, settings: RuleSettings, warn: (line: string) => void,
+  modules: readonly ModuleEntry[] = findModules(moduleDirs(__dirname)), compiled: (file: string) => CompiledModule = WasmValidator.compileFile,
+): ExactRefiner | undefined {
   if (!options.enable || exactDisabledByEnv()) return undefined;
   const choice = chooseVersion(options.kubernetesVersion, undefined, modules);
   if (!choice.module) {
@@ -31,7 +35,7 @@ export function exactRefiner(options: ExactOptions, registry: RuleRegistry, sett
   const load = (): WasmValidator | null => {
     if (validator !== undefined) return validator;
     try {
-      validator = WasmValidator.load(module.file);
+      validator = WasmValidator.start(compiled(module.file), module.file);
       if (Object.keys(options.featureGates).length) validator.setFeatureGates(options.featureGates);
     } catch (err) {
       warn(`podscope: exact validation for Kubernetes ${module.version} is unavailable (${(err as Error).message}); only Podscope's own rules ran.`);
