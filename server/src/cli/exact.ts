@@ -1,5 +1,6 @@
 // Exact validation for `podscope lint`: the chosen version's module, loaded in this process on
 // the first file that has a Pod or workload (the CLI has nothing else to do meanwhile).
+import { setFlagsFromString } from 'node:v8';
 import type { Finding, ParsedFile, RuleRegistry, RuleSettings } from '../engine';
 import { mergeFindings } from '../exact/merge';
 import { chooseVersion, findModules, moduleDirs, type ModuleEntry } from '../exact/modules';
@@ -12,6 +13,22 @@ import type { Refine } from './lint';
 /** PODSCOPE_EXACT=off turns exact validation off for a whole environment (as for the build). */
 export function exactDisabledByEnv(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.PODSCOPE_EXACT === 'off';
+}
+
+/**
+ * Runs of up to this many files validate each function of the module too few times for V8's
+ * optimising tier (TurboFan) to pay: compiling the hot functions of the 46 MB module costs seconds
+ * of CPU, which the faster code earns back only after about as many objects again (measured in
+ * docs/benchmarks.md: 2,400 files ran faster on the baseline tier alone, 9,600 with optimisation).
+ */
+export const BASELINE_TIER_MAX_FILES = 4000;
+
+/**
+ * Keeps the module on V8's baseline compiler (Liftoff) for a run of `files` files. Process-wide, so
+ * call it before the module is compiled; the language server, which runs for hours, never does.
+ */
+export function chooseWasmTier(files: number): void {
+  if (files <= BASELINE_TIER_MAX_FILES) setFlagsFromString('--liftoff-only');
 }
 
 /** The exact layer of a lint run, and the minor of its module (the schema rules check against the same one). */
