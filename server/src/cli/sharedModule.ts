@@ -12,7 +12,7 @@ export interface ModuleLine { port: MessagePort; answered: SharedArrayBuffer }
 
 type Answer = { module: CompiledModule } | { error: string };
 
-/** The main thread's side: compiles each file asked for once; `lines` opens one line per worker. */
+/** The main thread's side: compiles each file asked for once; `line()` opens one line per worker. */
 export class ModuleDepot {
   private readonly compiled = new Map<string, Answer>();
   private readonly ports: MessagePort[] = [];
