@@ -18,10 +18,11 @@ export function exactDisabledByEnv(env: NodeJS.ProcessEnv = process.env): boolea
 /**
  * Runs of up to this many files validate each function of the module too few times for V8's
  * optimising tier (TurboFan) to pay: compiling the hot functions of the 46 MB module costs seconds
- * of CPU, which the faster code earns back only after about as many objects again (measured in
- * docs/benchmarks.md: 2,400 files ran faster on the baseline tier alone, 9,600 with optimisation).
+ * of CPU, which the faster code earns back only over thousands of objects (docs/benchmarks.md:
+ * 2,400 files took 2 s less CPU on the baseline tier alone, 9,600 the same within noise, with 60-80
+ * MiB less memory; beyond that the optimised code is expected to win).
  */
-export const BASELINE_TIER_MAX_FILES = 4000;
+export const BASELINE_TIER_MAX_FILES = 10_000;
 
 /**
  * Keeps the module on V8's baseline compiler (Liftoff) for a run of `files` files. Process-wide, so
