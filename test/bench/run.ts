@@ -255,10 +255,15 @@ function renderCli(r: CliResult, opts: BenchOptions): string {
     'DaemonSets, ReplicaSets, Jobs and CronJobs of about 100 lines, each with an init container, two containers, probes, env, resources',
     'and volumes; about one in eight has mistakes.',
     '',
+    'version' in r.exact
+      ? `The podscope rows run as users get them: with the exact layer (kube-apiserver's own checks, WebAssembly), here the Kubernetes ${r.exact.version} module \`auto\` picks from \`dist/exact\`, whose cost per object counts in every figure; the \`--no-exact\` row is the engine alone.`
+      : `The exact layer was unavailable (${r.exact.unavailable}).`,
+    '',
     '| tool | wall ms, median (min–max) | files/s at the median | files/s at the best run | CPU ms, median | files per CPU-second | peak RSS MiB |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     row(r.single),
     row(r.parallel),
+    row(r.noExact),
     ...(r.peer ? [row(r.peer)] : []),
     ...(r.baseline ? [row({ ...r.baseline, name: `before (\`${opts.cliBaseline}\`)` })] : []),
     '',

@@ -28,10 +28,10 @@ export interface CliResult { code: number | null; stdout: string; stderr: string
  * Runs the CLI bundle. Exact validation is off unless `exact` is set: these tests pin the engine's
  * own findings, and test/cli/exact.test.ts runs the module.
  */
-export function runCli(args: string[], options: { cwd?: string; exact?: boolean } = {}): CliResult {
+export function runCli(args: string[], options: { cwd?: string; exact?: boolean; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): CliResult {
   // The bundle is built into a temp dir: it finds the repository's modules through PODSCOPE_EXACT_DIR.
-  const env = { ...process.env, PODSCOPE_EXACT: options.exact ? '' : 'off', PODSCOPE_EXACT_DIR: join(ROOT, 'dist', 'exact') };
-  const r = spawnSync(process.execPath, [cliBundle(), ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 60_000, env });
+  const env = { ...process.env, PODSCOPE_EXACT: options.exact ? '' : 'off', PODSCOPE_EXACT_DIR: join(ROOT, 'dist', 'exact'), ...options.env };
+  const r = spawnSync(process.execPath, [cliBundle(), ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: options.timeoutMs ?? 60_000, maxBuffer: 1 << 28, env });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

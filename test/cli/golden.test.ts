@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { sortFindings } from '../../server/src/cli/lint';
 import { defaultRegistry, validateText, type Finding } from '../../server/src/engine';
+import { findModules, moduleDirs, REPO_DIST } from '../../server/src/exact/modules';
 import { CORPUS, corpusSkipReason } from '../corpus';
 import { runCli, workspace } from './cliHarness';
+import { EXACT_GOLDEN_FILE, EXACT_GOLDEN_VERSION, exactCliOutput } from './golden/exactOutput';
 import { corpusSources, generatedSources, GOLDEN_FILE, type GoldenSource } from './golden/sources';
 
 const golden = new Map(readFileSync(GOLDEN_FILE, 'utf8').trim().split('\n').map((l) => {
@@ -59,5 +61,24 @@ for (const jobs of ['1', '2']) {
     const out = JSON.parse(r.stdout) as { files: number; diagnostics: unknown[] };
     assert.equal(out.files, names.size);
     assert.deepEqual(out.diagnostics, expectedCli(names));
+  });
+}
+
+const exactGolden = new Map(readFileSync(EXACT_GOLDEN_FILE, 'utf8').trim().split('\n').map((l) => {
+  const { file, diagnostics } = JSON.parse(l) as { file: string; diagnostics: unknown[] };
+  return [file, diagnostics] as const;
+}));
+const exactSkip = corpusSkipReason()
+  ?? (findModules(moduleDirs(REPO_DIST)).some((m) => m.minor === EXACT_GOLDEN_VERSION) ? undefined : `needs the ${EXACT_GOLDEN_VERSION} module (npm run build, with Go)`);
+
+for (const jobs of ['1', '2']) {
+  test(`with the exact layer, podscope lint --jobs ${jobs} prints the recorded output, API-server findings included`, { skip: exactSkip }, () => {
+    const run = exactCliOutput(jobs);
+    assert.equal(run.stderr, '');
+    assert.equal(run.code, 1);
+    assert.equal(run.files, exactGolden.size);
+    assert.deepEqual(run.diagnostics, exactGolden);
+    // Guards against a recording made without the module.
+    assert.ok([...exactGolden.values()].flat().filter((d) => String((d as { code: string }).code).startsWith('api-')).length > 100);
   });
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { workersFor } from '../../server/src/cli/lintPool';
 import { runCli, workspace } from './cliHarness';
@@ -34,4 +35,17 @@ test('with workers the text output and exit status are those of one thread', () 
   assert.equal(one.code, 1, one.stderr);
   assert.match(one.stdout, /error/);
   assert.deepEqual(two, one);
+});
+
+test('with workers, a module that does not compile leaves every file the engine\'s findings, and says why', () => {
+  const files: Record<string, string> = { 'modules/v1.36.1/exact.wasm.gz': 'not a module' };
+  for (let i = 0; i < 120; i++) files[`m${String(i).padStart(3, '0')}.yaml`] = i % 10 === 3 ? CLEAN.replace('image:', 'imagePolicy:') : CLEAN;
+  const dir = workspace(files);
+  const env = { PODSCOPE_EXACT_DIR: join(dir, 'modules') };
+  const engine = runCli(['lint', '--jobs', '2', '--no-exact', '--kubernetes-version', '1.36', '.'], { cwd: dir, exact: true, env });
+  const broken = runCli(['lint', '--jobs', '2', '--kubernetes-version', '1.36', '.'], { cwd: dir, exact: true, env });
+  assert.equal(engine.stderr, '');
+  assert.match(broken.stderr, /^podscope: exact validation for Kubernetes v1\.36\.1 is unavailable \(cannot start .*exact\.wasm\.gz: .*\); only Podscope's own rules ran\.$/m);
+  assert.equal(broken.code, engine.code);
+  assert.equal(broken.stdout, engine.stdout);
 });

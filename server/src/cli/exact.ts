@@ -1,10 +1,11 @@
 // Exact validation for `podscope lint`: the chosen version's module, loaded in this process on
 // the first file that has a Pod or workload (the CLI has nothing else to do meanwhile).
+import { setFlagsFromString } from 'node:v8';
 import type { Finding, ParsedFile, RuleRegistry, RuleSettings } from '../engine';
 import { mergeFindings } from '../exact/merge';
 import { chooseVersion, findModules, moduleDirs, type ModuleEntry } from '../exact/modules';
 import { exactTargets, targetFindings, validatedDocuments } from '../exact/targets';
-import { WasmValidator } from '../exact/wasmModule';
+import { WasmValidator, type CompiledModule } from '../exact/wasmModule';
 import type { ExactOptions } from './args';
 import { CliError } from './errors';
 import type { Refine } from './lint';
@@ -14,10 +15,31 @@ export function exactDisabledByEnv(env: NodeJS.ProcessEnv = process.env): boolea
   return env.PODSCOPE_EXACT === 'off';
 }
 
+/**
+ * Runs of up to this many files validate each function of the module too few times for V8's
+ * optimising tier (TurboFan) to pay: compiling the hot functions of the 46 MB module costs seconds
+ * of CPU, which the faster code earns back only over thousands of objects (docs/benchmarks.md:
+ * 2,400 files took 2 s less CPU on the baseline tier alone, 9,600 the same within noise, with 60-80
+ * MiB less memory; beyond that the optimised code is expected to win).
+ */
+export const BASELINE_TIER_MAX_FILES = 10_000;
+
+/**
+ * Keeps the module on V8's baseline compiler (Liftoff) for a run of `files` files. Process-wide, so
+ * call it before the module is compiled; the language server, which runs for hours, never does.
+ */
+export function chooseWasmTier(files: number): void {
+  if (files <= BASELINE_TIER_MAX_FILES) setFlagsFromString('--liftoff-only');
+}
+
 /** The exact layer of a lint run, and the minor of its module (the schema rules check against the same one). */
 export type ExactRefiner = Refine & { readonly minor: string };
 
-export function exactRefiner(options: ExactOptions, registry: RuleRegistry, settings: RuleSettings, warn: (line: string) => void, modules: readonly ModuleEntry[] = findModules(moduleDirs(__dirname))): ExactRefiner | undefined {
+/** `compiled`: where the module's compiled code comes from (a lint worker asks the main thread, see sharedModule.ts). */
+export function exactRefiner(
+  options: ExactOptions, registry: RuleRegistry, settings: RuleSettings, warn: (line: string) => void,
+  modules: readonly ModuleEntry[] = findModules(moduleDirs(__dirname)), compiled: (file: string) => CompiledModule = WasmValidator.compileFile,
+): ExactRefiner | undefined {
   if (!options.enable || exactDisabledByEnv()) return undefined;
   const choice = chooseVersion(options.kubernetesVersion, undefined, modules);
   if (!choice.module) {
@@ -31,7 +53,7 @@ export function exactRefiner(options: ExactOptions, registry: RuleRegistry, sett
   const load = (): WasmValidator | null => {
     if (validator !== undefined) return validator;
     try {
-      validator = WasmValidator.load(module.file);
+      validator = WasmValidator.start(compiled(module.file), module.file);
       if (Object.keys(options.featureGates).length) validator.setFeatureGates(options.featureGates);
     } catch (err) {
       warn(`podscope: exact validation for Kubernetes ${module.version} is unavailable (${(err as Error).message}); only Podscope's own rules ran.`);

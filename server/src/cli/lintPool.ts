@@ -8,6 +8,7 @@ import type { ExactOptions } from './args';
 import { exactRefiner } from './exact';
 import { CliError } from './errors';
 import { lintFiles, type FileResult, type Refine } from './lint';
+import { compiledVia, ModuleDepot, type ModuleLine } from './sharedModule';
 
 /** Files per message: large enough that messaging is noise, small enough to keep every core busy to the end. */
 const BATCH = 16;
@@ -37,7 +38,7 @@ export interface LintOptions {
   kubernetesVersion?: string;
 }
 
-interface WorkerSetup { settings: RuleSettings; maxFileBytes?: number; exact: ExactOptions; kubernetesVersion?: string }
+interface WorkerSetup { settings: RuleSettings; maxFileBytes?: number; exact: ExactOptions; kubernetesVersion?: string; module?: ModuleLine }
 
 export async function lintInParallel(files: readonly string[], registry: RuleRegistry, settings: RuleSettings, options: LintOptions): Promise<FileResult[]> {
   const workers = options.jobs === 1 ? 0 : workersFor(files.length, options.jobs);
@@ -53,7 +54,12 @@ export async function lintInParallel(files: readonly string[], registry: RuleReg
   let next = 0;
   // The first failing batch in file order decides the error, as a single thread stopping there would.
   let failed: { batch: number; error: Error } | undefined;
-  const pool = Array.from({ length: workers }, () => new Worker(__filename, { workerData: { [MARK]: true, ...setup } }));
+  // One compiled module for all workers, compiled when the first of them needs it.
+  const depot = options.exact.enable ? new ModuleDepot() : undefined;
+  const pool = Array.from({ length: workers }, () => {
+    const module = depot?.line();
+    return new Worker(__filename, { workerData: { [MARK]: true, ...setup, ...(module ? { module } : {}) }, ...(module ? { transferList: [module.port] } : {}) });
+  });
   try {
     await Promise.all(pool.map((worker) => new Promise<void>((resolve, reject) => {
       const give = () => {
@@ -75,6 +81,7 @@ export async function lintInParallel(files: readonly string[], registry: RuleReg
     })));
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
+    depot?.close();
   }
   if (failed) throw failed.error;
   return results.flat();
@@ -86,10 +93,11 @@ export function isLintWorker(): boolean {
 }
 
 export function serveLintWorker(): void {
-  const { settings, maxFileBytes, exact, kubernetesVersion } = workerData as WorkerSetup;
+  const { settings, maxFileBytes, exact, kubernetesVersion, module } = workerData as WorkerSetup;
   const registry = defaultRegistry();
-  // Each worker loads the module for itself on its first Pod or workload; its warnings reach the main thread's stderr.
-  const refine = exact.enable ? exactRefiner(exact, registry, settings, (line) => process.stderr.write(`${line}\n`)) : undefined;
+  // Each worker starts the module on its first Pod or workload, from the code the main thread compiled; its warnings reach the main thread's stderr.
+  const warn = (line: string) => process.stderr.write(`${line}\n`);
+  const refine = exact.enable ? exactRefiner(exact, registry, settings, warn, undefined, module ? compiledVia(module) : undefined) : undefined;
   parentPort!.on('message', ({ batch, files }: Task) => {
     let reply: Reply;
     try {

@@ -4,7 +4,7 @@ import { SERVER_INFO } from '../lsp/serverInfo';
 import { parseCommand, type Command } from './args';
 import { loadConfig } from './config';
 import { CliError, EXIT } from './errors';
-import { exactRefiner } from './exact';
+import { chooseWasmTier, exactRefiner } from './exact';
 import { expandPaths } from './files';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -63,7 +63,9 @@ async function lint(command: Extract<Command, { name: 'lint' }>, io: Io): Promis
   if (!kubernetesVersion) {
     throw new CliError(`--kubernetes-version: no schema for ${command.exact.kubernetesVersion} is bundled (bundled: ${SCHEMA_VERSIONS.join(', ')})`, 'usage');
   }
-  const results = await lintInParallel(expandPaths(command.paths), registry, settings, {
+  const files = expandPaths(command.paths);
+  if (refine) chooseWasmTier(files.length);
+  const results = await lintInParallel(files, registry, settings, {
     ...(command.jobs !== undefined ? { jobs: command.jobs } : {}),
     ...(command.maxFileBytes !== undefined ? { maxFileBytes: command.maxFileBytes } : {}),
     exact, kubernetesVersion, ...(refine ? { refine } : {}),

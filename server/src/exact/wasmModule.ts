@@ -22,6 +22,9 @@ interface Exports {
 
 export class ExactModuleError extends Error {}
 
+/** A compiled WebAssembly.Module: started by WasmValidator.start, and can be posted to worker threads. */
+export type CompiledModule = object;
+
 /**
  * node:wasi is loaded on first use, and without its "experimental feature" warning: the CLI's
  * stderr and the server's log carry only Podscope's own messages.
@@ -58,6 +61,16 @@ export class WasmValidator {
 
   /** Loads a module file (`exact.wasm` or `exact.wasm.gz`); throws ExactModuleError saying why it cannot. */
   static load(file: string): WasmValidator {
+    return WasmValidator.start(WasmValidator.compileFile(file), file);
+  }
+
+  /**
+   * Reads and compiles a module file without starting it. A compiled module posted to other
+   * threads shares its machine code with them: V8 compiles each function on its first call and
+   * optimises the hot ones while they run (seconds of CPU over the first thousand objects), and
+   * the threads of one module pay that once.
+   */
+  static compileFile(file: string): CompiledModule {
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
@@ -65,18 +78,20 @@ export class WasmValidator {
     } catch (err) {
       throw new ExactModuleError(`cannot read ${file}: ${(err as Error).message}`);
     }
-    return WasmValidator.compile(bytes, file);
+    return WasmValidator.compileBytes(bytes, file);
   }
 
   /** A module already in memory (unzipped); `name` says which in errors. */
   static compile(bytes: Uint8Array, name: string): WasmValidator {
-    let module: object;
+    return WasmValidator.start(WasmValidator.compileBytes(bytes, name), name);
+  }
+
+  private static compileBytes(bytes: Uint8Array, name: string): CompiledModule {
     try {
-      module = new wasmApi.Module(bytes);
+      return new wasmApi.Module(bytes);
     } catch (err) {
       throw new ExactModuleError(`cannot start ${name}: ${(err as Error).message}`);
     }
-    return WasmValidator.start(module, name);
   }
 
   /**
@@ -93,7 +108,7 @@ export class WasmValidator {
     } catch (err) {
       throw new ExactModuleError(`cannot read ${file}: ${(err as Error).message}`);
     }
-    let module: object;
+    let module: CompiledModule;
     try {
       const raw = createReadStream(file, { highWaterMark: 1 << 20 });
       // pipeline destroys both streams on either's error, which reaches the compile through the last one.
@@ -106,7 +121,8 @@ export class WasmValidator {
     return WasmValidator.start(module, file);
   }
 
-  private static start(module: object, file: string): WasmValidator {
+  /** Starts a compiled module (from compileFile, in this thread or another) as a validator of its own. */
+  static start(module: CompiledModule, file: string): WasmValidator {
     let exports: Exports;
     try {
       // klog's init reads os.Args[0]: the Go runtime needs a program name.
