@@ -5,7 +5,7 @@
 //
 //   node scripts/package.mjs [--out PATH] [--skip-build]
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,8 +29,15 @@ function listedFiles() {
   return run(vsce, ['ls', ...vsceFlags]).split('\n').map((l) => l.trim()).filter(Boolean).map((f) => `extension/${f}`);
 }
 
+/** The exact-validation modules the build put in dist/exact: each must ship (a VSIX without them checks with the engine alone). */
+function builtModules() {
+  const dir = join(root, 'dist', 'exact');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((v) => existsSync(join(dir, v, 'exact.wasm.gz'))).map((v) => `extension/dist/exact/${v}/exact.wasm.gz`);
+}
+
 function checkContents(files) {
-  const missing = REQUIRED.filter((f) => !files.includes(f));
+  const missing = [...REQUIRED, ...builtModules()].filter((f) => !files.includes(f));
   const unwanted = files.filter((f) => FORBIDDEN.some((re) => re.test(f)));
   const problems = [];
   if (missing.length) problems.push(`missing: ${missing.join(', ')}`);
@@ -44,9 +51,14 @@ export function packageVsix({ out, build = true, log = (m) => process.stderr.wri
   if (build) {
     log('esbuild --production');
     run(process.execPath, ['esbuild.mjs', '--production']);
+    // The exact layer's modules, as `npm run build` makes them (cached outside the repo; without Go it says so and
+    // the VSIX checks with the engine alone): a fresh clone's `npm run demo` had none.
+    log('exact-validation modules (scripts/build-exact.mjs)');
+    run(process.execPath, ['scripts/build-exact.mjs']);
   }
   const files = listedFiles();
   checkContents(files);
+  if (!files.some((f) => f.startsWith('extension/dist/exact/'))) log('no exact-validation modules in dist/exact: this VSIX checks manifests with the engine alone');
   // Relative README links stay relative: there is no public repository URL to rewrite them against.
   run(vsce, ['package', ...vsceFlags, '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix]);
   const bytes = statSync(vsix).size;
