@@ -23,15 +23,20 @@ export interface ApiRequestOptions {
   signal?: AbortSignal;
 }
 
-export async function apiRequest(kubeConfig: KubeConfig, path: string, options: ApiRequestOptions = {}): Promise<ApiResponse> {
+/** Where a request for `path` (with its query) goes and how: the URL, the context's credentials applied, the transport. */
+export async function authorizedRequest(kubeConfig: KubeConfig, path: string, method = 'GET'): Promise<{ url: URL; requestOptions: https.RequestOptions; transport: typeof https | typeof http }> {
   const cluster = kubeConfig.getCurrentCluster();
   if (!cluster) throw new Error('the kubeconfig context names no cluster');
   const url = new URL(cluster.server.replace(/\/$/, '') + path);
-  const requestOptions: https.RequestOptions = { method: options.method ?? 'GET', headers: { Accept: 'application/json' } };
+  const requestOptions: https.RequestOptions = { method, headers: { Accept: 'application/json' } };
   await kubeConfig.applyToHTTPSOptions(requestOptions);
+  return { url, requestOptions, transport: url.protocol === 'https:' ? https : http };
+}
+
+export async function apiRequest(kubeConfig: KubeConfig, path: string, options: ApiRequestOptions = {}): Promise<ApiResponse> {
+  const { url, requestOptions, transport } = await authorizedRequest(kubeConfig, path, options.method);
   const headers = requestOptions.headers as Record<string, string>;
   if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
-  const transport = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = transport.request(url, requestOptions, (res) => {
       const parts: Buffer[] = [];

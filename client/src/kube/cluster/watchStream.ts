@@ -2,10 +2,9 @@
 // as apiRequest: CA, client certificate, token or credential plugin, proxy agent). client-node's Watch reads through
 // undici's fetch, a web stream turned back into a node stream, and readline: at 50,000 pods of a streaming list that
 // took longer than the API server took to send them.
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as http from 'node:http';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { ApiRequestError } from './apiRequest';
+import { ApiRequestError, authorizedRequest } from './apiRequest';
 import { RequestTimeoutError } from './connectionTimeout';
 
 export interface WatchStreamHandlers {
@@ -31,14 +30,10 @@ export function openWatchStream(
     handlers.onDone(err);
   };
   const start = async () => {
-    const cluster = kubeConfig.getCurrentCluster();
-    if (!cluster) throw new Error('the kubeconfig context names no cluster');
     query.set('watch', 'true');
-    const url = new URL(`${cluster.server.replace(/\/$/, '')}${path}?${query}`);
-    const options: https.RequestOptions = { headers: { Accept: 'application/json' } };
-    await kubeConfig.applyToHTTPSOptions(options);
+    const { url, requestOptions, transport } = await authorizedRequest(kubeConfig, `${path}?${query}`);
     if (over) return;
-    req = (url.protocol === 'https:' ? https : http).request(url, options, (res) => {
+    req = transport.request(url, requestOptions, (res) => {
       res.setEncoding('utf8');
       if (res.statusCode !== 200) {
         let body = '';
