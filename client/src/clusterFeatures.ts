@@ -4,7 +4,7 @@
 import type * as vscode from 'vscode';
 import { openClusterViews } from './clusterViews';
 import type { FileSystems } from './fileSystemRouter';
-import { CONTAINER_SCHEME, LOG_SCHEME } from './kube/documentSchemes';
+import { CONTAINER_SCHEME, LOG_SCHEME } from './kube/fileSystemSchemes';
 import { bindCommands, type CommandContext, type CommandHandler } from './commands';
 import type { Config } from './config';
 import { startExplorer, type Explorer } from './kube';

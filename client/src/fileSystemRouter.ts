@@ -4,7 +4,7 @@
 // waits for the cluster features and hands every call to their provider. In Restricted Mode, or when the explorer
 // could not start, the call fails with why.
 import * as vscode from 'vscode';
-import { FILE_SYSTEM_SCHEMES } from './kube/documentSchemes';
+import { FILE_SYSTEM_SCHEMES } from './kube/fileSystemSchemes';
 
 /** The cluster features' file systems, by scheme. */
 export type FileSystems = ReadonlyMap<string, vscode.FileSystemProvider>;

@@ -10,7 +10,7 @@ useFakeVscode();
 
 async function load() {
   const { FileSystemRouter } = await import('../../client/src/fileSystemRouter.js');
-  const schemes = await import('../../client/src/kube/documentSchemes.js');
+  const schemes = await import('../../client/src/kube/fileSystemSchemes.js');
   return { FileSystemRouter, ...schemes };
 }
 
@@ -74,4 +74,12 @@ test('in Restricted Mode, after a failed start, and for a scheme without a provi
   t.after(() => other.dispose());
   other.serve(Promise.resolve(new Map()));
   await assert.rejects(standIn(LOG_SCHEME).stat(uri), /no file system for podscope-log:/);
+});
+
+test('package.json activates the extension for every scheme the router stands in for', async () => {
+  const { FILE_SYSTEM_SCHEMES } = await load();
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { activationEvents: string[] };
+  for (const scheme of FILE_SYSTEM_SCHEMES) assert.ok(manifest.activationEvents.includes(`onFileSystem:${scheme}`), scheme);
 });

@@ -3,7 +3,7 @@
 // No VS Code here, so it is tested as plain strings.
 import type { ContainerRef } from './containerProcess';
 
-export { CONTAINER_SCHEME } from '../documentSchemes';
+export { CONTAINER_SCHEME } from '../fileSystemSchemes';
 
 export interface ContainerLocation extends ContainerRef {
   contextName: string;

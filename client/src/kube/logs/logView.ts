@@ -15,7 +15,7 @@ import { ScrollPins } from './scrollPin';
 import { onLastTabClosed } from './tabLifetime';
 import { reportProblem, warn } from '../../notify';
 
-import { LOG_SCHEME } from '../documentSchemes';
+import { LOG_SCHEME } from '../fileSystemSchemes';
 export { LOG_SCHEME };
 export const LOG_LANGUAGE = 'podscope-log';
 const FLUSH_MS = 200;
